@@ -1,0 +1,60 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import { isStaff } from "@/lib/auth/permissions";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: string; children: ReactNode }) {
+  const staff = isStaff(actor);
+  const nav = staff
+    ? [
+        { href: "/desk", label: "Desk" },
+        { href: "/portal", label: "My requests" },
+      ]
+    : [
+        { href: "/portal", label: "My requests" },
+        { href: "/portal/new", label: "New request" },
+      ];
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+              H
+            </span>
+            <span>Help desk</span>
+            <span className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
+          </Link>
+          <nav aria-label="Main" className="flex items-center gap-1">
+            {nav.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <div className="hidden text-right leading-tight sm:block">
+              <div className="text-sm font-medium">{actor.name}</div>
+              <div className="text-xs text-slate-500">{actor.roleName}</div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+    </div>
+  );
+}
+
+export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { createTicketAction } from "@/lib/actions/tickets";
+import { Field, inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import type { FieldErrors } from "@/lib/errors";
+import { TITLE_MAX } from "@/lib/validation/ticket";
+
+export interface RequestTypeOption {
+  value: string;
+  label: string;
+}
+
+const PRIORITIES = [
+  { value: "low", label: "Low" },
+  { value: "normal", label: "Normal" },
+  { value: "high", label: "High" },
+  { value: "critical", label: "Critical" },
+];
+
+export function NewRequestForm({ requestTypes }: { requestTypes: RequestTypeOption[] }) {
+  const router = useRouter();
+  const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: "normal" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    startTransition(async () => {
+      const res = await createTicketAction(values);
+      if (res.ok) {
+        router.push(`/portal/tickets/${res.data.number}`);
+        return;
+      }
+      setErrors(res.fieldErrors ?? {});
+      const fieldKeys = Object.keys(res.fieldErrors ?? {});
+      setFormError(fieldKeys.length ? res.message : res.message);
+    });
+  }
+
+  const invalid = (k: string) => (errors[k]?.length ? { "aria-invalid": true, "aria-describedby": `${k}-error` } : {});
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200">
+      {formError ? (
+        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">
+          {formError}
+        </div>
+      ) : null}
+      <Field id="requestType" label="Request type" error={errors.requestType ?? errors.projectKey}>
+        <select id="requestType" value={values.requestType} onChange={set("requestType")} className={inputClass} {...invalid("requestType")}>
+          {requestTypes.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="title" label="Title" error={errors.title} hint={`A short summary, up to ${TITLE_MAX} characters.`}>
+        <input id="title" value={values.title} onChange={set("title")} className={inputClass} {...invalid("title")} />
+      </Field>
+      <Field id="description" label="Description" error={errors.description}>
+        <textarea id="description" rows={6} value={values.description} onChange={set("description")} className={inputClass} {...invalid("description")} />
+      </Field>
+      <Field id="priority" label="Priority" error={errors.priority}>
+        <select id="priority" value={values.priority} onChange={set("priority")} className={inputClass} {...invalid("priority")}>
+          {PRIORITIES.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="flex justify-end gap-2 pt-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create request"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { getActor, type Actor } from "@/lib/auth/actor";
+import { isStaff } from "@/lib/auth/permissions";
+
+/** For pages: the signed-in actor, or a redirect to /login. */
+export async function pageActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** Staff surfaces (/desk, /board, /tickets) are 404 to everyone else. */
+export async function staffPageActor(): Promise<Actor> {
+  const actor = await pageActor();
+  if (!isStaff(actor)) notFound();
+  return actor;
+}
+
+export async function organizationName(actor: Actor): Promise<string> {
+  const org = await db.organization.findUnique({ where: { id: actor.organizationId }, select: { name: true } });
+  return org?.name ?? "";
+}

@@ -1,0 +1,90 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { createTicketSchema, type CreateTicketInput } from "@/lib/validation/ticket";
+import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
+import { projectScope } from "./policy";
+import { allocateNumber } from "./numbering";
+import { recordHistory } from "./history";
+import { initialStatus } from "./workflow";
+
+const DEFAULT_TYPE: Record<WorkflowKind, TicketType> = { support: "request", change: "change", kanban: "task" };
+const ALLOWED_TYPES: Record<WorkflowKind, readonly TicketType[]> = {
+  support: ["request", "incident", "problem", "question"],
+  change: ["change"],
+  kanban: ["task", "bug", "story", "epic"],
+};
+
+export interface CreateTicketOptions {
+  /** Injected clock (dated numbering across midnight in tests). */
+  now?: Date;
+}
+
+/** Creates a ticket in a project the actor may use, numbered inside the same transaction. */
+export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: CreateTicketOptions = {}) {
+  if (!can(actor, "ticket.create")) throw forbidden("You cannot create tickets");
+  const parsed = createTicketSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  }
+  const input = parsed.data;
+  const project = await resolveProject(actor, input.requestType, input.projectKey);
+
+  const type = input.type ?? DEFAULT_TYPE[project.workflow];
+  if (!ALLOWED_TYPES[project.workflow].includes(type)) {
+    throw invalid(INVALID_FORM, { type: [`A ${project.workflow} project cannot hold a ${type}`] });
+  }
+  const now = opts.now ?? new Date();
+
+  return db.$transaction(async (tx) => {
+    const { number, seq } = await allocateNumber(tx, project, now);
+    const column =
+      project.workflow === "kanban"
+        ? await tx.kanbanColumn.findFirst({ where: { projectId: project.id }, orderBy: { position: "asc" } })
+        : null;
+    const status = column ? column.category : initialStatus(project.workflow);
+    const ticket = await tx.ticket.create({
+      data: {
+        organizationId: actor.organizationId,
+        projectId: project.id,
+        number,
+        seq,
+        type,
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        status,
+        columnId: column?.id ?? null,
+        requesterId: actor.id,
+        createdAt: now,
+        slaStartedAt: project.workflow === "support" ? now : null,
+      },
+      select: { id: true, number: true, organizationId: true, status: true, projectId: true },
+    });
+    await recordHistory(tx, ticket, actor.id, [{ action: "created", newValue: status }]);
+    // The requester follows their own request.
+    await tx.watcher.create({ data: { ticketId: ticket.id, userId: actor.id, organizationId: actor.organizationId } });
+    return ticket;
+  });
+}
+
+async function resolveProject(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined) {
+  const select = { id: true, organizationId: true, key: true, workflow: true, numbering: true } as const;
+  if (projectKey) {
+    const project = await db.project.findFirst({ where: { ...projectScope(actor), key: projectKey }, select });
+    // Another organization's project and one the actor is not a member of read the same.
+    if (!project) throw invalid(INVALID_FORM, { projectKey: ["You cannot create requests in this project"] });
+    if (requestType && project.workflow !== requestType) {
+      throw invalid(INVALID_FORM, { requestType: ["This project does not take that request type"] });
+    }
+    return project;
+  }
+  const project = await db.project.findFirst({
+    where: { ...projectScope(actor), workflow: requestType },
+    orderBy: { key: "asc" },
+    select,
+  });
+  if (!project) throw invalid(INVALID_FORM, { requestType: ["You cannot create requests of this type"] });
+  return project;
+}

@@ -1,0 +1,90 @@
+import type { HistoryAction, TicketStatus } from "@/lib/generated/prisma/enums";
+import { STATUS_LABELS } from "./workflow";
+
+export interface HistoryLike {
+  action: HistoryAction;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  comment: string | null;
+  internal: boolean;
+  actor: { name: string } | null;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: "the title",
+  description: "the description",
+  priority: "priority",
+  type: "type",
+  dueDate: "the due date",
+  startDate: "the start date",
+  urgency: "urgency",
+  importance: "importance",
+  scheduledAt: "the scheduled date",
+  estimatedMinutes: "the estimated duration",
+  deploymentNotes: "the deployment notes",
+  reviewer: "the final reviewer",
+  asset: "the target asset",
+};
+
+function status(v: string | null): string {
+  return v && v in STATUS_LABELS ? STATUS_LABELS[v as TicketStatus] : (v ?? "nothing");
+}
+
+/** One history row as a sentence: "Maria approved", "Sam changed status from Open to Answered". */
+export function describeHistory(h: HistoryLike): string {
+  const who = h.actor?.name ?? "The system";
+  switch (h.action) {
+    case "created":
+      return `${who} created the ticket`;
+    case "status_change":
+      return `${who} changed the status from ${status(h.oldValue)} to ${status(h.newValue)}`;
+    case "approved":
+      return `${who} approved`;
+    case "rejected":
+      return `${who} rejected`;
+    case "assigned":
+      return `${who} assigned ${h.newValue ?? "someone"}`;
+    case "unassigned":
+      return `${who} unassigned ${h.oldValue ?? "someone"}`;
+    case "accepted":
+      return `${who} accepted the ticket`;
+    case "comment_added":
+      return h.internal ? `${who} added an internal note` : `${who} replied`;
+    case "comment_edited":
+      return `${who} edited a comment`;
+    case "attachment_added":
+      return `${who} attached ${h.newValue ?? "a file"}`;
+    case "attachment_removed":
+      return `${who} removed ${h.oldValue ?? "a file"}`;
+    case "relationship_created":
+      return `${who} linked ${h.newValue ?? "a ticket"}`;
+    case "relationship_deleted":
+      return `${who} unlinked ${h.oldValue ?? "a ticket"}`;
+    case "item_added":
+      return `${who} added an item${h.newValue ? `: ${h.newValue}` : ""}`;
+    case "item_updated":
+      return `${who} changed an item${h.newValue ? `: ${h.newValue}` : ""}`;
+    case "item_removed":
+      return `${who} removed an item${h.oldValue ? `: ${h.oldValue}` : ""}`;
+    case "item_fulfilled":
+      return `${who} fulfilled an item${h.newValue ? `: ${h.newValue}` : ""}`;
+    case "tag_added":
+      return `${who} tagged it ${h.newValue}`;
+    case "tag_removed":
+      return `${who} removed the tag ${h.oldValue}`;
+    case "watcher_added":
+      return `${who} started watching`;
+    case "watcher_removed":
+      return `${who} stopped watching`;
+    case "sla_breached":
+      return `The ${h.field ?? "SLA"} target was breached`;
+    case "deleted":
+      return `${who} deleted the ticket`;
+    case "restored":
+      return `${who} restored the ticket`;
+    case "field_change":
+      if (h.field === "firstResponseAt") return `${who} sent the first response`;
+      return `${who} changed ${FIELD_LABELS[h.field ?? ""] ?? h.field ?? "a field"}${h.oldValue || h.newValue ? ` from ${h.oldValue ?? "nothing"} to ${h.newValue ?? "nothing"}` : ""}`;
+  }
+}

@@ -1,0 +1,110 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canSeeInternal, ticketScope } from "./policy";
+
+const person = { select: { id: true, name: true, email: true } } as const;
+
+/** Loads a ticket by id through the actor's scope; anything outside it is "not found". */
+export async function loadTicketForActor<S extends Prisma.TicketSelect>(actor: Actor, id: string, select: S) {
+  const ticket = await db.ticket.findFirst({ where: { ...ticketScope(actor), id }, select });
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+/** Everything the ticket page shows, with internal material only for those who may see it. */
+export async function getTicketDetail(actor: Actor, number: string, opts: { ownOnly?: boolean; requesterView?: boolean } = {}) {
+  // The portal is the requester's view: their own tickets, never internal material.
+  const internal = canSeeInternal(actor) && !opts.requesterView;
+  const ticket = await db.ticket.findFirst({
+    where: { ...ticketScope(actor), number, ...(opts.ownOnly ? { requesterId: actor.id } : {}) },
+    include: {
+      project: { select: { id: true, key: true, name: true, workflow: true } },
+      requester: person,
+      assignees: { include: { user: person }, orderBy: [{ isPrimary: "desc" }, { assignedAt: "asc" }] },
+      watchers: { include: { user: person } },
+      tags: { include: { tag: true } },
+      column: { select: { id: true, name: true, color: true, category: true } },
+      asset: { select: { id: true, tag: true, name: true } },
+      approvedBy: person,
+      items: { orderBy: { position: "asc" } },
+      comments: {
+        where: internal ? {} : { type: { not: "internal_note" } },
+        orderBy: { createdAt: "asc" },
+        include: { author: person },
+      },
+      history: {
+        where: internal ? {} : { internal: false },
+        orderBy: { createdAt: "asc" },
+        include: { actor: person },
+      },
+      attachments: {
+        where: internal ? {} : { OR: [{ commentId: null }, { comment: { type: { not: "internal_note" } } }] },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+export type TicketDetail = Awaited<ReturnType<typeof getTicketDetail>>;
+
+export interface ListOptions {
+  cursor?: string | null;
+  limit?: number;
+  /** Restrict to tickets the actor requested (the portal). */
+  ownOnly?: boolean;
+}
+
+interface Cursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(raw: string | null | undefined): Cursor | null {
+  if (!raw) return null;
+  const [iso, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const updatedAt = new Date(iso ?? "");
+  if (Number.isNaN(updatedAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id ?? "")) return null;
+  return { updatedAt, id: id! };
+}
+
+/** A page of tickets in the actor's scope, newest activity first, keyset-paged. */
+export async function listTickets(actor: Actor, opts: ListOptions = {}) {
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 100);
+  const cursor = decodeCursor(opts.cursor);
+  const where: Prisma.TicketWhereInput = { ...ticketScope(actor) };
+  const and: Prisma.TicketWhereInput[] = [];
+  if (opts.ownOnly) and.push({ requesterId: actor.id });
+  if (cursor) {
+    and.push({ OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] });
+  }
+  if (and.length) where.AND = and;
+  const rows = await db.ticket.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      priority: true,
+      updatedAt: true,
+      createdAt: true,
+      project: { select: { key: true, name: true } },
+      requester: { select: { name: true } },
+      assignee: { select: { name: true } },
+    },
+  });
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: hasMore && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,175 @@
+// Demo data (DESIGN §11). Runs on the first start of the embedded database and
+// with `npm run db:seed`; does nothing when organizations already exist.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import { addMember, createOrganization, createProject, createUser, seedTicket } from "./factories";
+
+const HOUR = 3_600_000;
+
+export async function seedDemo(db: PrismaClient) {
+  if ((await db.organization.count()) > 0) return false;
+  const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
+
+  // ── Acme ──
+  const acme = await createOrganization(db, { name: "Acme", slug: "acme" });
+  const admin = await createUser(db, acme, { email: "admin@acme.test", name: "Ada Admin", role: "admin" });
+  const manager = await createUser(db, acme, { email: "manager@acme.test", name: "Maria Manager", role: "manager" });
+  const agent = await createUser(db, acme, { email: "agent@acme.test", name: "Sam Agent", role: "agent" });
+  const tech = await createUser(db, acme, { email: "tech@acme.test", name: "Theo Technician", role: "technician" });
+  const requester = await createUser(db, acme, { email: "requester@acme.test", name: "Rita Requester", role: "requester" });
+  const requester2 = await createUser(db, acme, { email: "requester2@acme.test", name: "Rob Requester", role: "requester" });
+  const staff = [agent, manager, tech, admin];
+
+  const sup = await createProject(db, acme, {
+    key: "SUP",
+    name: "IT Support",
+    workflow: "support",
+    leadId: agent.id,
+    members: [...staff.map((u) => ({ id: u.id, triage: u.id === agent.id })), { id: requester.id }, { id: requester2.id }],
+  });
+  const chg = await createProject(db, acme, {
+    key: "CHG",
+    name: "Server Changes",
+    workflow: "change",
+    numbering: "dated",
+    leadId: manager.id,
+    members: [...staff.map((u) => ({ id: u.id })), { id: requester.id }, { id: requester2.id }],
+  });
+  const eng = await createProject(db, acme, { key: "ENG", name: "Engineering", workflow: "kanban", leadId: admin.id, members: staff.map((u) => ({ id: u.id })) });
+
+  const asset = await db.asset.create({
+    data: {
+      organizationId: acme.id,
+      tag: "SRV-001",
+      name: "db-prod-01",
+      location: "Rack A3, Frankfurt",
+      slotCapacities: { cpu: 2, ram: 16, storage: 8, nic: 4, gpu: 2, psu: 2 },
+      components: {
+        create: [
+          { organizationId: acme.id, componentType: "cpu", reference: "Intel Xeon Gold 6338", quantity: 2, specifications: { cores: 32 } },
+          { organizationId: acme.id, componentType: "ram", reference: "Samsung 32GB DDR4-3200 RDIMM", quantity: 8, specifications: { size: "32GB" } },
+          { organizationId: acme.id, componentType: "storage", reference: "Samsung PM9A3 1.92TB NVMe", quantity: 4, specifications: { capacity: "1.92TB" } },
+          { organizationId: acme.id, componentType: "nic", reference: "Onboard 1GbE", quantity: 1, serial: "NIC-ONB-0001" },
+          { organizationId: acme.id, componentType: "psu", reference: "800W Platinum PSU", quantity: 2 },
+        ],
+      },
+    },
+  });
+
+  const supportTickets: [TicketStatus, string, "low" | "normal" | "high" | "critical", boolean][] = [
+    ["open", "Printer on floor 3 jams every morning", "normal", false],
+    ["answered", "VPN disconnects every 10 minutes", "high", true],
+    ["in_progress", "New starter needs a laptop", "normal", true],
+    ["on_hold", "Licence renewal for the design suite", "low", true],
+    ["waiting_for_response", "Cannot open shared calendar", "normal", true],
+    ["resolved", "Password reset for the HR portal", "normal", true],
+    ["closed", "Monitor flickers on desk 12", "low", true],
+    ["open", "E-mail bounces from the sales mailbox", "critical", false],
+  ];
+  let h = 200;
+  for (const [status, title, priority, assigned] of supportTickets) {
+    h -= 12;
+    await seedTicket(db, {
+      project: sup,
+      requesterId: title.includes("sales") ? requester2.id : requester.id,
+      title,
+      description: `${title}. Reported through the portal.`,
+      status,
+      priority,
+      assigneeIds: assigned ? [agent.id] : [],
+      createdAt: ago(h),
+      extra: {
+        slaStartedAt: ago(h),
+        firstResponseAt: status === "open" ? null : ago(h - 1),
+        resolvedAt: status === "resolved" || status === "closed" ? ago(h - 4) : null,
+        closedAt: status === "closed" ? ago(h - 5) : null,
+      },
+    });
+  }
+
+  const changeTickets: [TicketStatus, string][] = [
+    ["draft", "Add 2 NVMe drives to db-prod-01"],
+    ["pending", "Upgrade RAM on db-prod-01 to 512 GB"],
+    ["approved", "Replace onboard NIC with a 10GbE card"],
+    ["rejected", "Add a GPU for the reporting jobs"],
+    ["in_progress", "Swap a failing PSU"],
+    ["deployed", "Add a spare NVMe for the WAL volume"],
+    ["completed", "Replace two RAM modules after ECC errors"],
+    ["cancelled", "Remove the second CPU"],
+  ];
+  h = 150;
+  for (const [status, title] of changeTickets) {
+    h -= 10;
+    const submitted = status !== "draft";
+    const approved = ["approved", "in_progress", "deployed", "completed"].includes(status);
+    await seedTicket(db, {
+      project: chg,
+      requesterId: requester.id,
+      title,
+      description: `${title}. Requested for capacity planning.`,
+      status,
+      priority: "normal",
+      assigneeIds: ["in_progress", "deployed", "completed"].includes(status) ? [tech.id] : [],
+      createdAt: ago(h),
+      extra: {
+        assetId: asset.id,
+        submittedAt: submitted ? ago(h - 1) : null,
+        approvedAt: approved ? ago(h - 2) : null,
+        approvedById: approved ? manager.id : null,
+        rejectedAt: status === "rejected" ? ago(h - 2) : null,
+        rejectReason: status === "rejected" ? "The reporting jobs can move to the analytics cluster." : null,
+        deployedAt: ["deployed", "completed"].includes(status) ? ago(h - 4) : null,
+        completedAt: status === "completed" ? ago(h - 5) : null,
+        cancelledAt: status === "cancelled" ? ago(h - 3) : null,
+        scheduledAt: ago(h - 24 * 3),
+        estimatedMinutes: 60,
+      },
+    });
+  }
+
+  const kanbanCards: [TicketStatus, string, "task" | "bug" | "story"][] = [
+    ["todo", "Write the runbook for database fail-over", "task"],
+    ["todo", "Desk search ignores accents", "bug"],
+    ["in_progress", "Self-service password reset", "story"],
+    ["review", "Nightly backup verification job", "task"],
+    ["done", "Move CI to the new runners", "task"],
+  ];
+  h = 100;
+  for (const [status, title, type] of kanbanCards) {
+    h -= 8;
+    await seedTicket(db, { project: eng, requesterId: admin.id, title, status, type, assigneeIds: status === "todo" ? [] : [tech.id], createdAt: ago(h), extra: { urgency: "normal", importance: "normal" } });
+  }
+
+  // ── Globex: exactly two tickets, SUP-1 and SUP-2 ──
+  const globex = await createOrganization(db, { name: "Globex", slug: "globex" });
+  const gAdmin = await createUser(db, globex, { email: "admin@globex.test", name: "Gina Admin", role: "admin" });
+  const gAgent = await createUser(db, globex, { email: "agent@globex.test", name: "Gus Agent", role: "agent" });
+  const gRequester = await createUser(db, globex, { email: "requester@globex.test", name: "Greta Requester", role: "requester" });
+  const gSup = await createProject(db, globex, { key: "SUP", name: "Globex Support", workflow: "support", leadId: gAgent.id, members: [{ id: gAgent.id, triage: true }, { id: gAdmin.id }] });
+  await addMember(db, gSup, gRequester.id);
+  await seedTicket(db, { project: gSup, requesterId: gRequester.id, title: "Globex: badge reader at the front door", createdAt: ago(30) });
+  await seedTicket(db, { project: gSup, requesterId: gRequester.id, title: "Globex: projector in room B is blurry", status: "in_progress", assigneeIds: [gAgent.id], createdAt: ago(20) });
+
+  await db.tag.createMany({
+    data: ["hardware", "network", "access", "urgent-customer"].map((name) => ({ organizationId: acme.id, name })),
+  });
+  return true;
+}
+
+async function main() {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  try {
+    const seeded = await seedDemo(db);
+    console.log(seeded ? "Seeded the demo organizations Acme and Globex." : "Database already has data; seed skipped.");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

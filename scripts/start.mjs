@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm start`: database (the private cluster when DATABASE_URL is unset),
+// migrations, demo data on an empty embedded database, a build when the
+// sources changed since the last one, then `next start` on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { projectEnv, ROOT } from "./embedded-pg.mjs";
+
+const usesEmbedded = !process.env.DATABASE_URL;
+const env = projectEnv();
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
+const prismaEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require ${path.join(ROOT, "scripts/unref-timers.cjs")}`.trim() };
+
+function run(label, cmd, args, runEnv = env) {
+  const t0 = Date.now();
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: runEnv, cwd: ROOT });
+  if (res.status !== 0) {
+    console.error(`[start] ${label} failed`);
+    process.exit(res.status ?? 1);
+  }
+  console.log(`[start] ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+// A fingerprint of everything the build depends on, to rebuild only when needed.
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "types"];
+function fingerprint() {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      if (p.endsWith(path.join("lib", "generated"))) return;
+      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(path.relative(ROOT, p));
+      hash.update(readFileSync(p));
+    }
+  };
+  for (const s of SOURCES) walk(path.join(ROOT, s));
+  return hash.digest("hex");
+}
+
+const schemaHash = createHash("sha256").update(readFileSync(path.join(ROOT, "prisma/schema.prisma"))).digest("hex");
+const generatedStamp = path.join(ROOT, "lib/generated/.schema-hash");
+if (!existsSync(generatedStamp) || readFileSync(generatedStamp, "utf8") !== schemaHash) {
+  run("prisma generate", bin("prisma"), ["generate"], prismaEnv);
+  writeFileSync(generatedStamp, schemaHash);
+}
+
+run("migrate deploy", bin("prisma"), ["migrate", "deploy"], prismaEnv);
+if (usesEmbedded || process.env.SEED_DEMO === "1") run("demo data", bin("tsx"), ["prisma/seed.ts"]);
+
+const stampFile = path.join(ROOT, ".next", "source-fingerprint");
+const fp = fingerprint();
+if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !existsSync(stampFile) || readFileSync(stampFile, "utf8") !== fp) {
+  run("next build", bin("next"), ["build"]);
+  writeFileSync(stampFile, fp);
+}
+
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOSTNAME ?? "0.0.0.0";
+env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+console.log(`[start] serving on http://localhost:${port}`);
+// Same process group, signals forwarded: test runners can stop us cleanly.
+const child = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env, cwd: ROOT });
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
