@@ -14,6 +14,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not: the sign-in page, next-auth's routes, uploads (streamed; they check the session themselves), static assets.
-  matcher: ["/((?!login|api/auth|api/uploads|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Not: the sign-in page, next-auth's routes, uploads (streamed; they check the
+  // session themselves), Next's assets and files with an extension (icon.svg, robots.txt).
+  matcher: ["/((?!login|api/auth|api/uploads|_next/static|_next/image|.*\\..*).*)"],
 };

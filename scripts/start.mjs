@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectEnv, ROOT } from "./embedded-pg.mjs";
+import { ensureGenerated } from "./ensure-generated.mjs";
 
 const usesEmbedded = !process.env.DATABASE_URL;
 const env = projectEnv();
@@ -42,12 +43,7 @@ function fingerprint() {
   return hash.digest("hex");
 }
 
-const schemaHash = createHash("sha256").update(readFileSync(path.join(ROOT, "prisma/schema.prisma"))).digest("hex");
-const generatedStamp = path.join(ROOT, "lib/generated/.schema-hash");
-if (!existsSync(generatedStamp) || readFileSync(generatedStamp, "utf8") !== schemaHash) {
-  run("prisma generate", bin("prisma"), ["generate"], prismaEnv);
-  writeFileSync(generatedStamp, schemaHash);
-}
+ensureGenerated(prismaEnv);
 
 run("migrate deploy", bin("prisma"), ["migrate", "deploy"], prismaEnv);
 if (usesEmbedded || process.env.SEED_DEMO === "1") run("demo data", bin("tsx"), ["prisma/seed.ts"]);

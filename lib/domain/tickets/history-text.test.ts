@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { describeHistory, type HistoryLike } from "./history-text";
+
+const row = (over: Partial<HistoryLike>): HistoryLike => ({
+  action: "created",
+  field: null,
+  oldValue: null,
+  newValue: null,
+  comment: null,
+  internal: false,
+  actor: { name: "Maria Manager" },
+  ...over,
+});
+
+describe("describeHistory", () => {
+  it("reads like a story", () => {
+    expect(describeHistory(row({ action: "approved" }))).toBe("Maria Manager approved");
+    expect(describeHistory(row({ action: "status_change", oldValue: "open", newValue: "answered" }))).toBe(
+      "Maria Manager changed the status from Open to Answered",
+    );
+    expect(describeHistory(row({ action: "field_change", field: "firstResponseAt", newValue: "2026-01-01T00:00:00Z" }))).toBe(
+      "Maria Manager sent the first response",
+    );
+    expect(describeHistory(row({ action: "field_change", field: "priority", oldValue: "normal", newValue: "high" }))).toBe(
+      "Maria Manager changed priority from normal to high",
+    );
+  });
+  it("says who did it, or the system", () => {
+    expect(describeHistory(row({ actor: null }))).toBe("The system created the ticket");
+  });
+  it("tells internal notes apart from replies", () => {
+    expect(describeHistory(row({ action: "comment_added", internal: true }))).toBe("Maria Manager added an internal note");
+    expect(describeHistory(row({ action: "comment_added" }))).toBe("Maria Manager replied");
+  });
+});

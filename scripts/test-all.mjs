@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: unit, integration (real PostgreSQL) and end-to-end (real
+// Chromium against `npm start`), one after another. Prints each runner's
+// counts and, last and alone on its line, the total: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./embedded-pg.mjs";
+import { ensureGenerated } from "./ensure-generated.mjs";
+
+ensureGenerated();
+const OUT = path.join(ROOT, "test-results");
+mkdirSync(OUT, { recursive: true });
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
+
+const runners = [
+  {
+    name: "unit",
+    cmd: [bin("vitest"), "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(OUT, "unit.json")}`],
+    file: path.join(OUT, "unit.json"),
+    count: vitestCounts,
+  },
+  {
+    name: "integration",
+    cmd: ["node", "scripts/with-db.mjs", bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(OUT, "integration.json")}`],
+    file: path.join(OUT, "integration.json"),
+    count: vitestCounts,
+  },
+  {
+    name: "e2e",
+    cmd: [bin("playwright"), "test"],
+    file: path.join(OUT, "e2e-results.json"),
+    count: playwrightCounts,
+  },
+];
+
+function vitestCounts(json) {
+  return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0) + failedSuites(json), skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
+}
+function failedSuites(json) {
+  // A file that fails to load has no tests but must count as a failure.
+  return (json.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+}
+function playwrightCounts(json) {
+  const s = json.stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + (json.errors?.length ?? 0), skipped: s.skipped ?? 0 };
+}
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+for (const r of runners) {
+  if (only.length && !only.includes(r.name)) continue;
+  rmSync(r.file, { force: true });
+  console.log(`\n━━ ${r.name} ━━`);
+  const t0 = Date.now();
+  const res = spawnSync(r.cmd[0], r.cmd.slice(1), { stdio: "inherit", cwd: ROOT, env: process.env });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  let c = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(r.file)) {
+    try {
+      c = r.count(JSON.parse(readFileSync(r.file, "utf8")));
+    } catch {
+      c.failed = 1;
+    }
+  }
+  // A runner that exits non-zero without reporting a failure still failed.
+  if (res.status !== 0 && c.failed === 0) c.failed = 1;
+  if (c.passed + c.failed === 0) c.failed = 1; // a suite that ran nothing is not a pass
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+  lines.push(`${r.name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""} (${secs} s)`);
+}
+
+console.log("\n" + lines.join("\n"));
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed > 0 ? 1 : 0);
