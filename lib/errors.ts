@@ -32,7 +32,8 @@ export function zodFieldErrors(error: { issues: readonly { path: readonly Proper
       for (const k of issue.keys) (out[k] ??= []).push("This field cannot be set here");
       continue;
     }
-    const key = issue.path.length ? String(issue.path[0]) : "form";
+    // "title", or "items.1.quantity" for a field inside a list.
+    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
     (out[key] ??= []).push(issue.message);
   }
   return out;

@@ -7,6 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/errors";
 import { TITLE_MAX } from "@/lib/validation/ticket";
+import { ItemRowsEditor, blankItem, toItemInput, type ItemRow } from "@/components/changes/item-rows-editor";
 
 export interface RequestTypeOption {
   value: string;
@@ -20,9 +21,11 @@ const PRIORITIES = [
   { value: "critical", label: "Critical" },
 ];
 
-export function NewRequestForm({ requestTypes }: { requestTypes: RequestTypeOption[] }) {
+export function NewRequestForm({ requestTypes, assets }: { requestTypes: RequestTypeOption[]; assets: { id: string; tag: string; name: string }[] }) {
   const router = useRouter();
-  const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: "normal" });
+  const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: "normal", assetId: "" });
+  const [items, setItems] = useState<ItemRow[]>([blankItem()]);
+  const isChange = values.requestType === "change";
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -30,18 +33,19 @@ export function NewRequestForm({ requestTypes }: { requestTypes: RequestTypeOpti
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
 
-  function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent, submitNow = true) {
     e.preventDefault();
     setFormError(null);
+    const { assetId, ...base } = values;
+    const payload = isChange ? { ...base, assetId: assetId || null, items: toItemInput(items), submit: submitNow } : base;
     startTransition(async () => {
-      const res = await createTicketAction(values);
+      const res = await createTicketAction(payload);
       if (res.ok) {
         router.push(`/portal/tickets/${res.data.number}`);
         return;
       }
       setErrors(res.fieldErrors ?? {});
-      const fieldKeys = Object.keys(res.fieldErrors ?? {});
-      setFormError(fieldKeys.length ? res.message : res.message);
+      setFormError(res.message);
     });
   }
 
@@ -78,7 +82,30 @@ export function NewRequestForm({ requestTypes }: { requestTypes: RequestTypeOpti
           ))}
         </select>
       </Field>
+      {isChange ? (
+        <>
+          <Field id="assetId" label="Target asset" error={errors.assetId}>
+            <select id="assetId" value={values.assetId} onChange={set("assetId")} className={inputClass} {...invalid("assetId")}>
+              <option value="">Choose a server…</option>
+              {assets.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.tag} · {a.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div>
+            <h2 className="mb-2 text-sm font-medium text-slate-800">Items</h2>
+            <ItemRowsEditor rows={items} onChange={setItems} errors={errors} />
+          </div>
+        </>
+      ) : null}
       <div className="flex justify-end gap-2 pt-2">
+        {isChange ? (
+          <Button type="button" variant="secondary" disabled={pending} onClick={(e) => submit(e, false)}>
+            Save draft
+          </Button>
+        ) : null}
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create request"}
         </Button>

@@ -1,25 +1,82 @@
 import type { TicketDetail } from "@/lib/domain/tickets/queries";
-import { StatusBadge } from "@/components/ui/badges";
+import type { TicketControls } from "@/lib/domain/tickets/page-data";
+import { StatusBadge, PriorityLabel } from "@/components/ui/badges";
+import { ApprovalPanel } from "@/components/changes/approval-panel";
+import { ItemsPanel } from "@/components/changes/items-panel";
+import { ItemsTable } from "@/components/changes/items-table";
 import { Thread } from "./thread";
 import { ReplyComposer } from "./reply-composer";
 import { HistoryTimeline } from "./history-timeline";
 import { TicketDetails } from "./ticket-details";
+import { TicketActions } from "./ticket-actions";
+import { FieldsEditor } from "./fields-editor";
+import { AssigneesEditor } from "./assignees-editor";
 
-/** The ticket page body shared by the desk and the portal; `audience` decides what is offered. */
-export function TicketView({ ticket, audience, allowInternal, canReply }: { ticket: TicketDetail; audience: "staff" | "requester"; allowInternal: boolean; canReply: boolean }) {
+function itemSummary(items: TicketDetail["items"]) {
+  const invalid = items.filter((i) => i.validationStatus === "invalid").length;
+  const warnings = items.filter((i) => i.validationStatus === "warning").length;
+  return `${items.length} item${items.length === 1 ? "" : "s"}${invalid ? `, ${invalid} invalid` : ""}${warnings ? `, ${warnings} with warnings` : ""}`;
+}
+
+/** The ticket page body shared by the desk and the portal; `controls` are exactly what this user may do. */
+export function TicketView({
+  ticket,
+  controls,
+  audience,
+  allowInternal,
+  canReply,
+}: {
+  ticket: TicketDetail;
+  controls: TicketControls;
+  audience: "staff" | "requester";
+  allowInternal: boolean;
+  canReply: boolean;
+}) {
+  const change = ticket.project.workflow === "change";
   return (
-    <article className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+    <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-6">
-        <header>
-          <div className="flex items-center gap-2 text-sm text-slate-500">
+        <header className="space-y-3">
+          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
             <span className="font-mono">{ticket.number}</span>
             <StatusBadge status={ticket.status} />
+            <PriorityLabel priority={ticket.priority} />
+            <span>· {ticket.project.name}</span>
           </div>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words">{ticket.title}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{ticket.title}</h1>
+          <TicketActions ticketId={ticket.id} version={ticket.version} moves={controls.moves} columns={controls.kanbanColumns} />
         </header>
+
+        {ticket.status === "rejected" && ticket.rejectReason ? (
+          <section aria-label="Rejection" className="rounded-lg bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
+            <p className="font-semibold">This change was rejected</p>
+            <p className="mt-1 whitespace-pre-wrap">{ticket.rejectReason}</p>
+            {audience === "requester" ? <p className="mt-2 text-red-800">Edit the request and resubmit it, or cancel it.</p> : null}
+          </section>
+        ) : null}
+
+        {controls.approval ? (
+          <ApprovalPanel
+            ticketId={ticket.id}
+            version={ticket.version}
+            requesterName={ticket.requester.name}
+            itemSummary={itemSummary(ticket.items)}
+            canApprove={controls.approval.canApprove}
+            canReject={controls.approval.canReject}
+            explanation={controls.approval.explanation}
+          >
+            <ItemsTable items={ticket.items} />
+          </ApprovalPanel>
+        ) : null}
+
         <section aria-label="Description" className="rounded-lg bg-white p-4 text-sm leading-relaxed whitespace-pre-wrap text-slate-800 shadow-xs ring-1 ring-slate-200">
           {ticket.description || <span className="text-slate-400">No description.</span>}
         </section>
+
+        {change && !controls.approval ? (
+          <ItemsPanel key={ticket.version} ticketId={ticket.id} version={ticket.version} items={ticket.items} editable={controls.itemsEditable} canFulfil={controls.canFulfil} />
+        ) : null}
+
         <section aria-labelledby="conversation-heading" className="space-y-4">
           <h2 id="conversation-heading" className="text-sm font-semibold text-slate-900">Conversation</h2>
           <Thread comments={ticket.comments} requesterId={ticket.requesterId} />
@@ -28,6 +85,19 @@ export function TicketView({ ticket, audience, allowInternal, canReply }: { tick
       </div>
       <aside className="space-y-6">
         <TicketDetails ticket={ticket} audience={audience} />
+        {audience === "staff" ? (
+          <AssigneesEditor
+            key={`a-${ticket.version}`}
+            ticketId={ticket.id}
+            version={ticket.version}
+            current={ticket.assignees.map((a) => ({ userId: a.userId, isPrimary: a.isPrimary }))}
+            staff={controls.staffOptions}
+            canAssign={controls.canAssign}
+            canAccept={controls.canAccept}
+            acceptedBy={ticket.acceptedBy?.name ?? null}
+          />
+        ) : null}
+        <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} reviewers={controls.staffOptions} />
         <HistoryTimeline rows={ticket.history} />
       </aside>
     </article>

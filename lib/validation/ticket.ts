@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Priority, TicketType } from "@/lib/generated/prisma/enums";
+import { ChangeAction, Importance, Priority, TicketType, Urgency } from "@/lib/generated/prisma/enums";
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 50_000;
@@ -28,6 +28,36 @@ export const projectKeySchema = z
   .trim()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose a project");
 
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+export const changeItemSchema = z
+  .object({
+    action: z.enum(Object.values(ChangeAction) as [ChangeAction, ...ChangeAction[]], { error: "Choose an action: add, remove, replace or modify" }),
+    componentType: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z][a-z0-9_-]{1,39}$/, "Choose a component type"),
+    componentRef: optionalText(200, "The component reference"),
+    serial: optionalText(100, "The serial"),
+    specifications: z.record(z.string().max(60), z.string().max(200)).optional().nullable(),
+    quantity: z.coerce.number({ error: "Quantity must be a number" }).int("Quantity must be a whole number").min(1, "Quantity must be at least 1").max(64, "Quantity must be at most 64"),
+    currentValue: optionalText(500, "The current value"),
+    requestedValue: optionalText(500, "The requested value"),
+  })
+  .strict();
+
+export type ChangeItemInput = z.input<typeof changeItemSchema>;
+export const MAX_ITEMS = 50;
+export const itemsSchema = z.array(changeItemSchema).max(MAX_ITEMS, `A change can have at most ${MAX_ITEMS} items`);
+
 /** A new ticket from the portal (by request type) or the desk (by project key). */
 export const createTicketSchema = z
   .object({
@@ -37,6 +67,11 @@ export const createTicketSchema = z
     title,
     description,
     priority: prioritySchema.default("normal"),
+    // Change requests
+    assetId: z.uuid({ error: "Choose a target asset" }).optional().nullable(),
+    items: itemsSchema.optional(),
+    /** Save as draft (false) or submit now (true: a valid change becomes pending). */
+    submit: z.boolean().optional(),
   })
   .strict()
   .refine((v) => v.requestType || v.projectKey, { message: "Choose a request type", path: ["requestType"] });
@@ -54,3 +89,78 @@ export const addCommentSchema = z
 export type AddCommentInput = z.input<typeof addCommentSchema>;
 
 export const ticketNumberSchema = z.string().trim().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,10}$|^TKT-\d{8}-\d{4,}$/);
+
+export const transitionSchema = z
+  .object({
+    ticketId: z.uuid({ error: "Ticket not found" }),
+    /** Target status (support, change) — or, for kanban, the target column. */
+    to: z.string().trim().min(1, "Choose where to move the ticket").max(40).optional(),
+    columnId: z.uuid().optional(),
+    /** The version the user saw; a move from a stale page is a conflict. */
+    version: z.number().int().positive(),
+    reason: z.string().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
+  })
+  .strict()
+  .refine((v) => v.to || v.columnId, { message: "Choose where to move the ticket", path: ["to"] });
+
+export type TransitionInput = z.input<typeof transitionSchema>;
+
+const isoDate = z.iso.datetime({ offset: true, error: "Enter a valid date" }).or(z.iso.date({ error: "Enter a valid date" }));
+
+/** Field edits; each role may send only the fields it may write (see update-ticket.ts). */
+export const ticketChangesSchema = z
+  .object({
+    title,
+    description: z.string().max(DESCRIPTION_MAX),
+    priority: prioritySchema,
+    type: z.enum(Object.values(TicketType) as [TicketType, ...TicketType[]], { error: "Choose a ticket type" }),
+    dueDate: isoDate.nullable(),
+    startDate: isoDate.nullable(),
+    urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]).nullable(),
+    importance: z.enum(Object.values(Importance) as [Importance, ...Importance[]]).nullable(),
+    scheduledAt: isoDate.nullable(),
+    estimatedMinutes: z.coerce.number().int().min(1, "At least one minute").max(60 * 24 * 30, "At most 30 days").nullable(),
+    deploymentNotes: z.string().trim().max(10_000).nullable(),
+    reviewerId: z.uuid({ error: "Choose a reviewer" }).nullable(),
+    assetId: z.uuid({ error: "Choose a target asset" }).nullable(),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(50).regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _")).max(20, "At most 20 tags"),
+  })
+  .partial()
+  .strict();
+
+export const updateTicketSchema = z
+  .object({
+    ticketId: z.uuid({ error: "Ticket not found" }),
+    version: z.number().int().positive(),
+    changes: ticketChangesSchema,
+  })
+  .strict();
+export type UpdateTicketInput = z.input<typeof updateTicketSchema>;
+
+export const setAssigneesSchema = z
+  .object({
+    ticketId: z.uuid({ error: "Ticket not found" }),
+    version: z.number().int().positive(),
+    assigneeIds: z.array(z.uuid({ error: "Choose a staff member" })).max(10, "At most 10 assignees"),
+    primaryId: z.uuid().nullable().optional(),
+  })
+  .strict();
+export type SetAssigneesInput = z.input<typeof setAssigneesSchema>;
+
+export const saveItemsSchema = z
+  .object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive(), items: itemsSchema })
+  .strict();
+export type SaveItemsInput = z.input<typeof saveItemsSchema>;
+
+export const fulfilItemSchema = z
+  .object({
+    ticketId: z.uuid({ error: "Ticket not found" }),
+    itemId: z.uuid({ error: "Item not found" }),
+    version: z.number().int().positive(),
+    fulfilledWith: z.string().trim().max(200).optional().nullable(),
+    notes: z.string().trim().max(2_000).optional().nullable(),
+  })
+  .strict();
+export type FulfilItemInput = z.input<typeof fulfilItemSchema>;
+
+export const ticketRefSchema = z.object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive().optional() }).strict();

@@ -8,6 +8,11 @@ import { projectScope } from "./policy";
 import { allocateNumber } from "./numbering";
 import { recordHistory } from "./history";
 import { initialStatus } from "./workflow";
+import { loadAsset, itemData } from "@/lib/domain/changes/items";
+import { validateItems } from "@/lib/domain/changes/validate-items";
+import type { z } from "zod";
+
+type CreateTicketOutput = z.output<typeof createTicketSchema>;
 
 const DEFAULT_TYPE: Record<WorkflowKind, TicketType> = { support: "request", change: "change", kanban: "task" };
 const ALLOWED_TYPES: Record<WorkflowKind, readonly TicketType[]> = {
@@ -36,6 +41,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
     throw invalid(INVALID_FORM, { type: [`A ${project.workflow} project cannot hold a ${type}`] });
   }
   const now = opts.now ?? new Date();
+  const change = await prepareChange(actor, project.workflow, input);
 
   return db.$transaction(async (tx) => {
     const { number, seq } = await allocateNumber(tx, project, now);
@@ -43,7 +49,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
       project.workflow === "kanban"
         ? await tx.kanbanColumn.findFirst({ where: { projectId: project.id }, orderBy: { position: "asc" } })
         : null;
-    const status = column ? column.category : initialStatus(project.workflow);
+    const status = column ? column.category : change?.submit ? "pending" : initialStatus(project.workflow);
     const ticket = await tx.ticket.create({
       data: {
         organizationId: actor.organizationId,
@@ -58,15 +64,45 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
         columnId: column?.id ?? null,
         requesterId: actor.id,
         createdAt: now,
-        slaStartedAt: project.workflow === "support" ? now : null,
+        slaStartedAt: project.workflow === "support" || change?.submit ? now : null,
+        submittedAt: change?.submit ? now : null,
+        assetId: change?.asset?.id ?? null,
       },
       select: { id: true, number: true, organizationId: true, status: true, projectId: true },
     });
+    if (change?.items.length) {
+      await tx.changeItem.createMany({
+        data: change.items.map((item, i) => ({ ...itemData(item, change.validations[i]), position: i, organizationId: actor.organizationId, ticketId: ticket.id })),
+      });
+    }
     await recordHistory(tx, ticket, actor.id, [{ action: "created", newValue: status }]);
     // The requester follows their own request.
     await tx.watcher.create({ data: { ticketId: ticket.id, userId: actor.id, organizationId: actor.organizationId } });
     return ticket;
   });
+}
+
+/** Change requests: the target asset (in the actor's organization) and validated items. */
+async function prepareChange(actor: Actor, workflow: WorkflowKind, input: CreateTicketOutput) {
+  if (workflow !== "change") {
+    const stray = (["assetId", "items", "submit"] as const).filter((k) => input[k] !== undefined && input[k] !== null);
+    if (stray.length) throw invalid(INVALID_FORM, Object.fromEntries(stray.map((k) => [k, ["Only change requests have this"]])));
+    return null;
+  }
+  const asset = input.assetId ? await loadAsset(actor.organizationId, input.assetId) : null;
+  if (input.assetId && !asset) throw invalid(INVALID_FORM, { assetId: ["Choose a target asset"] });
+  const items = input.items ?? [];
+  const validations = validateItems(items, asset);
+  const submit = input.submit ?? false;
+  if (submit) {
+    const errors: Record<string, string[]> = {};
+    if (items.length === 0) errors.items = ["Add at least one item"];
+    validations.forEach((v, i) => {
+      if (v.status === "invalid") errors[`items.${i}`] = [v.message ?? "This item is invalid"];
+    });
+    if (Object.keys(errors).length) throw invalid("Some items need attention before the request can be submitted.", errors);
+  }
+  return { asset, items, validations, submit };
 }
 
 async function resolveProject(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined) {

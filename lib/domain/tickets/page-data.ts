@@ -3,6 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { ticketNumberSchema } from "@/lib/validation/ticket";
 import { getTicketDetail } from "./queries";
+import { db } from "@/lib/db";
+import { can, isStaff, toPermissionSet } from "@/lib/auth/permissions";
+import type { TicketDetail } from "./queries";
+import { availableMoves, decideMove, mayMoveCard, type MoveSubject } from "./move-policy";
+import { writableFields } from "./update-ticket";
+import { nextStatuses, MOVES_NEEDING_REASON, MOVE_LABELS, STATUS_LABELS } from "./workflow";
 
 /** For pages: the ticket or an HTTP 404, decided before anything streams. */
 export async function ticketOr404(actor: Actor, rawNumber: string, surface: "desk" | "portal") {
@@ -14,4 +20,85 @@ export async function ticketOr404(actor: Actor, rawNumber: string, surface: "des
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   }
+}
+
+export interface MoveButton {
+  to: string;
+  label: string;
+  needsReason: boolean;
+}
+
+/** What the signed-in user may do on this ticket now: the page shows exactly these controls. */
+export async function ticketControls(actor: Actor, ticket: TicketDetail) {
+  const workflow = ticket.project.workflow;
+  const subject: MoveSubject = {
+    workflow,
+    status: ticket.status,
+    requesterId: ticket.requesterId,
+    approvedById: ticket.approvedById,
+    assigneeIds: ticket.assignees.map((a) => a.userId),
+  };
+  const moves: MoveButton[] =
+    workflow === "kanban"
+      ? []
+      : availableMoves(actor, subject, nextStatuses(workflow, ticket.status)).map((m) => ({
+          to: m.to,
+          label: MOVE_LABELS[m.move],
+          needsReason: MOVES_NEEDING_REASON.has(m.move),
+        }));
+
+  // The approval panel: pending changes, for those who hold approve/reject.
+  const approver = workflow === "change" && ticket.status === "pending" && (can(actor, "ticket.approve") || can(actor, "ticket.reject") || can(actor, "ticket.manage"));
+  const approve = approver ? decideMove(actor, subject, "approved") : null;
+  const reject = approver ? decideMove(actor, subject, "rejected") : null;
+  const approval = approver
+    ? {
+        canApprove: !!approve?.ok,
+        canReject: !!reject?.ok,
+        explanation: ticket.requesterId === actor.id ? "You requested this change, so another approver must decide on it." : approve && !approve.ok ? approve.message : null,
+      }
+    : null;
+
+  const kanbanColumns =
+    workflow === "kanban" && mayMoveCard(actor, subject)
+      ? (await db.kanbanColumn.findMany({ where: { projectId: ticket.project.id }, orderBy: { position: "asc" }, select: { id: true, name: true } })).filter((c) => c.id !== ticket.columnId)
+      : [];
+
+  const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
+  const canAssign = can(actor, "ticket.assign") || can(actor, "ticket.manage");
+  const staffOptions = canAssign ? await staffOf(actor.organizationId) : [];
+  const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
+  const isAssignee = ticket.assignees.some((a) => a.userId === actor.id);
+  const itemsEditable =
+    workflow === "change" &&
+    ((ticket.requesterId === actor.id && can(actor, "ticket.edit_own") && (ticket.status === "draft" || ticket.status === "rejected")) ||
+      (canAssign && ["draft", "pending", "rejected"].includes(ticket.status)));
+
+  return {
+    moves: approval ? moves.filter((m) => m.to !== "approved" && m.to !== "rejected") : moves,
+    approval,
+    kanbanColumns,
+    writable,
+    canAssign,
+    staffOptions,
+    assets,
+    isAssignee,
+    canAccept: isAssignee && ticket.acceptedById !== actor.id,
+    canFulfil: workflow === "change" && ticket.status === "in_progress" && (isAssignee || can(actor, "ticket.manage")),
+    itemsEditable,
+    canDelete: can(actor, "ticket.manage"),
+    statusLabel: STATUS_LABELS[ticket.status],
+  };
+}
+
+export type TicketControls = Awaited<ReturnType<typeof ticketControls>>;
+
+/** Active staff of the organization (assignee and reviewer pickers). */
+export async function staffOf(organizationId: string) {
+  const users = await db.user.findMany({
+    where: { organizationId, active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: { select: { permissions: true } } },
+  });
+  return users.filter((u) => isStaff({ permissions: toPermissionSet(u.role.permissions) })).map((u) => ({ id: u.id, name: u.name }));
 }

@@ -28,6 +28,8 @@ export async function getTicketDetail(actor: Actor, number: string, opts: { ownO
       column: { select: { id: true, name: true, color: true, category: true } },
       asset: { select: { id: true, tag: true, name: true } },
       approvedBy: person,
+      acceptedBy: person,
+      reviewer: person,
       items: { orderBy: { position: "asc" } },
       comments: {
         where: internal ? {} : { type: { not: "internal_note" } },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { staffPageActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { canSeeInternal } from "@/lib/domain/tickets/policy";
-import { ticketOr404 } from "@/lib/domain/tickets/page-data";
+import { ticketControls, ticketOr404 } from "@/lib/domain/tickets/page-data";
 import { TicketView } from "@/components/tickets/ticket-view";
 
 type Props = { params: Promise<{ number: string }> };
@@ -14,5 +14,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffTicketPage({ params }: Props) {
   const actor = await staffPageActor();
   const ticket = await ticketOr404(actor, (await params).number, "desk");
-  return <TicketView ticket={ticket} audience="staff" allowInternal={canSeeInternal(actor)} canReply={can(actor, "ticket.comment") || canSeeInternal(actor)} />;
+  const controls = await ticketControls(actor, ticket);
+  return (
+    <TicketView
+      ticket={ticket}
+      controls={controls}
+      audience="staff"
+      allowInternal={canSeeInternal(actor)}
+      canReply={can(actor, "ticket.comment") || canSeeInternal(actor)}
+    />
+  );
 }

@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import { acceptTicketAction, setAssigneesAction } from "@/lib/actions/tickets";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useTicketAction } from "./use-ticket-action";
+
+/** Several assignees, one primary; assigners edit the list, assignees accept. */
+export function AssigneesEditor({
+  ticketId,
+  version,
+  current,
+  staff,
+  canAssign,
+  canAccept,
+  acceptedBy,
+}: {
+  ticketId: string;
+  version: number;
+  current: { userId: string; isPrimary: boolean }[];
+  staff: { id: string; name: string }[];
+  canAssign: boolean;
+  canAccept: boolean;
+  acceptedBy: string | null;
+}) {
+  const { run, pending, error, fieldErrors } = useTicketAction();
+  const [selected, setSelected] = useState<string[]>(current.map((c) => c.userId));
+  const [primary, setPrimary] = useState<string | null>(current.find((c) => c.isPrimary)?.userId ?? current[0]?.userId ?? null);
+
+  if (!canAssign && !canAccept && !acceptedBy) return null;
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+
+  return (
+    <section aria-labelledby="assign-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
+      <div className="flex items-center justify-between">
+        <h2 id="assign-heading" className="text-sm font-semibold text-slate-900">Assignment</h2>
+        {canAccept ? (
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => acceptTicketAction({ ticketId, version }))}>
+            Accept
+          </Button>
+        ) : null}
+      </div>
+      {acceptedBy ? <p className="text-sm text-slate-600">Accepted by {acceptedBy}</p> : null}
+      {canAssign ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            run(() => setAssigneesAction({ ticketId, version, assigneeIds: selected, primaryId: primary && selected.includes(primary) ? primary : (selected[0] ?? null) }));
+          }}
+          className="space-y-2"
+        >
+          <fieldset>
+            <legend className="sr-only">Assignees</legend>
+            <ul className="max-h-56 space-y-1 overflow-y-auto">
+              {staff.map((u) => (
+                <li key={u.id} className="flex items-center justify-between gap-2 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" checked={selected.includes(u.id)} onChange={() => toggle(u.id)} className="h-4 w-4 rounded border-slate-300" />
+                    {u.name}
+                  </label>
+                  {selected.includes(u.id) && selected.length > 1 ? (
+                    <label className="flex items-center gap-1 text-xs text-slate-600">
+                      <input type="radio" name="primary" checked={primary === u.id} onChange={() => setPrimary(u.id)} aria-label={`Primary: ${u.name}`} />
+                      Primary
+                    </label>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <Button type="submit" variant="secondary" disabled={pending}>Save assignees</Button>
+        </form>
+      ) : null}
+      <Notice message={error} fieldErrors={fieldErrors} />
+    </section>
+  );
+}

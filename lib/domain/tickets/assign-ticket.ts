@@ -1,0 +1,101 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { can, isStaff, toPermissionSet } from "@/lib/auth/permissions";
+import { AppError, conflict, forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { setAssigneesSchema, ticketRefSchema, type SetAssigneesInput } from "@/lib/validation/ticket";
+import { loadTicketForActor } from "./queries";
+import { recordHistory, type HistoryEntry } from "./history";
+
+/**
+ * Sets a ticket's assignees (several, one primary). Needs ticket.assign or
+ * ticket.manage. Assignees are active staff of the same organization; the
+ * approver of a change can never be its sole assignee.
+ */
+export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: { now?: Date } = {}) {
+  const parsed = setAssigneesSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  const input = parsed.data;
+  const now = opts.now ?? new Date();
+  const t = await loadTicketForActor(actor, input.ticketId, {
+    id: true, organizationId: true, version: true, approvedById: true, acceptedById: true,
+    assignees: { select: { userId: true, isPrimary: true, user: { select: { name: true } } } },
+  });
+  if (!can(actor, "ticket.assign") && !can(actor, "ticket.manage")) throw forbidden("You cannot assign tickets.");
+  if (input.version !== t.version) throw conflict();
+
+  const ids = [...new Set(input.assigneeIds)];
+  const users = ids.length
+    ? await db.user.findMany({
+        where: { id: { in: ids }, organizationId: actor.organizationId, active: true },
+        select: { id: true, name: true, role: { select: { permissions: true } } },
+      })
+    : [];
+  // Another organization's user reads like one that does not exist.
+  const unknown = ids.filter((id) => !users.some((u) => u.id === id));
+  const notStaff = users.filter((u) => !isStaff({ permissions: toPermissionSet(u.role.permissions) }));
+  if (unknown.length || notStaff.length) {
+    throw invalid(INVALID_FORM, { assigneeIds: [unknown.length ? "Choose assignees from your organization's staff" : `${notStaff.map((u) => u.name).join(", ")} cannot work tickets`] });
+  }
+  if (t.approvedById && ids.length === 1 && ids[0] === t.approvedById) {
+    throw new AppError("FORBIDDEN", "The approver of a change cannot be its only assignee.", { assigneeIds: ["The approver cannot be the only assignee"] });
+  }
+  const primaryId = ids.length ? (input.primaryId && ids.includes(input.primaryId) ? input.primaryId : ids[0]) : null;
+
+  const before = new Map(t.assignees.map((a) => [a.userId, a]));
+  const entries: HistoryEntry[] = [];
+  for (const u of users) if (!before.has(u.id)) entries.push({ action: "assigned", newValue: u.name });
+  for (const a of t.assignees) if (!ids.includes(a.userId)) entries.push({ action: "unassigned", oldValue: a.user.name });
+  const oldPrimary = t.assignees.find((a) => a.isPrimary)?.userId ?? null;
+  if (oldPrimary !== primaryId && primaryId && before.has(primaryId) && entries.length === 0) {
+    entries.push({ action: "field_change", field: "primary assignee", oldValue: oldPrimary ? before.get(oldPrimary)!.user.name : null, newValue: users.find((u) => u.id === primaryId)!.name });
+  }
+  if (entries.length === 0 && oldPrimary === primaryId) return { id: t.id, version: t.version };
+
+  return db.$transaction(async (tx) => {
+    const acceptedStays = t.acceptedById && ids.includes(t.acceptedById);
+    const res = await tx.ticket.updateMany({
+      where: { id: t.id, version: t.version },
+      data: { assigneeId: primaryId, version: { increment: 1 }, updatedAt: now, ...(acceptedStays ? {} : { acceptedById: null, acceptedAt: null }) },
+    });
+    if (res.count !== 1) throw conflict();
+    await tx.ticketAssignee.deleteMany({ where: { ticketId: t.id, userId: { notIn: ids } } });
+    for (const id of ids) {
+      await tx.ticketAssignee.upsert({
+        where: { ticketId_userId: { ticketId: t.id, userId: id } },
+        create: { ticketId: t.id, userId: id, organizationId: t.organizationId, isPrimary: id === primaryId, assignedById: actor.id, assignedAt: now },
+        update: { isPrimary: id === primaryId },
+      });
+    }
+    await recordHistory(tx, t, actor.id, entries);
+    return { id: t.id, version: t.version + 1 };
+  });
+}
+
+/** An assignee accepts the ticket: it is theirs to work (acceptedBy/acceptedAt). */
+export async function acceptTicket(actor: Actor, raw: { ticketId: string; version?: number }, opts: { now?: Date } = {}) {
+  const parsed = ticketRefSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  const now = opts.now ?? new Date();
+  const t = await loadTicketForActor(actor, parsed.data.ticketId, { id: true, organizationId: true, version: true, acceptedById: true, assignees: { select: { userId: true } } });
+  if (!t.assignees.some((a) => a.userId === actor.id)) throw forbidden("Only an assignee can accept this ticket.");
+  if (t.acceptedById === actor.id) return { id: t.id, version: t.version };
+  if (parsed.data.version !== undefined && parsed.data.version !== t.version) throw conflict();
+  return db.$transaction(async (tx) => {
+    const res = await tx.ticket.updateMany({ where: { id: t.id, version: t.version }, data: { acceptedById: actor.id, acceptedAt: now, version: { increment: 1 }, updatedAt: now } });
+    if (res.count !== 1) throw conflict();
+    await recordHistory(tx, t, actor.id, [{ action: "accepted" }]);
+    return { id: t.id, version: t.version + 1 };
+  });
+}
+
+/** Hands the actor's assignment (or, for assigners, the primary one) to another staff member. */
+export async function transferTicket(actor: Actor, raw: { ticketId: string; version: number; toUserId: string }, opts: { now?: Date } = {}) {
+  const t = await loadTicketForActor(actor, String(raw.ticketId ?? ""), { id: true, version: true, assignees: { select: { userId: true, isPrimary: true } } });
+  const mine = t.assignees.some((a) => a.userId === actor.id);
+  if (!mine && !can(actor, "ticket.assign") && !can(actor, "ticket.manage")) throw forbidden("Only an assignee or an assigner can transfer this ticket.");
+  const from = mine ? actor.id : (t.assignees.find((a) => a.isPrimary)?.userId ?? null);
+  const ids = [raw.toUserId, ...t.assignees.map((a) => a.userId).filter((id) => id !== from && id !== raw.toUserId)];
+  // Transfer is an assignment done on someone's behalf: the rules of setAssignees apply.
+  const delegate = mine && !can(actor, "ticket.assign") ? { ...actor, permissions: new Set([...actor.permissions, "ticket.assign" as const]) } : actor;
+  return setAssignees(delegate, { ticketId: t.id, version: raw.version, assigneeIds: ids, primaryId: raw.toUserId }, opts);
+}

@@ -1,0 +1,38 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { forbidden, invalid, INVALID_FORM, notFound, zodFieldErrors } from "@/lib/errors";
+import { ticketScope } from "./policy";
+import { ticketRefSchema } from "@/lib/validation/ticket";
+import { audit } from "@/lib/audit";
+import { loadTicketForActor } from "./queries";
+import { recordHistory } from "./history";
+
+/** Soft delete (ticket.manage): hidden everywhere, restorable. */
+export async function softDeleteTicket(actor: Actor, raw: { ticketId: string }, opts: { now?: Date } = {}) {
+  const parsed = ticketRefSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  const t = await loadTicketForActor(actor, parsed.data.ticketId, { id: true, organizationId: true, number: true });
+  if (!can(actor, "ticket.manage")) throw forbidden("You cannot delete tickets.");
+  const now = opts.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    await tx.ticket.update({ where: { id: t.id }, data: { deletedAt: now, deletedById: actor.id, version: { increment: 1 } } });
+    await recordHistory(tx, t, actor.id, [{ action: "deleted" }]);
+    return { id: t.id, number: t.number };
+  });
+}
+
+/** Purge (ticket.delete): removes a soft-deleted ticket and everything on it for good. */
+export async function purgeTicket(actor: Actor, raw: { ticketId: string }, meta: { ip?: string | null; userAgent?: string | null } = {}) {
+  const parsed = ticketRefSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  const t = await db.ticket.findFirst({ where: { ...ticketScope(actor, { includeDeleted: true }), id: parsed.data.ticketId }, select: { id: true, number: true, title: true } });
+  if (!t) throw notFound();
+  if (!can(actor, "ticket.delete")) throw forbidden("You cannot purge tickets.");
+  await db.$transaction(async (tx) => {
+    await tx.ticket.delete({ where: { id: t.id } });
+    // The ticket's own history goes with it; the organization's audit log keeps the fact.
+    await audit({ organizationId: actor.organizationId, actorId: actor.id, action: "ticket.purged", entityType: "ticket", entityId: t.id, data: { number: t.number, title: t.title }, ...meta }, tx);
+  });
+  return { id: t.id };
+}

@@ -1,0 +1,110 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { AppError, conflict, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { updateTicketSchema, type UpdateTicketInput } from "@/lib/validation/ticket";
+import { loadAsset, toDraft } from "@/lib/domain/changes/items";
+import { validateItems } from "@/lib/domain/changes/validate-items";
+import { loadTicketForActor } from "./queries";
+import { recordHistory, historyValue, type HistoryEntry } from "./history";
+
+type Field = keyof NonNullable<UpdateTicketInput["changes"]>;
+
+const STAFF_FIELDS: readonly Field[] = [
+  "title", "description", "priority", "type", "dueDate", "startDate", "urgency", "importance",
+  "scheduledAt", "estimatedMinutes", "deploymentNotes", "reviewerId", "assetId", "tags",
+];
+/** A requester edits their own draft or rejected change: its words and its target. */
+const OWN_DRAFT_FIELDS: readonly Field[] = ["title", "description", "assetId"];
+const DATE_FIELDS = new Set<Field>(["dueDate", "startDate", "scheduledAt"]);
+const WORKFLOW_FIELDS: Partial<Record<Field, "change" | "kanban">> = {
+  scheduledAt: "change", estimatedMinutes: "change", deploymentNotes: "change", reviewerId: "change", assetId: "change",
+  urgency: "kanban", importance: "kanban", startDate: "kanban",
+};
+
+/** The fields this actor may write on this ticket; anything else in a body is refused. */
+export function writableFields(actor: Actor, t: { requesterId: string; status: string; workflow: string }): readonly Field[] {
+  if (can(actor, "ticket.assign") || can(actor, "ticket.manage")) return STAFF_FIELDS;
+  if (t.requesterId === actor.id && can(actor, "ticket.edit_own") && t.workflow === "change" && (t.status === "draft" || t.status === "rejected")) return OWN_DRAFT_FIELDS;
+  return [];
+}
+
+/** Edits fields with compare-and-set on version; one history row per changed field. */
+export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: { now?: Date } = {}) {
+  const parsed = updateTicketSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  const { ticketId, version, changes } = parsed.data;
+  const now = opts.now ?? new Date();
+
+  const t = await loadTicketForActor(actor, ticketId, {
+    id: true, organizationId: true, requesterId: true, status: true, version: true,
+    title: true, description: true, priority: true, type: true, dueDate: true, startDate: true, urgency: true, importance: true,
+    scheduledAt: true, estimatedMinutes: true, deploymentNotes: true, reviewerId: true, assetId: true,
+    project: { select: { workflow: true } },
+    tags: { select: { tag: { select: { id: true, name: true } } } },
+    items: { orderBy: { position: "asc" } },
+  });
+  const workflow = t.project.workflow;
+  const allowed = writableFields(actor, { requesterId: t.requesterId, status: t.status, workflow });
+  const sent = Object.keys(changes) as Field[];
+  const refused = sent.filter((f) => !allowed.includes(f));
+  if (refused.length) {
+    throw new AppError("FORBIDDEN", `You cannot change ${refused.join(", ")} on this ticket.`, Object.fromEntries(refused.map((f) => [f, ["You cannot change this field"]])));
+  }
+  const misplaced = sent.filter((f) => WORKFLOW_FIELDS[f] && WORKFLOW_FIELDS[f] !== workflow);
+  if (misplaced.length) throw invalid(INVALID_FORM, Object.fromEntries(misplaced.map((f) => [f, [`Only ${WORKFLOW_FIELDS[f]} tickets have this`]])));
+  if (version !== t.version) throw conflict();
+
+  const data: Prisma.TicketUncheckedUpdateManyInput = {};
+  const entries: HistoryEntry[] = [];
+  for (const field of sent) {
+    if (field === "tags") continue;
+    const value = changes[field];
+    const next = DATE_FIELDS.has(field) && typeof value === "string" ? new Date(value) : value;
+    const before = t[field as keyof typeof t] as string | number | Date | null;
+    if (historyValue(before as never) === historyValue(next as never)) continue;
+    (data as Record<string, unknown>)[field] = next;
+    entries.push({ action: "field_change", field, oldValue: historyValue(before as never), newValue: historyValue(next as never) });
+  }
+
+  if (changes.reviewerId) {
+    const reviewer = await db.user.findFirst({ where: { id: changes.reviewerId, organizationId: actor.organizationId, active: true }, select: { id: true } });
+    if (!reviewer) throw invalid(INVALID_FORM, { reviewerId: ["Choose a reviewer from your organization"] });
+  }
+  const asset = changes.assetId ? await loadAsset(actor.organizationId, changes.assetId) : null;
+  if (changes.assetId && !asset) throw invalid(INVALID_FORM, { assetId: ["Choose a target asset"] });
+
+  const currentTags = t.tags.map((x) => x.tag.name);
+  const wantTags = changes.tags ? [...new Set(changes.tags)] : currentTags;
+  const addTags = wantTags.filter((n) => !currentTags.includes(n));
+  const dropTags = t.tags.filter((x) => !wantTags.includes(x.tag.name));
+  for (const n of addTags) entries.push({ action: "tag_added", newValue: n });
+  for (const x of dropTags) entries.push({ action: "tag_removed", oldValue: x.tag.name });
+
+  if (entries.length === 0) return { id: t.id, version: t.version, changed: 0 };
+
+  return db.$transaction(async (tx) => {
+    const res = await tx.ticket.updateMany({ where: { id: t.id, version: t.version }, data: { ...data, version: { increment: 1 }, updatedAt: now } });
+    if (res.count !== 1) throw conflict();
+    for (const name of addTags) {
+      const tag = await tx.tag.upsert({
+        where: { organizationId_name: { organizationId: t.organizationId, name } },
+        create: { organizationId: t.organizationId, name },
+        update: {},
+        select: { id: true },
+      });
+      await tx.ticketTag.create({ data: { ticketId: t.id, tagId: tag.id, organizationId: t.organizationId } });
+    }
+    if (dropTags.length) await tx.ticketTag.deleteMany({ where: { ticketId: t.id, tagId: { in: dropTags.map((x) => x.tag.id) } } });
+    // A new target asset changes what the items mean: check them again.
+    if ("assetId" in data && t.items.length) {
+      const results = validateItems(t.items.map(toDraft), asset);
+      for (const [i, item] of t.items.entries()) {
+        await tx.changeItem.update({ where: { id: item.id }, data: { validationStatus: results[i].status, validationMessage: results[i].message } });
+      }
+    }
+    await recordHistory(tx, t, actor.id, entries);
+    return { id: t.id, version: t.version + 1, changed: entries.length };
+  });
+}
