@@ -49,6 +49,7 @@ function connectionConfig(url: string): pg.PoolConfig {
     password: decodeURIComponent(u.password) || undefined,
     database: u.pathname.slice(1),
     Client: CatalogSafeClient as unknown as typeof pg.Client,
+    allowExitOnIdle: true,
   };
 }
 

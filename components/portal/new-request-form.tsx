@@ -44,12 +44,16 @@ export function NewRequestForm({ requestTypes, assets }: { requestTypes: Request
         router.push(`/portal/tickets/${res.data.number}`);
         return;
       }
-      setErrors(res.fieldErrors ?? {});
-      setFormError(res.message);
+      const fe = res.fieldErrors ?? {};
+      setErrors(fe);
+      // Errors on fields this form does not show (a tampered body) are spelled out at the top.
+      const shown = /^(requestType|projectKey|title|description|priority|assetId|items)(\.|$)/;
+      const hidden = Object.entries(fe).filter(([k]) => !shown.test(k)).map(([k, v]) => `${k}: ${v.join(" ")}`);
+      setFormError(hidden.length ? `${res.message} ${hidden.join("; ")}` : res.message);
     });
   }
 
-  const invalid = (k: string) => (errors[k]?.length ? { "aria-invalid": true, "aria-describedby": `${k}-error` } : {});
+  const invalid = (k: string, ...also: string[]) => ([k, ...also].some((x) => errors[x]?.length) ? { "aria-invalid": true, "aria-describedby": `${k}-error` } : {});
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200">
@@ -59,7 +63,7 @@ export function NewRequestForm({ requestTypes, assets }: { requestTypes: Request
         </div>
       ) : null}
       <Field id="requestType" label="Request type" error={errors.requestType ?? errors.projectKey}>
-        <select id="requestType" value={values.requestType} onChange={set("requestType")} className={inputClass} {...invalid("requestType")}>
+        <select id="requestType" value={values.requestType} onChange={set("requestType")} className={inputClass} {...invalid("requestType", "projectKey")}>
           {requestTypes.map((t) => (
             <option key={t.value} value={t.value}>
               {t.label}

@@ -39,7 +39,7 @@ export function TicketView({
         <header className="space-y-3">
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
             <span className="font-mono">{ticket.number}</span>
-            <StatusBadge status={ticket.status} />
+            <span data-testid="ticket-status"><StatusBadge status={ticket.status} /></span>
             <PriorityLabel priority={ticket.priority} />
             <span>· {ticket.project.name}</span>
           </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "./button";
 import { inputClass } from "./field";
 
@@ -23,6 +23,9 @@ export function ReasonDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
+  // Several dialogs can be on one page: ids must be unique for labels to work.
+  const uid = useId();
+  const [titleId, fieldId, errorId] = [`${uid}-title`, `${uid}-reason`, `${uid}-error`];
 
   useEffect(() => {
     const d = ref.current;
@@ -39,11 +42,12 @@ export function ReasonDialog({
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="reason-title"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
       className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <form
-        method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
           if (!reason.trim()) {
@@ -54,15 +58,15 @@ export function ReasonDialog({
         }}
         className="space-y-4 p-6"
       >
-        <h2 id="reason-title" className="text-base font-semibold">
+        <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
         <div>
-          <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
+          <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">
             Reason
           </label>
           <textarea
-            id="reason"
+            id={fieldId}
             rows={4}
             value={reason}
             onChange={(e) => {
@@ -70,11 +74,11 @@ export function ReasonDialog({
               setMissing(false);
             }}
             aria-invalid={missing || !!error || undefined}
-            aria-describedby={missing || error ? "reason-error" : undefined}
+            aria-describedby={missing || error ? errorId : undefined}
             className={`${inputClass} mt-1.5`}
           />
           {missing || error ? (
-            <p id="reason-error" className="mt-1 text-sm text-red-600">
+            <p id={errorId} className="mt-1 text-sm text-red-600">
               {missing ? "A reason is required." : error}
             </p>
           ) : null}
