@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { acceptTicketAction, setAssigneesAction } from "@/lib/actions/tickets";
+import { useRouter } from "next/navigation";
+import { acceptTicketAction, setAssigneesAction, transferTicketAction } from "@/lib/actions/tickets";
+import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTicketAction } from "./use-ticket-action";
@@ -14,6 +16,7 @@ export function AssigneesEditor({
   staff,
   canAssign,
   canAccept,
+  canTransfer,
   acceptedBy,
 }: {
   ticketId: string;
@@ -22,13 +25,16 @@ export function AssigneesEditor({
   staff: { id: string; name: string }[];
   canAssign: boolean;
   canAccept: boolean;
+  canTransfer: boolean;
   acceptedBy: string | null;
 }) {
+  const router = useRouter();
   const { run, pending, error, fieldErrors } = useTicketAction();
   const [selected, setSelected] = useState<string[]>(current.map((c) => c.userId));
+  const [transferTo, setTransferTo] = useState("");
   const [primary, setPrimary] = useState<string | null>(current.find((c) => c.isPrimary)?.userId ?? current[0]?.userId ?? null);
 
-  if (!canAssign && !canAccept && !acceptedBy) return null;
+  if (!canAssign && !canAccept && !canTransfer && !acceptedBy) return null;
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   return (
@@ -70,6 +76,27 @@ export function AssigneesEditor({
             </ul>
           </fieldset>
           <Button type="submit" variant="secondary" disabled={pending}>Save assignees</Button>
+        </form>
+      ) : null}
+      {canTransfer ? (
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            // Handing it over may take it out of the technician's view: go back to the desk.
+            if (transferTo) run(() => transferTicketAction({ ticketId, version, toUserId: transferTo }), () => router.push("/desk"));
+          }}
+        >
+          <div className="grow">
+            <label htmlFor="transfer-to" className="block text-xs font-medium text-slate-700">Transfer to</label>
+            <select id="transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)} className={`${inputClass} mt-1`}>
+              <option value="">Choose a colleague…</option>
+              {staff.filter((u) => !current.some((c) => c.userId === u.id)).map((u) => (
+                <option key={u.id} value={u.id}>{u.name}</option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary" disabled={!transferTo || pending}>Transfer</Button>
         </form>
       ) : null}
       <Notice message={error} fieldErrors={fieldErrors} />

@@ -11,6 +11,7 @@ import { TicketDetails } from "./ticket-details";
 import { TicketActions } from "./ticket-actions";
 import { FieldsEditor } from "./fields-editor";
 import { AssigneesEditor } from "./assignees-editor";
+import { DeleteTicketButton } from "./delete-ticket-button";
 
 function itemSummary(items: TicketDetail["items"]) {
   const invalid = items.filter((i) => i.validationStatus === "invalid").length;
@@ -94,11 +95,13 @@ export function TicketView({
             staff={controls.staffOptions}
             canAssign={controls.canAssign}
             canAccept={controls.canAccept}
+            canTransfer={controls.isAssignee && !controls.canAssign}
             acceptedBy={ticket.acceptedBy?.name ?? null}
           />
         ) : null}
         <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} reviewers={controls.staffOptions} />
         <HistoryTimeline rows={ticket.history} />
+        {audience === "staff" && controls.canDelete ? <DeleteTicketButton ticketId={ticket.id} number={ticket.number} /> : null}
       </aside>
     </article>
   );

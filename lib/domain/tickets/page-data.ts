@@ -66,9 +66,10 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
 
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
   const canAssign = can(actor, "ticket.assign") || can(actor, "ticket.manage");
-  const staffOptions = canAssign ? await staffOf(actor.organizationId) : [];
-  const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
   const isAssignee = ticket.assignees.some((a) => a.userId === actor.id);
+  // Assigners pick assignees; an assignee without that permission can still hand the ticket over.
+  const staffOptions = canAssign || isAssignee ? await staffOf(actor.organizationId) : [];
+  const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
   const itemsEditable =
     workflow === "change" &&
     ((ticket.requesterId === actor.id && can(actor, "ticket.edit_own") && (ticket.status === "draft" || ticket.status === "rejected")) ||

@@ -40,7 +40,8 @@ beforeAll(async () => {
   techOwnTicket = (
     await createTicket(actor("tech@acme.test"), { projectKey: "SUP", title: "Tech: my docking station is dead" })
   ).id;
-  await db.ticket.update({ where: { id: techOwnTicket }, data: { assigneeId: actor("agent@acme.test").id } });
+  const agentId = actor("agent@acme.test").id;
+  await db.ticket.update({ where: { id: techOwnTicket }, data: { assigneeId: agentId, assignees: { create: { userId: agentId, organizationId: acme.id, isPrimary: true } } } });
 
   // Soft-deleted: requested by requester@, assigned to tech@, in SUP; nobody may see it.
   const sup = await demo.project(acme.id, "SUP");
