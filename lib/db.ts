@@ -9,7 +9,9 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createClient() {
   const { DATABASE_URL, DB_POOL_MAX } = env();
   const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DB_POOL_MAX });
-  return new PrismaClient({ adapter });
+  // Bursts (200 parallel creations, bulk actions) queue for a pooled connection
+  // longer than Prisma's 2 s default: wait, rather than fail the user's write.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
 export function getDb(): PrismaClient {

@@ -23,7 +23,8 @@ export async function authenticate(raw: unknown, meta: RequestMeta): Promise<{ i
         select: { id: true, email: true, name: true, active: true, organizationId: true, passwordHash: true },
       })
     : null;
-  const passwordOk = await verifyPassword(parsed.success ? parsed.data.password : "", user?.passwordHash);
+  // The compare always runs (same timing); a user without a password (invited, SSO) never matches.
+  const passwordOk = (await verifyPassword(parsed.success ? parsed.data.password : "", user?.passwordHash)) && !!user?.passwordHash;
   const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : !user.active ? "deactivated" : null;
 
   await audit({

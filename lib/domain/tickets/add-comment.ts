@@ -52,9 +52,10 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
       select: { id: true, type: true, createdAt: true },
     });
     const entries: HistoryEntry[] = [{ action: "comment_added", newValue: comment.id, internal: input.internal }];
-    const data: { firstResponseAt?: Date; updatedAt: Date } = { updatedAt: now };
+    const data: { firstResponseAt?: Date; updatedAt: Date; version?: { increment: number } } = { updatedAt: now };
     if (staffReply && !ticket.firstResponseAt) {
       data.firstResponseAt = now;
+      data.version = { increment: 1 };
       entries.push({ action: "field_change", field: "firstResponseAt", oldValue: null, newValue: historyValue(now) });
     }
     await tx.ticket.update({ where: { id: ticket.id }, data });

@@ -43,7 +43,6 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   const now = opts.now ?? new Date();
   const change = await prepareChange(actor, project.workflow, input);
 
-  // Creations queue on the counter row: in a burst, wait for a pooled connection rather than fail after Prisma's 2 s maxWait.
   return db.$transaction(async (tx) => {
     const { number, seq } = await allocateNumber(tx, project, now);
     const column =
@@ -80,7 +79,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
     // The requester follows their own request.
     await tx.watcher.create({ data: { ticketId: ticket.id, userId: actor.id, organizationId: actor.organizationId } });
     return ticket;
-  }, { maxWait: 15_000 });
+  });
 }
 
 /** Change requests: the target asset (in the actor's organization) and validated items. */
