@@ -1,4 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { PG_PORT } from "./scripts/embedded-pg.mjs";
+
+// The specs read the e2e database directly (e2e/support/db.ts): tell them where the private cluster listens.
+process.env.EMBEDDED_PG_PORT ??= String(PG_PORT);
 
 // End-to-end tier: Debian's Chromium against the built app (`npm start`) on a
 // private database, helpdesk_e2e, dropped and re-seeded at each fresh start.

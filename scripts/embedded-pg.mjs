@@ -3,13 +3,16 @@
 // database so that `npm install && npm start` works on a fresh machine.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, ".data"));
 const PG_DIR = path.join(DATA_DIR, "pg");
-export const PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+// A port derived from the data folder, so that two checkouts on one machine
+// (a developer's and CI's clone) each get their own cluster.
+const portFor = (dir) => 54329 + (parseInt(createHash("sha256").update(dir).digest("hex").slice(0, 8), 16) % 600);
+export const PG_PORT = Number(process.env.EMBEDDED_PG_PORT || portFor(DATA_DIR));
 
 function findBinDir() {
   try {
@@ -69,6 +72,15 @@ function isRunning() {
   return res.status === 0;
 }
 
+/** The port a running cluster listens on (line 4 of postmaster.pid). */
+function runningPort() {
+  try {
+    return Number(readFileSync(path.join(PG_DIR, "postmaster.pid"), "utf8").split("\n")[3]);
+  } catch {
+    return null;
+  }
+}
+
 function start() {
   const log = path.join(PG_DIR, "server.log");
   const opts = [
@@ -105,6 +117,7 @@ export function embeddedUrl(db) {
 /** Starts the private cluster if needed and returns its DATABASE_URL. */
 export function startEmbedded(db = "helpdesk") {
   ensureCluster();
+  if (isRunning() && runningPort() !== PG_PORT) pgRun("pg_ctl", ["stop", "-D", PG_DIR, "-m", "fast"]);
   if (!isRunning()) start();
   ensureDatabase(db);
   return embeddedUrl(db);
@@ -126,7 +139,7 @@ export function persistentSecret() {
 
 /** The environment every command of the project runs with. */
 export function projectEnv(extra = {}) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ...extra };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", EMBEDDED_PG_PORT: String(PG_PORT), ...extra };
   if (!env.DATABASE_URL) env.DATABASE_URL = startEmbedded(env.EMBEDDED_DB_NAME || "helpdesk");
   if (!env.NEXTAUTH_SECRET) env.NEXTAUTH_SECRET = persistentSecret();
   env.DATA_DIR ??= DATA_DIR;

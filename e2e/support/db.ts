@@ -6,7 +6,7 @@ import pg from "pg";
  * playwright.config.ts and scripts/embedded-pg.mjs).
  */
 export const E2E_DATABASE_URL =
-  process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/helpdesk_e2e`;
+  process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT}/helpdesk_e2e`;
 
 /** One short-lived connection per call: the specs query rarely, and nothing is left open. */
 export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {

@@ -164,3 +164,8 @@ export const fulfilItemSchema = z
 export type FulfilItemInput = z.input<typeof fulfilItemSchema>;
 
 export const ticketRefSchema = z.object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive().optional() }).strict();
+
+export const transferSchema = z
+  .object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive(), toUserId: z.uuid({ error: "Choose a staff member" }) })
+  .strict();
+export type TransferInput = z.input<typeof transferSchema>;

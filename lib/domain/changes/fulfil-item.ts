@@ -1,7 +1,8 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { AppError, conflict, forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { AppError, conflict, forbidden } from "@/lib/errors";
 import { fulfilItemSchema, type FulfilItemInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
 import { recordHistory } from "@/lib/domain/tickets/history";
@@ -9,9 +10,7 @@ import { summarizeItem } from "./validate-items";
 
 /** While a change is in progress its assignee fulfils items one by one. */
 export async function fulfilItem(actor: Actor, raw: FulfilItemInput, opts: { now?: Date } = {}) {
-  const parsed = fulfilItemSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(fulfilItemSchema, raw);
   const now = opts.now ?? new Date();
   const t = await loadTicketForActor(actor, input.ticketId, {
     id: true, organizationId: true, version: true, status: true,

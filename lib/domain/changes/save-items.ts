@@ -1,7 +1,8 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { conflict, forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { conflict, forbidden, invalid } from "@/lib/errors";
 import { saveItemsSchema, type SaveItemsInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
 import { recordHistory, type HistoryEntry } from "@/lib/domain/tickets/history";
@@ -16,9 +17,7 @@ const EDITABLE = new Set(["draft", "pending", "rejected"]);
  * assigners and managers may also correct a pending one.
  */
 export async function saveItems(actor: Actor, raw: SaveItemsInput, opts: { now?: Date } = {}) {
-  const parsed = saveItemsSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(saveItemsSchema, raw);
   const now = opts.now ?? new Date();
   const t = await loadTicketForActor(actor, input.ticketId, {
     id: true, organizationId: true, version: true, status: true, requesterId: true, assetId: true,

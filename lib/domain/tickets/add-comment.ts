@@ -1,7 +1,8 @@
-import { db, type Tx } from "@/lib/db";
+import { parseInput } from "@/lib/validation/parse";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
-import { forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { forbidden } from "@/lib/errors";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { addCommentSchema, type AddCommentInput } from "@/lib/validation/ticket";
 import { canSeeInternal } from "./policy";
@@ -15,9 +16,7 @@ import { recordHistory, historyValue, type HistoryEntry } from "./history";
  * The comment, any status change and their history rows share one transaction.
  */
 export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now?: Date } = {}) {
-  const parsed = addCommentSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(addCommentSchema, raw);
 
   const ticket = await loadTicketForActor(actor, input.ticketId, {
     id: true,
@@ -52,29 +51,17 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
       select: { id: true, type: true, createdAt: true },
     });
     const entries: HistoryEntry[] = [{ action: "comment_added", newValue: comment.id, internal: input.internal }];
-    const data: { firstResponseAt?: Date; updatedAt: Date; version?: { increment: number } } = { updatedAt: now };
-    if (staffReply && !ticket.firstResponseAt) {
-      data.firstResponseAt = now;
-      data.version = { increment: 1 };
-      entries.push({ action: "field_change", field: "firstResponseAt", oldValue: null, newValue: historyValue(now) });
-    }
-    await tx.ticket.update({ where: { id: ticket.id }, data });
-    if (nextStatus && (await moveStatus(tx, ticket.id, ticket.status, nextStatus, now))) {
-      entries.push({ action: "status_change", field: "status", oldValue: ticket.status, newValue: nextStatus });
-    }
+    const firstResponse = staffReply && !ticket.firstResponseAt;
+    if (firstResponse) entries.push({ action: "field_change", field: "firstResponseAt", oldValue: null, newValue: historyValue(now) });
+    // One write to the ticket, one version bump: the reply's move (if the status is
+    // still what we read), its first-response stamp, or just its activity time.
+    const fields = { updatedAt: now, ...(firstResponse ? { firstResponseAt: now } : {}) };
+    const moved = nextStatus
+      ? (await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { ...fields, status: nextStatus, version: { increment: 1 } } })).count === 1
+      : false;
+    if (moved) entries.push({ action: "status_change", field: "status", oldValue: ticket.status, newValue: nextStatus });
+    else await tx.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...(firstResponse ? { version: { increment: 1 } } : {}) } });
     await recordHistory(tx, ticket, actor.id, entries);
     return comment;
   });
-}
-
-/**
- * Compare-and-set on status for a move triggered by a reply: if someone moved
- * the ticket meanwhile, the reply still lands and the automatic move is skipped.
- */
-async function moveStatus(tx: Tx, id: string, from: TicketStatus, to: TicketStatus, now: Date): Promise<boolean> {
-  const res = await tx.ticket.updateMany({
-    where: { id, status: from },
-    data: { status: to, version: { increment: 1 }, updatedAt: now },
-  });
-  return res.count === 1;
 }

@@ -1,8 +1,9 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff, toPermissionSet } from "@/lib/auth/permissions";
-import { AppError, conflict, forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
-import { setAssigneesSchema, ticketRefSchema, type SetAssigneesInput } from "@/lib/validation/ticket";
+import { AppError, conflict, forbidden, invalid, INVALID_FORM } from "@/lib/errors";
+import { setAssigneesSchema, ticketRefSchema, transferSchema, type SetAssigneesInput, type TransferInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, type HistoryEntry } from "./history";
 
@@ -12,9 +13,7 @@ import { recordHistory, type HistoryEntry } from "./history";
  * approver of a change can never be its sole assignee.
  */
 export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: { now?: Date } = {}) {
-  const parsed = setAssigneesSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(setAssigneesSchema, raw);
   const now = opts.now ?? new Date();
   const t = await loadTicketForActor(actor, input.ticketId, {
     id: true, organizationId: true, version: true, approvedById: true, acceptedById: true,
@@ -73,13 +72,12 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
 
 /** An assignee accepts the ticket: it is theirs to work (acceptedBy/acceptedAt). */
 export async function acceptTicket(actor: Actor, raw: { ticketId: string; version?: number }, opts: { now?: Date } = {}) {
-  const parsed = ticketRefSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
+  const input = parseInput(ticketRefSchema, raw);
   const now = opts.now ?? new Date();
-  const t = await loadTicketForActor(actor, parsed.data.ticketId, { id: true, organizationId: true, version: true, acceptedById: true, assignees: { select: { userId: true } } });
+  const t = await loadTicketForActor(actor, input.ticketId, { id: true, organizationId: true, version: true, acceptedById: true, assignees: { select: { userId: true } } });
   if (!t.assignees.some((a) => a.userId === actor.id)) throw forbidden("Only an assignee can accept this ticket.");
   if (t.acceptedById === actor.id) return { id: t.id, version: t.version };
-  if (parsed.data.version !== undefined && parsed.data.version !== t.version) throw conflict();
+  if (input.version !== undefined && input.version !== t.version) throw conflict();
   return db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({ where: { id: t.id, version: t.version }, data: { acceptedById: actor.id, acceptedAt: now, version: { increment: 1 }, updatedAt: now } });
     if (res.count !== 1) throw conflict();
@@ -89,8 +87,9 @@ export async function acceptTicket(actor: Actor, raw: { ticketId: string; versio
 }
 
 /** Hands the actor's assignment (or, for assigners, the primary one) to another staff member. */
-export async function transferTicket(actor: Actor, raw: { ticketId: string; version: number; toUserId: string }, opts: { now?: Date } = {}) {
-  const t = await loadTicketForActor(actor, String(raw.ticketId ?? ""), { id: true, version: true, assignees: { select: { userId: true, isPrimary: true } } });
+export async function transferTicket(actor: Actor, rawInput: TransferInput, opts: { now?: Date } = {}) {
+  const raw = parseInput(transferSchema, rawInput);
+  const t = await loadTicketForActor(actor, raw.ticketId, { id: true, version: true, assignees: { select: { userId: true, isPrimary: true } } });
   const mine = t.assignees.some((a) => a.userId === actor.id);
   if (!mine && !can(actor, "ticket.assign") && !can(actor, "ticket.manage")) throw forbidden("Only an assignee or an assigner can transfer this ticket.");
   const from = mine ? actor.id : (t.assignees.find((a) => a.isPrimary)?.userId ?? null);

@@ -1,7 +1,8 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { forbidden, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { createTicketSchema, type CreateTicketInput } from "@/lib/validation/ticket";
 import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { projectScope } from "./policy";
@@ -29,11 +30,7 @@ export interface CreateTicketOptions {
 /** Creates a ticket in a project the actor may use, numbered inside the same transaction. */
 export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: CreateTicketOptions = {}) {
   if (!can(actor, "ticket.create")) throw forbidden("You cannot create tickets");
-  const parsed = createTicketSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  }
-  const input = parsed.data;
+  const input = parseInput(createTicketSchema, raw);
   const project = await resolveProject(actor, input.requestType, input.projectKey);
 
   const type = input.type ?? DEFAULT_TYPE[project.workflow];

@@ -1,7 +1,8 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { forbidden, invalid, INVALID_FORM, notFound, zodFieldErrors } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import { ticketScope } from "./policy";
 import { ticketRefSchema } from "@/lib/validation/ticket";
 import { audit } from "@/lib/audit";
@@ -10,9 +11,8 @@ import { recordHistory } from "./history";
 
 /** Soft delete (ticket.manage): hidden everywhere, restorable. */
 export async function softDeleteTicket(actor: Actor, raw: { ticketId: string }, opts: { now?: Date } = {}) {
-  const parsed = ticketRefSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const t = await loadTicketForActor(actor, parsed.data.ticketId, { id: true, organizationId: true, number: true });
+  const input = parseInput(ticketRefSchema, raw);
+  const t = await loadTicketForActor(actor, input.ticketId, { id: true, organizationId: true, number: true });
   if (!can(actor, "ticket.manage")) throw forbidden("You cannot delete tickets.");
   const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -24,9 +24,8 @@ export async function softDeleteTicket(actor: Actor, raw: { ticketId: string }, 
 
 /** Purge (ticket.delete): removes a soft-deleted ticket and everything on it for good. */
 export async function purgeTicket(actor: Actor, raw: { ticketId: string }, meta: { ip?: string | null; userAgent?: string | null } = {}) {
-  const parsed = ticketRefSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const t = await db.ticket.findFirst({ where: { ...ticketScope(actor, { includeDeleted: true }), id: parsed.data.ticketId }, select: { id: true, number: true, title: true } });
+  const input = parseInput(ticketRefSchema, raw);
+  const t = await db.ticket.findFirst({ where: { ...ticketScope(actor, { includeDeleted: true }), id: input.ticketId }, select: { id: true, number: true, title: true } });
   if (!t) throw notFound();
   if (!can(actor, "ticket.delete")) throw forbidden("You cannot purge tickets.");
   await db.$transaction(async (tx) => {

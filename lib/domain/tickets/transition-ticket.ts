@@ -1,6 +1,7 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, conflict, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { AppError, conflict, invalid, INVALID_FORM } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { transitionSchema, type TransitionInput } from "@/lib/validation/ticket";
@@ -34,9 +35,7 @@ const SELECT = {
  * version, stamps the move's timestamps and writes history in one transaction.
  */
 export async function transitionTicket(actor: Actor, raw: TransitionInput, opts: { now?: Date } = {}) {
-  const parsed = transitionSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(transitionSchema, raw);
   const now = opts.now ?? new Date();
 
   const t = await loadTicketForActor(actor, input.ticketId, SELECT);

@@ -1,7 +1,8 @@
+import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { AppError, conflict, invalid, INVALID_FORM, zodFieldErrors } from "@/lib/errors";
+import { AppError, conflict, invalid, INVALID_FORM } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateTicketSchema, type UpdateTicketInput } from "@/lib/validation/ticket";
 import { loadAsset, toDraft } from "@/lib/domain/changes/items";
@@ -32,9 +33,7 @@ export function writableFields(actor: Actor, t: { requesterId: string; status: s
 
 /** Edits fields with compare-and-set on version; one history row per changed field. */
 export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: { now?: Date } = {}) {
-  const parsed = updateTicketSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(INVALID_FORM, zodFieldErrors(parsed.error));
-  const { ticketId, version, changes } = parsed.data;
+  const { ticketId, version, changes } = parseInput(updateTicketSchema, raw);
   const now = opts.now ?? new Date();
 
   const t = await loadTicketForActor(actor, ticketId, {
