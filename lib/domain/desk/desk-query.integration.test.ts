@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createTicket } from "@/lib/domain/tickets/create-ticket";
+import { addComment } from "@/lib/domain/tickets/add-comment";
+import { parseDeskQuery } from "@/lib/validation/desk";
+import { seededDemo, type Demo } from "@/test/integration/helpers";
+import { deskBoxes, deskPage } from "./desk-query";
+
+let demo: Demo;
+const q = (params: Record<string, string>) => parseDeskQuery(new URLSearchParams(params));
+const numbers = async (email: keyof Demo["actors"], params: Record<string, string> = {}) =>
+  (await deskPage(demo.actors[email], { filters: q(params), limit: 200 })).rows.map((r) => r.number);
+
+beforeAll(async () => {
+  demo = await seededDemo();
+});
+
+describe("desk filters and scope combined", () => {
+  it("a requester's desk query only ever returns their own tickets, whatever the filter", async () => {
+    const mine = await db.ticket.findMany({ where: { requester: { email: "requester2@acme.test" } }, select: { number: true } });
+    expect((await numbers("requester2@acme.test")).sort()).toEqual(mine.map((t) => t.number).sort());
+    const filtered = await numbers("requester2@acme.test", { status: "in_progress,open,closed", priority: "critical,normal,low,high" });
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const n of filtered) expect(mine.map((t) => t.number)).toContain(n);
+    for (const n of await numbers("requester2@acme.test", { q: "printer" })) expect(mine.map((t) => t.number)).toContain(n);
+  });
+
+  it("another organization's tickets never appear, even searched by their exact title or number", async () => {
+    const globex = await db.ticket.findMany({ where: { organizationId: demo.globex.id }, select: { number: true, title: true } });
+    for (const t of globex) {
+      const ids = await deskPage(demo.actors["admin@acme.test"], { filters: q({ q: t.title }) });
+      expect(ids.rows.map((r) => r.title)).not.toContain(t.title);
+    }
+    expect((await numbers("admin@globex.test")).sort()).toEqual(["SUP-1", "SUP-2"]);
+  });
+
+  it("filters combine with AND and values within a filter with OR", async () => {
+    const rows = (await deskPage(demo.actors["admin@acme.test"], { filters: q({ status: "open,in_progress", project: "SUP" }), limit: 200 })).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(["open", "in_progress"]).toContain(r.status);
+      expect(r.projectKey).toBe("SUP");
+    }
+    const unassigned = (await deskPage(demo.actors["admin@acme.test"], { filters: q({ assignee: "none" }), limit: 200 })).rows;
+    expect(unassigned.every((r) => r.assigneeName === null)).toBe(true);
+    const mine = (await deskPage(demo.actors["agent@acme.test"], { filters: q({ assignee: "me" }), limit: 200 })).rows;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((r) => r.assigneeName === "Sam Agent")).toBe(true);
+  });
+
+  it("full-text search finds words in titles and in public comments; internal-note text never matches for requesters", async () => {
+    const requester = demo.actors["requester@acme.test"];
+    const t = await createTicket(requester, { requestType: "support", title: "Keyboard missing keys" });
+    await addComment(demo.actors["agent@acme.test"], { ticketId: t.id, body: "Escalated to the zanzibarvendor contact", internal: true });
+    await addComment(demo.actors["agent@acme.test"], { ticketId: t.id, body: "We ordered a quokkaboard replacement" });
+    expect(await numbers("agent@acme.test", { q: "zanzibarvendor" })).toEqual([t.number]);
+    expect(await numbers("requester@acme.test", { q: "zanzibarvendor" })).toEqual([]);
+    expect(await numbers("requester@acme.test", { q: "quokkaboard" })).toEqual([t.number]);
+    expect(await numbers("requester@acme.test", { q: "keyboards" })).toEqual([t.number]);
+    expect(await numbers("agent@acme.test", { q: t.number.toLowerCase() })).toContain(t.number);
+  });
+});
+
+describe("keyset paging", () => {
+  it("is stable under inserts: pages never repeat or skip rows that existed when paging began", async () => {
+    const agent = demo.actors["admin@acme.test"];
+    const before = (await deskPage(agent, { filters: q({ sort: "created" }), limit: 500 })).rows.map((r) => r.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let page = 0;
+    do {
+      const res = await deskPage(agent, { filters: q({ sort: "created", ...(cursor ? { cursor } : {}) }), limit: 4 });
+      seen.push(...res.rows.map((r) => r.id));
+      // Someone creates tickets while we page.
+      if (page++ < 3) await createTicket(demo.actors["requester@acme.test"], { requestType: "support", title: `Inserted while paging ${page}` });
+      cursor = res.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of before) expect(seen).toContain(id);
+  });
+
+  it.each(["updated", "created", "priority", "number"])("sorting by %s pages through everything exactly once, both directions", async (sort) => {
+    const admin = demo.actors["admin@acme.test"];
+    const all = await db.ticket.count({ where: { organizationId: demo.acme.id, deletedAt: null } });
+    for (const dir of ["asc", "desc"]) {
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const res = await deskPage(admin, { filters: q({ sort, dir, ...(cursor ? { cursor } : {}) }), limit: 7 });
+        res.rows.forEach((r) => seen.add(r.id));
+        cursor = res.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.size).toBe(all);
+    }
+  });
+
+  it("a tampered cursor is ignored (first page), never an error", async () => {
+    const res = await deskPage(demo.actors["admin@acme.test"], { filters: q({ cursor: "eyJub3QiOiJhIGN1cnNvciJ9" }) });
+    expect(res.rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe("boxes", () => {
+  it("count live tickets in scope, and change after a transition", async () => {
+    const agent = demo.actors["agent@acme.test"];
+    const boxes = await deskBoxes(agent);
+    const live = { organizationId: demo.acme.id, deletedAt: null, status: { notIn: ["closed", "completed", "cancelled", "done"] as ("closed" | "completed" | "cancelled" | "done")[] }, projectId: { in: [...agent.projectIds] } };
+    expect(boxes.unassigned).toBe(await db.ticket.count({ where: { ...live, assigneeId: null } }));
+    expect(boxes.critical).toBe(await db.ticket.count({ where: { ...live, priority: "critical" } }));
+    expect(boxes.in_progress).toBe(await db.ticket.count({ where: { ...live, status: "in_progress" } }));
+    expect(boxes.mine).toBe(await db.ticket.count({ where: { ...live, assignees: { some: { userId: agent.id } } } }));
+    expect(boxes.approval).toBe(0); // agents hold no ticket.approve
+    const manager = await deskBoxes(demo.actors["manager@acme.test"]);
+    expect(manager.approval).toBe(await db.ticket.count({ where: { ...live, status: "pending", project: { workflow: "change" }, NOT: { requester: { email: "manager@acme.test" } } } }));
+    const requester = await deskBoxes(demo.actors["requester@acme.test"]);
+    expect(requester.unassigned).toBeLessThanOrEqual(await db.ticket.count({ where: { ...live, requester: { email: "requester@acme.test" } } }));
+  });
+});

@@ -1,0 +1,189 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Priority, TicketStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
+import { canSeeInternal, ticketScopeSql } from "@/lib/domain/tickets/policy";
+import type { DeskQuery, SortKey } from "@/lib/validation/desk";
+
+// The desk's queries are hand-written SQL: full-text search must repeat the
+// GIN indexes' expressions (prisma/hand-written-indexes.ts), and keyset paging
+// over a million tickets needs exact control of the ORDER BY and row comparison.
+
+const LIVE = Prisma.sql`t."status" NOT IN (${Prisma.join(TERMINAL_STATUSES.map((s) => Prisma.sql`${s}::"TicketStatus"`))})`;
+
+export interface DeskRow {
+  id: string;
+  number: string;
+  title: string;
+  status: TicketStatus;
+  priority: Priority;
+  updatedAt: Date;
+  createdAt: Date;
+  seq: number;
+  projectKey: string;
+  requesterName: string;
+  assigneeName: string | null;
+  slaDueAt: Date | null;
+}
+
+/** ORDER BY columns per sort, all in the same direction so a row comparison pages them. */
+const SORT_COLUMNS: Record<SortKey, { sql: string; key: (r: DeskRow) => string | number }[]> = {
+  updated: [{ sql: `t."updatedAt"`, key: (r) => r.updatedAt.toISOString() }],
+  created: [{ sql: `t."createdAt"`, key: (r) => r.createdAt.toISOString() }],
+  priority: [
+    { sql: `t."priority"`, key: (r) => r.priority },
+    { sql: `t."updatedAt"`, key: (r) => r.updatedAt.toISOString() },
+  ],
+  number: [{ sql: `t."seq"`, key: (r) => r.seq }],
+};
+const CAST: Record<string, string> = { 't."updatedAt"': "timestamp(3)", 't."createdAt"': "timestamp(3)", 't."priority"': '"Priority"', 't."seq"': "int" };
+
+export function encodeDeskCursor(sort: SortKey, row: DeskRow): string {
+  return Buffer.from(JSON.stringify([sort, ...SORT_COLUMNS[sort].map((c) => c.key(row)), row.id])).toString("base64url");
+}
+
+function decodeDeskCursor(sort: SortKey, raw: string | undefined): (string | number)[] | null {
+  if (!raw) return null;
+  try {
+    const parts = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (!Array.isArray(parts) || parts[0] !== sort || parts.length !== SORT_COLUMNS[sort].length + 2) return null;
+    const values = parts.slice(1) as (string | number)[];
+    const id = values[values.length - 1];
+    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    return values;
+  } catch {
+    return null;
+  }
+}
+
+/** Full-text match over number, title, description and comments (internal notes only for those who may see them). */
+function searchSql(actor: Actor, q: string): Prisma.Sql {
+  const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const comments = canSeeInternal(actor) ? Prisma.empty : Prisma.sql`AND c."type" <> 'internal_note'::"CommentType"`;
+  return Prisma.sql`(t."id" IN (
+      SELECT s."id" FROM "Ticket" s
+       WHERE s."organizationId" = ${actor.organizationId}::uuid
+         AND to_tsvector('english'::regconfig, s."number" || ' ' || s."title" || ' ' || s."description") @@ ${query}
+      UNION
+      SELECT c."ticketId" FROM "Comment" c
+       WHERE c."organizationId" = ${actor.organizationId}::uuid
+         AND to_tsvector('english'::regconfig, c."body") @@ ${query} ${comments}
+    ) OR t."number" = ${q.toUpperCase()})`;
+}
+
+async function changeProjectIds(actor: Actor): Promise<string[]> {
+  const rows = await db.project.findMany({ where: { organizationId: actor.organizationId, workflow: "change" }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** Every filter of the view (not the paging) as SQL conditions over `"Ticket" t`. */
+export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma.Sql[]> {
+  const where: Prisma.Sql[] = [ticketScopeSql(actor)];
+  const enumIn = (col: string, type: string, values: readonly string[]) =>
+    Prisma.sql`${Prisma.raw(col)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(`"${type}"`)}`))})`;
+
+  if (f.status.length) where.push(enumIn(`t."status"`, "TicketStatus", f.status));
+  if (f.priority.length) where.push(enumIn(`t."priority"`, "Priority", f.priority));
+  if (f.type.length) where.push(enumIn(`t."type"`, "TicketType", f.type));
+  if (f.project.length) {
+    where.push(Prisma.sql`t."projectId" IN (SELECT p."id" FROM "Project" p WHERE p."organizationId" = ${actor.organizationId}::uuid AND p."key" = ANY(${f.project}::text[]))`);
+  }
+  if (f.assignee.length) {
+    const people = f.assignee.filter((a) => a !== "none").map((a) => (a === "me" ? actor.id : a));
+    const parts: Prisma.Sql[] = [];
+    if (f.assignee.includes("none")) parts.push(Prisma.sql`t."assigneeId" IS NULL`);
+    if (people.length) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketAssignee" fa WHERE fa."ticketId" = t."id" AND fa."userId" = ANY(${people}::uuid[]))`);
+    where.push(Prisma.sql`(${Prisma.join(parts, " OR ")})`);
+  }
+  if (f.requester.length) where.push(Prisma.sql`t."requesterId" = ANY(${f.requester}::uuid[])`);
+  if (f.tag.length) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."ticketId" = t."id" AND g."name" = ANY(${f.tag}::text[]))`);
+  }
+  const from = (d: string) => new Date(`${d}T00:00:00.000Z`);
+  const toExclusive = (d: string) => new Date(from(d).getTime() + 86_400_000);
+  if (f.createdFrom) where.push(Prisma.sql`t."createdAt" >= ${from(f.createdFrom)}`);
+  if (f.createdTo) where.push(Prisma.sql`t."createdAt" < ${toExclusive(f.createdTo)}`);
+  if (f.updatedFrom) where.push(Prisma.sql`t."updatedAt" >= ${from(f.updatedFrom)}`);
+  if (f.updatedTo) where.push(Prisma.sql`t."updatedAt" < ${toExclusive(f.updatedTo)}`);
+  if (f.q) where.push(searchSql(actor, f.q));
+  if (f.box) where.push(...(await boxConditions(actor, f.box)));
+  return where;
+}
+
+async function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Promise<Prisma.Sql[]> {
+  switch (box) {
+    case "unassigned":
+      return [LIVE, Prisma.sql`t."assigneeId" IS NULL`];
+    case "mine":
+      return [LIVE, Prisma.sql`EXISTS (SELECT 1 FROM "TicketAssignee" ma WHERE ma."ticketId" = t."id" AND ma."userId" = ${actor.id}::uuid)`];
+    case "in_progress":
+      return [Prisma.sql`t."status" = 'in_progress'::"TicketStatus"`];
+    case "new":
+      return [Prisma.sql`t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")`];
+    case "critical":
+      return [LIVE, Prisma.sql`t."priority" = 'critical'::"Priority"`];
+    case "approval":
+      return [await approvalCondition(actor)];
+  }
+}
+
+/** Pending changes this actor may decide on (never their own: separation of duties). */
+async function approvalCondition(actor: Actor): Promise<Prisma.Sql> {
+  if (!can(actor, "ticket.approve") && !can(actor, "ticket.manage")) return Prisma.sql`FALSE`;
+  const projects = await changeProjectIds(actor);
+  return Prisma.sql`t."status" = 'pending'::"TicketStatus" AND t."projectId" = ANY(${projects}::uuid[]) AND t."requesterId" <> ${actor.id}::uuid`;
+}
+
+export interface DeskPageOptions {
+  filters: DeskQuery;
+  limit?: number;
+}
+
+/** A page of the desk: filtered and sorted in SQL, keyset-paged (never OFFSET). */
+export async function deskPage(actor: Actor, { filters, limit = 50 }: DeskPageOptions) {
+  const take = Math.min(Math.max(limit, 1), 200);
+  const where = await deskConditions(actor, filters);
+  const cols = SORT_COLUMNS[filters.sort];
+  const dir = filters.dir === "asc" ? "ASC" : "DESC";
+  const cursor = decodeDeskCursor(filters.sort, filters.cursor);
+  if (cursor) {
+    const lhs = [...cols.map((c) => c.sql), `t."id"`].join(", ");
+    const rhs = Prisma.join(cursor.map((v, i) => Prisma.sql`${v}::${Prisma.raw(i < cols.length ? CAST[cols[i].sql] : "uuid")}`));
+    where.push(Prisma.sql`(${Prisma.raw(lhs)}) ${Prisma.raw(dir === "DESC" ? "<" : ">")} (${rhs})`);
+  }
+  const order = Prisma.raw([...cols.map((c) => `${c.sql} ${dir}`), `t."id" ${dir}`].join(", "));
+  const rows = await db.$queryRaw<DeskRow[]>`
+    SELECT t."id", t."number", t."title", t."status"::text AS "status", t."priority"::text AS "priority",
+           t."updatedAt", t."createdAt", t."seq", p."key" AS "projectKey",
+           r."name" AS "requesterName", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt"
+      FROM "Ticket" t
+      JOIN "Project" p ON p."id" = t."projectId"
+      JOIN "User" r ON r."id" = t."requesterId"
+      LEFT JOIN "User" a ON a."id" = t."assigneeId"
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${order}
+     LIMIT ${take + 1}`;
+  const hasMore = rows.length > take;
+  const page = hasMore ? rows.slice(0, take) : rows;
+  return { rows: page, nextCursor: hasMore ? encodeDeskCursor(filters.sort, page[page.length - 1]) : null };
+}
+
+export type DeskBoxes = Record<"unassigned" | "mine" | "in_progress" | "new" | "critical" | "approval", number>;
+
+/** Live counts over the non-terminal tickets in the viewer's scope (DESIGN §10), in one round trip. */
+export async function deskBoxes(actor: Actor): Promise<DeskBoxes> {
+  const approval = await approvalCondition(actor);
+  const [row] = await db.$queryRaw<Record<keyof DeskBoxes, bigint>[]>`
+    SELECT count(*) FILTER (WHERE t."assigneeId" IS NULL) AS "unassigned",
+           count(*) FILTER (WHERE t."status" = 'in_progress'::"TicketStatus") AS "in_progress",
+           count(*) FILTER (WHERE t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")) AS "new",
+           count(*) FILTER (WHERE t."priority" = 'critical'::"Priority") AS "critical",
+           count(*) FILTER (WHERE ${approval}) AS "approval",
+           (SELECT count(*) FROM "TicketAssignee" ma JOIN "Ticket" t ON t."id" = ma."ticketId"
+             WHERE ma."userId" = ${actor.id}::uuid AND ${LIVE} AND ${ticketScopeSql(actor)}) AS "mine"
+      FROM "Ticket" t
+     WHERE ${ticketScopeSql(actor)} AND ${LIVE}`;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as DeskBoxes;
+}
