@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChangeAction, Importance, Priority, TicketType, Urgency } from "@/lib/generated/prisma/enums";
+import { rankSchema } from "./board";
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 50_000;
@@ -99,6 +100,8 @@ export const transitionSchema = z
     /** The version the user saw; a move from a stale page is a conflict. */
     version: z.number().int().positive(),
     reason: z.string().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
+    /** A board drop: the card's rank in the column it lands in (written in the same update). */
+    rank: rankSchema.optional(),
   })
   .strict()
   .refine((v) => v.to || v.columnId, { message: "Choose where to move the ticket", path: ["to"] });

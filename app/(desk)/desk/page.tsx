@@ -1,21 +1,36 @@
 import type { Metadata } from "next";
+import { db } from "@/lib/db";
 import { staffPageActor } from "@/lib/auth/guards";
-import { listTickets } from "@/lib/domain/tickets/queries";
-import { PageHeader } from "@/components/layout/app-shell";
-import { Pager, TicketTable } from "@/components/tickets/ticket-table";
+import { deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
+import { staffOf } from "@/lib/domain/tickets/page-data";
+import { parseDeskQuery } from "@/lib/validation/desk";
+import { listSavedViews } from "@/lib/domain/desk/saved-views";
+import { getPreferences } from "@/lib/domain/users/preferences";
+import { DeskView } from "@/components/desk/desk-view";
 
 export const metadata: Metadata = { title: "Desk" };
 
-export default async function DeskPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
+export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await staffPageActor();
-  const raw = (await searchParams).cursor;
-  const cursor = Array.isArray(raw) ? raw[0] : raw;
-  const { rows, nextCursor } = await listTickets(actor, { cursor, limit: 50 });
+  const query = parseDeskQuery(await searchParams);
+  const [page, boxes, projects, staff, tags, views, prefs] = await Promise.all([
+    deskPage(actor, { filters: query, limit: 50 }),
+    deskBoxes(actor),
+    db.project.findMany({ where: { organizationId: actor.organizationId, archived: false }, orderBy: { key: "asc" }, select: { key: true, name: true } }),
+    staffOf(actor.organizationId),
+    db.tag.findMany({ where: { organizationId: actor.organizationId }, orderBy: { name: "asc" }, select: { name: true } }),
+    listSavedViews(actor),
+    getPreferences(actor),
+  ]);
   return (
-    <>
-      <PageHeader title="Desk" description="Tickets in your projects, most recently active first." />
-      <TicketTable rows={rows} hrefBase="/tickets" caption="Tickets" />
-      <Pager basePath="/desk" nextCursor={nextCursor} isFirst={!cursor} />
-    </>
+    <DeskView
+      query={query}
+      rows={page.rows}
+      nextCursor={page.nextCursor}
+      boxes={boxes}
+      options={{ projects, staff, tags: tags.map((t) => t.name) }}
+      views={views}
+      preferences={prefs}
+    />
   );
 }

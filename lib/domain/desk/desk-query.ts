@@ -143,7 +143,7 @@ export interface DeskPageOptions {
 
 /** A page of the desk: filtered and sorted in SQL, keyset-paged (never OFFSET). */
 export async function deskPage(actor: Actor, { filters, limit = 50 }: DeskPageOptions) {
-  const take = Math.min(Math.max(limit, 1), 200);
+  const take = Math.min(Math.max(limit, 1), 500);
   const where = await deskConditions(actor, filters);
   const cols = SORT_COLUMNS[filters.sort];
   const dir = filters.dir === "asc" ? "ASC" : "DESC";

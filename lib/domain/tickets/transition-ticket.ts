@@ -89,6 +89,7 @@ export async function transitionTicket(actor: Actor, raw: TransitionInput, opts:
   }
 
   const data: Prisma.TicketUncheckedUpdateManyInput = { status: to, version: { increment: 1 }, updatedAt: now, columnId };
+  if (input.rank) data.rank = input.rank;
   stampTimestamps(data, t.status, to, move, actor, now, input.reason);
 
   return db.$transaction(async (tx) => {

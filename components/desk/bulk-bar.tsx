@@ -1,0 +1,94 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { bulkAddTagAction, bulkAssignAction, bulkTransitionAction } from "@/lib/actions/desk";
+import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+
+interface Result {
+  ticketId: string;
+  number: string | null;
+  ok: boolean;
+  message?: string;
+}
+
+/** Bulk actions on the selection: each ticket goes through the same domain function; the result says which failed and why. */
+export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: string; name: string }[]; onDone: () => void }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [assignee, setAssignee] = useState("");
+  const [status, setStatus] = useState("");
+  const [reason, setReason] = useState("");
+  const [tag, setTag] = useState("");
+  const [results, setResults] = useState<Result[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function run(action: () => Promise<{ ok: true; data: { results: Result[] } } | { ok: false; message: string }>) {
+    setError(null);
+    startTransition(async () => {
+      const res = await action();
+      if (!res.ok) {
+        setError(res.message);
+        return;
+      }
+      setResults(res.data.results);
+      onDone();
+      router.refresh();
+    });
+  }
+
+  const failed = results?.filter((r) => !r.ok) ?? [];
+  return (
+    <section aria-label="Bulk actions" className="space-y-2 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200">
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <span className="font-medium text-brand-900">{ids.length} selected</span>
+        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (assignee) run(() => bulkAssignAction({ ticketIds: ids, assigneeId: assignee })); }}>
+          <label className="text-xs text-slate-600">
+            Assign to
+            <select value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${inputClass} mt-0.5 w-40`}>
+              <option value="">Choose…</option>
+              {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </label>
+          <Button type="submit" variant="secondary" disabled={!assignee || pending}>Assign</Button>
+        </form>
+        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (status) run(() => bulkTransitionAction({ ticketIds: ids, to: status, ...(reason ? { reason } : {}) })); }}>
+          <label className="text-xs text-slate-600">
+            Move to
+            <select value={status} onChange={(e) => setStatus(e.target.value)} className={`${inputClass} mt-0.5 w-44`}>
+              <option value="">Choose…</option>
+              {Object.entries(STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            </select>
+          </label>
+          <label className="text-xs text-slate-600">
+            Reason (if needed)
+            <input value={reason} onChange={(e) => setReason(e.target.value)} className={`${inputClass} mt-0.5 w-44`} />
+          </label>
+          <Button type="submit" variant="secondary" disabled={!status || pending}>Move</Button>
+        </form>
+        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (tag.trim()) run(() => bulkAddTagAction({ ticketIds: ids, tag: tag.trim().toLowerCase() })); }}>
+          <label className="text-xs text-slate-600">
+            Add tag
+            <input value={tag} onChange={(e) => setTag(e.target.value)} className={`${inputClass} mt-0.5 w-36`} />
+          </label>
+          <Button type="submit" variant="secondary" disabled={!tag.trim() || pending}>Tag</Button>
+        </form>
+      </div>
+      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {results ? (
+        <div role="status" className="text-sm">
+          <p className="text-slate-800">
+            {results.length - failed.length} of {results.length} done{failed.length ? `; ${failed.length} failed:` : "."}
+          </p>
+          {failed.length ? (
+            <ul className="mt-1 list-disc pl-5 text-red-800">
+              {failed.map((r) => <li key={r.ticketId}>{r.number ?? "A ticket"}: {r.message}</li>)}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

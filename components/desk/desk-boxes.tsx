@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import { savePreferencesAction } from "@/lib/actions/desk";
+import type { DeskBoxes } from "@/lib/domain/desk/desk-query";
+import { BOX_KEYS, type BoxKey } from "@/lib/validation/desk";
+
+export const BOX_LABELS: Record<BoxKey, string> = {
+  unassigned: "Unassigned",
+  mine: "Assigned to me",
+  in_progress: "In progress",
+  new: "New",
+  critical: "Critical",
+  approval: "Awaiting approval",
+};
+
+function Box({ box, count, active }: { box: BoxKey; count: number; active: boolean }) {
+  const drag = useDraggable({ id: box });
+  const drop = useDroppable({ id: box });
+  const style = drag.transform ? { transform: `translate(${drag.transform.x}px, ${drag.transform.y}px)`, zIndex: 10 } : undefined;
+  return (
+    <li ref={drop.setNodeRef} className={`rounded-lg ${drop.isOver ? "ring-2 ring-brand-500" : ""}`}>
+      <div ref={drag.setNodeRef} style={style} className={`group relative rounded-lg bg-white shadow-xs ring-1 transition ${active ? "ring-2 ring-brand-600" : "ring-slate-200 hover:ring-slate-300"}`}>
+        <Link href={active ? "/desk" : `/desk?box=${box}`} className="block px-4 py-3" aria-current={active ? "true" : undefined}>
+          <span className="block text-xs font-medium text-slate-500">{BOX_LABELS[box]}</span>
+          <span className="mt-1 block text-2xl font-semibold tabular-nums text-slate-900">{count.toLocaleString("en")}</span>
+        </Link>
+        <button
+          type="button"
+          {...drag.listeners}
+          {...drag.attributes}
+          aria-label={`Move box ${BOX_LABELS[box]}`}
+          className="absolute top-1.5 right-1.5 cursor-grab rounded px-1 text-slate-300 opacity-0 group-hover:opacity-100 focus:opacity-100 hover:text-slate-500"
+        >
+          ⋮⋮
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Live counts over non-terminal tickets in scope; click to apply, drag to reorder (remembered per user). */
+export function DeskBoxesRow({ boxes, active, initialOrder }: { boxes: DeskBoxes; active?: BoxKey; initialOrder?: BoxKey[] }) {
+  const [order, setOrder] = useState<BoxKey[]>(() => {
+    const known = (initialOrder ?? []).filter((b) => BOX_KEYS.includes(b));
+    return [...known, ...BOX_KEYS.filter((b) => !known.includes(b))];
+  });
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
+
+  function onDragEnd(e: DragEndEvent) {
+    const from = e.active.id as BoxKey;
+    const to = e.over?.id as BoxKey | undefined;
+    if (!to || from === to) return;
+    const next = [...order];
+    next.splice(next.indexOf(from), 1);
+    next.splice(next.indexOf(to) + (order.indexOf(from) < order.indexOf(to) ? 1 : 0), 0, from);
+    setOrder(next);
+    void savePreferencesAction({ boxOrder: next });
+  }
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <ul aria-label="Queues" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {order.map((b) => (
+          <Box key={b} box={b} count={boxes[b]} active={active === b} />
+        ))}
+      </ul>
+    </DndContext>
+  );
+}

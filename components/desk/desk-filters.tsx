@@ -1,0 +1,109 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { DeskQuery } from "@/lib/validation/desk";
+import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
+import { inputClass } from "@/components/ui/field";
+import { MultiSelect } from "./multi-select";
+
+export interface FilterOptions {
+  projects: { key: string; name: string }[];
+  staff: { id: string; name: string }[];
+  tags: string[];
+}
+
+const PRIORITIES = ["critical", "high", "normal", "low"];
+const TYPES = ["request", "incident", "problem", "question", "change", "task", "bug", "story", "epic"];
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** Search and filters; each change navigates (the URL holds the view). */
+export function DeskFilters({ query, options, go }: { query: DeskQuery; options: FilterOptions; go: (o: Partial<Record<keyof DeskQuery, unknown>>) => void }) {
+  const [q, setQ] = useState(query.q ?? "");
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => setQ(query.q ?? ""), [query.q]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key === "/" && !["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) && !t.isContentEditable) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const active =
+    query.status.length + query.priority.length + query.type.length + query.project.length + query.assignee.length + query.requester.length + query.tag.length > 0 ||
+    !!(query.q || query.box || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo);
+
+  return (
+    <div className="space-y-3">
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ q: q.trim() || undefined });
+        }}
+        className="flex gap-2"
+      >
+        <label htmlFor="desk-search" className="sr-only">
+          Search
+        </label>
+        <input
+          ref={search}
+          id="desk-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Search numbers, titles, descriptions and replies…  ( / )"
+          className={`${inputClass} max-w-xl`}
+        />
+      </form>
+      <div className="flex flex-wrap items-center gap-2">
+        <MultiSelect label="Status" options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} selected={query.status} onChange={(v) => go({ status: v })} />
+        <MultiSelect label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: cap(p) }))} selected={query.priority} onChange={(v) => go({ priority: v })} />
+        <MultiSelect label="Type" options={TYPES.map((t) => ({ value: t, label: cap(t) }))} selected={query.type} onChange={(v) => go({ type: v })} />
+        <MultiSelect label="Project" options={options.projects.map((p) => ({ value: p.key, label: `${p.key} · ${p.name}` }))} selected={query.project} onChange={(v) => go({ project: v })} />
+        <MultiSelect
+          label="Assignee"
+          options={[{ value: "none", label: "Unassigned" }, { value: "me", label: "Me" }, ...options.staff.map((s) => ({ value: s.id, label: s.name }))]}
+          selected={query.assignee}
+          onChange={(v) => go({ assignee: v })}
+        />
+        {options.tags.length ? <MultiSelect label="Tag" options={options.tags.map((t) => ({ value: t, label: t }))} selected={query.tag} onChange={(v) => go({ tag: v })} /> : null}
+        <details className="relative">
+          <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            <span className="font-medium">Dates</span>
+            <span className="text-slate-500">{query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo ? "set" : "Any"}</span>
+          </summary>
+          <div className="absolute z-30 mt-1 grid w-72 grid-cols-2 gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
+            {(
+              [
+                ["createdFrom", "Created from"],
+                ["createdTo", "Created to"],
+                ["updatedFrom", "Updated from"],
+                ["updatedTo", "Updated to"],
+              ] as const
+            ).map(([key, label]) => (
+              <label key={key} className="text-xs text-slate-600">
+                {label}
+                <input type="date" defaultValue={query[key] ?? ""} onChange={(e) => go({ [key]: e.target.value || undefined })} className={`${inputClass} mt-1`} />
+              </label>
+            ))}
+          </div>
+        </details>
+        {query.requester.length ? (
+          <button type="button" onClick={() => go({ requester: [] })} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-200">
+            Requester filter ✕
+          </button>
+        ) : null}
+        {active ? (
+          <a href="/desk" className="ml-1 text-sm text-brand-700 hover:underline">
+            Clear all
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}

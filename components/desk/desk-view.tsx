@@ -1,0 +1,60 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { DeskBoxes } from "@/lib/domain/desk/desk-query";
+import type { DeskRow } from "@/lib/domain/desk/desk-query";
+import { deskQueryString, type DeskQuery } from "@/lib/validation/desk";
+import type { Preferences } from "@/lib/validation/preferences";
+import { DeskBoxesRow } from "./desk-boxes";
+import { DeskFilters, type FilterOptions } from "./desk-filters";
+import { DeskTable } from "./desk-table";
+import { BulkBar } from "./bulk-bar";
+import { SavedViews } from "./saved-views";
+import { useDeskUrl } from "./use-desk-url";
+
+export function DeskView({
+  query,
+  rows,
+  nextCursor,
+  boxes,
+  options,
+  views,
+  preferences,
+}: {
+  query: DeskQuery;
+  rows: DeskRow[];
+  nextCursor: string | null;
+  boxes: DeskBoxes;
+  options: FilterOptions;
+  views: { id: string; name: string; query: string }[];
+  preferences: Preferences;
+}) {
+  const { go, pending } = useDeskUrl(query);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const viewQuery = deskQueryString(query, { cursor: undefined });
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Desk</h1>
+          <p className="mt-1 text-sm text-slate-600">Your queue. Press / to search, j/k to move, Enter to open, x to select.</p>
+        </div>
+        <a href={`/desk/export${viewQuery ? `?${viewQuery}` : ""}`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          Export CSV
+        </a>
+      </div>
+      <DeskBoxesRow boxes={boxes} active={query.box} initialOrder={preferences.boxOrder} />
+      <SavedViews views={views} currentQuery={viewQuery} />
+      <DeskFilters query={query} options={options} go={go} />
+      {selected.size ? <BulkBar ids={[...selected]} staff={options.staff} onDone={() => setSelected(new Set())} /> : null}
+      <div className={pending ? "opacity-60 transition-opacity" : ""} aria-busy={pending}>
+        <DeskTable rows={rows} query={query} go={go} prefs={preferences.deskColumns} selected={selected} setSelected={setSelected} />
+      </div>
+      <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+        {query.cursor ? <Link href={`/desk${viewQuery ? `?${viewQuery}` : ""}`} className="text-brand-700 hover:underline">← First page</Link> : <span />}
+        {nextCursor ? <Link href={`/desk?${deskQueryString(query, { cursor: nextCursor })}`} className="text-brand-700 hover:underline">Next page →</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+/** A compact filter: a button that opens a checkbox list; every change applies at once. */
+export function MultiSelect({
+  label,
+  options,
+  selected,
+  onChange,
+}: {
+  label: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+  onChange: (values: string[]) => void;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Ticked at once; the URL (and so `selected`) follows when the navigation lands.
+  const [local, setLocal] = useState(selected);
+  const key = selected.join(",");
+  useEffect(() => setLocal(key ? key.split(",") : []), [key]);
+  const change = (values: string[]) => {
+    setLocal(values);
+    onChange(values);
+  };
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener("click", close);
+    return () => document.removeEventListener("click", close);
+  }, []);
+  const summary = local.length === 0 ? "Any" : local.length === 1 ? (options.find((o) => o.value === local[0])?.label ?? local[0]) : `${local.length} selected`;
+  return (
+    <details ref={ref} className="relative">
+      <summary
+        className={`flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 ring-inset ${local.length ? "bg-brand-50 text-brand-700 ring-brand-200" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+        aria-label={`${label}: ${summary}`}
+      >
+        <span className="font-medium">{label}</span>
+        <span className="text-slate-500">{summary}</span>
+        <span aria-hidden className="text-xs text-slate-400">▾</span>
+      </summary>
+      <fieldset className="absolute z-30 mt-1 max-h-72 w-56 overflow-y-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
+        <legend className="sr-only">{label}</legend>
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+            <input
+              type="checkbox"
+              checked={local.includes(o.value)}
+              onChange={(e) => change(e.target.checked ? [...local, o.value] : local.filter((v) => v !== o.value))}
+              className="h-4 w-4 rounded border-slate-300"
+            />
+            {o.label}
+          </label>
+        ))}
+        {local.length ? (
+          <button type="button" onClick={() => change([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-brand-700 hover:bg-slate-50">
+            Clear {label.toLowerCase()}
+          </button>
+        ) : null}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,59 @@
+import { test, expect, uniqueSuffix, createSupportRequest } from "./support/fixtures";
+
+test("[desk] filter + search + URL round trip: a copied link opens the same view", async ({ as }) => {
+  const requester = await as("requester@acme.test");
+  const word = `quasar${uniqueSuffix()}`;
+  const number = await createSupportRequest(requester, { title: `Projector ${word} flickers`, priority: "High" });
+
+  const agent = await as("agent@acme.test");
+  await agent.goto("/desk");
+  await agent.getByRole("searchbox", { name: "Search" }).fill(word);
+  await agent.getByRole("searchbox", { name: "Search" }).press("Enter");
+  await agent.waitForURL(new RegExp(`q=${word}`));
+  await agent.locator("summary", { hasText: "Priority" }).click();
+  await agent.getByRole("checkbox", { name: "High" }).check();
+  await agent.waitForURL(/priority=high/);
+  const table = agent.getByRole("table", { name: "Tickets" });
+  await expect(table.getByRole("link", { name: new RegExp(word) })).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(2); // header + our ticket
+
+  // The same URL in a fresh session shows the same view.
+  const url = agent.url();
+  const other = await as("manager@acme.test");
+  await other.goto(url);
+  await expect(other.getByRole("searchbox", { name: "Search" })).toHaveValue(word);
+  await expect(other.getByRole("table", { name: "Tickets" }).getByText(number)).toBeVisible();
+
+  // A priority that excludes it empties the view.
+  await other.goto(url.replace("priority=high", "priority=low"));
+  await expect(other.getByText("No tickets match this view.")).toBeVisible();
+});
+
+test("[desk] a box count changes after a transition", async ({ as }) => {
+  const requester = await as("requester@acme.test");
+  const number = await createSupportRequest(requester, { title: `Box count ${uniqueSuffix()}` });
+  const agent = await as("agent@acme.test");
+  await agent.goto("/desk");
+  const inProgress = agent.getByRole("list", { name: "Queues" }).getByRole("link", { name: /In progress/ });
+  const before = Number((await inProgress.innerText()).replace(/\D/g, ""));
+  await agent.goto(`/tickets/${number}`);
+  await agent.getByRole("button", { name: "Start" }).click();
+  await expect(agent.getByTestId("ticket-status")).toHaveText("In progress");
+  await agent.goto("/desk");
+  await expect(inProgress).toContainText(String(before + 1));
+  // Clicking the box applies it.
+  await inProgress.click();
+  await agent.waitForURL(/box=in_progress/);
+  await expect(agent.getByRole("table", { name: "Tickets" }).getByText(number)).toBeVisible();
+});
+
+test("[desk] keyboard: / focuses search, j moves, Enter opens", async ({ as }) => {
+  const agent = await as("agent@acme.test");
+  await agent.goto("/desk");
+  await agent.keyboard.press("/");
+  await expect(agent.getByRole("searchbox", { name: "Search" })).toBeFocused();
+  await agent.getByRole("searchbox", { name: "Search" }).blur();
+  await agent.keyboard.press("j");
+  await agent.keyboard.press("Enter");
+  await agent.waitForURL(/\/tickets\//);
+});

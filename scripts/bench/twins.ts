@@ -1,0 +1,168 @@
+// Raw-SQL twins of the timed domain functions, written by hand from what the
+// functions send (checked against Prisma's query log: BENCH_LOG_SQL=1). Run
+// through `pg` with parameters, as the pg adapter does, so that the ratio
+// domain/raw is the cost of the layers above the SQL (Prisma, mapping, JS).
+import type pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+
+export interface SqlQuery {
+  label: string;
+  text: string;
+  values: unknown[];
+}
+
+const TERMINAL = ["closed", "completed", "cancelled", "done"];
+
+/** Builds "$n" placeholders while collecting values. */
+class Params {
+  values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * ticketScopeSql for an agent (view_all on their projects + view_own; not an admin):
+ * organization, not deleted, and (member project or requested by them).
+ */
+function scope(p: Params, actor: Actor): string {
+  return `t."organizationId" = ${p.add(actor.organizationId)}::uuid AND t."deletedAt" IS NULL AND (t."projectId" = ANY(${p.add([...actor.projectIds])}::uuid[]) OR t."requesterId" = ${p.add(actor.id)}::uuid)`;
+}
+
+const live = (p: Params) => `t."status" NOT IN (${TERMINAL.map((s) => `${p.add(s)}::"TicketStatus"`).join(", ")})`;
+
+export interface DeskTwinOptions {
+  status?: string[];
+  q?: string;
+  /** Keyset position [updatedAt ISO, id] for sort=updated desc. */
+  after?: [string, string];
+  limit?: number;
+}
+
+/** deskPage(actor, { filters }) for sort = updated, dir = desc, with a status filter and/or a search. */
+export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
+  const p = new Params();
+  const where = [scope(p, actor)];
+  if (o.status?.length) where.push(`t."status" IN (${o.status.map((s) => `${p.add(s)}::"TicketStatus"`).join(", ")})`);
+  if (o.q) {
+    const q1 = p.add(o.q);
+    where.push(`(t."id" IN (
+      SELECT s."id" FROM "Ticket" s
+       WHERE s."organizationId" = ${p.add(actor.organizationId)}::uuid
+         AND to_tsvector('english'::regconfig, s."number" || ' ' || s."title" || ' ' || s."description") @@ websearch_to_tsquery('english', ${q1})
+      UNION
+      SELECT c."ticketId" FROM "Comment" c
+       WHERE c."organizationId" = ${p.add(actor.organizationId)}::uuid
+         AND to_tsvector('english'::regconfig, c."body") @@ websearch_to_tsquery('english', ${q1})
+    ) OR t."number" = ${p.add(o.q.toUpperCase())})`);
+  }
+  if (o.after) where.push(`(t."updatedAt", t."id") < (${p.add(o.after[0])}::timestamp(3), ${p.add(o.after[1])}::uuid)`);
+  const text = `
+    SELECT t."id", t."number", t."title", t."status"::text AS "status", t."priority"::text AS "priority",
+           t."updatedAt", t."createdAt", t."seq", p."key" AS "projectKey",
+           r."name" AS "requesterName", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt"
+      FROM "Ticket" t
+      JOIN "Project" p ON p."id" = t."projectId"
+      JOIN "User" r ON r."id" = t."requesterId"
+      LEFT JOIN "User" a ON a."id" = t."assigneeId"
+     WHERE ${where.join(" AND ")}
+     ORDER BY t."updatedAt" DESC, t."id" DESC
+     LIMIT ${p.add((o.limit ?? 50) + 1)}`;
+  return { label: o.q ? "desk page (search)" : o.after ? "desk page (keyset)" : "desk page", text, values: p.values };
+}
+
+/** deskBoxes(actor) for an actor without ticket.approve (the approval box is FALSE, no query for change projects). */
+export function deskBoxesTwin(actor: Actor): SqlQuery {
+  const p = new Params();
+  const text = `
+    SELECT count(*) FILTER (WHERE t."assigneeId" IS NULL) AS "unassigned",
+           count(*) FILTER (WHERE t."status" = 'in_progress'::"TicketStatus") AS "in_progress",
+           count(*) FILTER (WHERE t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")) AS "new",
+           count(*) FILTER (WHERE t."priority" = 'critical'::"Priority") AS "critical",
+           count(*) FILTER (WHERE FALSE) AS "approval",
+           (SELECT count(*) FROM "TicketAssignee" ma JOIN "Ticket" t ON t."id" = ma."ticketId"
+             WHERE ma."userId" = ${p.add(actor.id)}::uuid AND ${live(p)} AND ${scope(p, actor)}) AS "mine"
+      FROM "Ticket" t
+     WHERE ${scope(p, actor)} AND ${live(p)}`;
+  return { label: "desk boxes", text, values: p.values };
+}
+
+export async function runTwin(pool: pg.Pool, q: SqlQuery): Promise<pg.QueryResult> {
+  return pool.query(q.text, q.values);
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a twin, as text lines. */
+export async function explain(pool: pg.Pool, q: SqlQuery): Promise<string[]> {
+  const res = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
+  return res.rows.map((r) => r["QUERY PLAN"]);
+}
+
+/** The SQL of createTicket for a key-sequence or dated project (no change items), as one transaction. */
+export async function createTicketTwin(
+  pool: pg.Pool,
+  actor: Actor,
+  project: { id: string; key: string; workflow: string; numbering: string },
+  title: string,
+  now: Date,
+): Promise<{ id: string; number: string }> {
+  const c = await pool.connect();
+  try {
+    // resolveProject (outside the transaction, as the domain function does)
+    await c.query(
+      `SELECT "id", "organizationId", "key", "workflow"::text, "numbering"::text FROM "Project"
+        WHERE "organizationId" = $1::uuid AND "archived" = false AND "key" = $2 LIMIT 1`,
+      [actor.organizationId, project.key],
+    );
+    await c.query("BEGIN");
+    const day = now.toISOString().slice(0, 10).replaceAll("-", "");
+    const scopeKey = project.numbering === "dated" ? `dated:${day}` : `project:${project.id}`;
+    const counter = await c.query<{ value: number }>(
+      `INSERT INTO "NumberCounter" ("organizationId", "scope", "value") VALUES ($1::uuid, $2, 1)
+       ON CONFLICT ("organizationId", "scope") DO UPDATE SET "value" = "NumberCounter"."value" + 1 RETURNING "value"`,
+      [actor.organizationId, scopeKey],
+    );
+    const seq = Number(counter.rows[0].value);
+    const number = project.numbering === "dated" ? `TKT-${day}-${String(seq).padStart(4, "0")}` : `${project.key}-${seq}`;
+    let columnId: string | null = null;
+    let status = project.workflow === "support" ? "open" : project.workflow === "change" ? "draft" : "todo";
+    if (project.workflow === "kanban") {
+      const col = await c.query<{ id: string; category: string }>(
+        `SELECT "id", "category"::text FROM "KanbanColumn" WHERE "projectId" = $1::uuid ORDER BY "position" ASC LIMIT 1`,
+        [project.id],
+      );
+      columnId = col.rows[0]?.id ?? null;
+      status = col.rows[0]?.category ?? status;
+    }
+    const id = crypto.randomUUID();
+    await c.query(
+      `INSERT INTO "Ticket" ("id", "organizationId", "projectId", "number", "seq", "type", "title", "description", "priority", "status",
+                             "columnId", "requesterId", "createdAt", "updatedAt", "slaStartedAt")
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"TicketType", $7, $8, 'normal'::"Priority", $9::"TicketStatus", $10::uuid, $11::uuid, $12, $12, $13)
+       RETURNING "id", "number", "organizationId", "status"::text, "projectId"`,
+      [
+        id, actor.organizationId, project.id, number, seq,
+        project.workflow === "support" ? "request" : project.workflow === "change" ? "change" : "task",
+        title, "Created by the raw-SQL twin of createTicket", status, columnId, actor.id, now,
+        project.workflow === "support" ? now : null,
+      ],
+    );
+    await c.query(
+      `INSERT INTO "TicketHistory" ("id", "organizationId", "ticketId", "actorId", "action", "newValue", "internal", "createdAt")
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, 'created'::"HistoryAction", $5, false, $6)`,
+      [crypto.randomUUID(), actor.organizationId, id, actor.id, status, now],
+    );
+    await c.query(
+      `INSERT INTO "Watcher" ("ticketId", "userId", "organizationId", "createdAt") VALUES ($1::uuid, $2::uuid, $3::uuid, $4)
+       RETURNING "ticketId", "userId", "organizationId", "createdAt"`,
+      [id, actor.id, actor.organizationId, now],
+    );
+    await c.query("COMMIT");
+    return { id, number };
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
