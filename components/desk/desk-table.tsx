@@ -42,7 +42,7 @@ export function DeskTable({
   setSelected: (s: Set<string>) => void;
 }) {
   const router = useRouter();
-  const [visibility, setVisibility] = useState<VisibilityState>({ created: false, ...(prefs.visibility ?? {}) });
+  const [visibility, setVisibility] = useState<VisibilityState>({ created: false, sla: false, ...(prefs.visibility ?? {}) });
   const [sizing, setSizing] = useState<ColumnSizingState>(prefs.sizing ?? {});
   const [cursorRow, setCursorRow] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -73,11 +73,11 @@ export function DeskTable({
         enableResizing: false,
         enableHiding: false,
       },
-      { id: "number", header: "Number", size: 130, cell: ({ row }) => <span className="font-mono text-xs text-slate-600">{row.original.number}</span> },
+      { id: "number", header: "Number", size: 170, cell: ({ row }) => <span className="font-mono text-xs text-slate-600">{row.original.number}</span> },
       {
         id: "title",
         header: "Title",
-        size: 380,
+        size: 300,
         enableHiding: false,
         cell: ({ row }) => (
           <Link href={`/tickets/${row.original.number}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
@@ -85,13 +85,13 @@ export function DeskTable({
           </Link>
         ),
       },
-      { id: "status", header: "Status", size: 150, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: "priority", header: "Priority", size: 110, cell: ({ row }) => <PriorityLabel priority={row.original.priority} /> },
-      { id: "requester", header: "Requester", size: 160, cell: ({ row }) => row.original.requesterName },
-      { id: "assignee", header: "Assignee", size: 160, cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-400">Unassigned</span> },
-      { id: "project", header: "Project", size: 90, cell: ({ row }) => row.original.projectKey },
+      { id: "status", header: "Status", size: 140, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: "priority", header: "Priority", size: 100, cell: ({ row }) => <PriorityLabel priority={row.original.priority} /> },
+      { id: "requester", header: "Requester", size: 140, cell: ({ row }) => row.original.requesterName },
+      { id: "assignee", header: "Assignee", size: 140, cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-400">Unassigned</span> },
+      { id: "project", header: "Project", size: 80, cell: ({ row }) => row.original.projectKey },
       { id: "created", header: "Created", size: 120, cell: ({ row }) => <TimeAgo date={new Date(row.original.createdAt)} /> },
-      { id: "updated", header: "Updated", size: 120, cell: ({ row }) => <TimeAgo date={new Date(row.original.updatedAt)} /> },
+      { id: "updated", header: "Updated", size: 110, cell: ({ row }) => <TimeAgo date={new Date(row.original.updatedAt)} /> },
       { id: "sla", header: "SLA due", size: 110, cell: ({ row }) => (row.original.slaDueAt ? <TimeAgo date={new Date(row.original.slaDueAt)} /> : null) },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
