@@ -9,6 +9,7 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
   const nav = staff
     ? [
         { href: "/desk", label: "Desk" },
+        { href: "/board", label: "Boards" },
         { href: "/portal", label: "My requests" },
       ]
     : [

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seedTicket } from "@/prisma/factories";
 import { parseBoardQuery } from "@/lib/validation/board";
 import { expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
-import { getBoard, loadColumnPage, type Board } from "./board-query";
+import { COUNT_CAP, getBoard, loadColumnPage, type Board } from "./board-query";
 
 let demo: Demo;
 const a = (email: keyof Demo["actors"]) => demo.actors[email];
@@ -149,5 +149,29 @@ describe("paging within a column", () => {
     expect(globex.cards).toEqual([]);
     await expectAppError(loadColumnPage(agent, { projectKey: "SUP", column: "todo", cursor: hold.nextCursor! }), "NOT_FOUND");
     await expectAppError(loadColumnPage(a("requester@acme.test"), { projectKey: "SUP", column: "on_hold", cursor: hold.nextCursor! }), "NOT_FOUND");
+  });
+});
+
+describe("big columns", () => {
+  it("count up to the cap and say so, and still send one page of cards", async () => {
+    const project = await demo.project(demo.acme.id, "SUP");
+    const requester = a("requester@acme.test");
+    await db.ticket.createMany({
+      data: Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({
+        organizationId: demo.acme.id,
+        projectId: project.id,
+        number: `SUP-${90_000 + i}`,
+        seq: 90_000 + i,
+        type: "request" as const,
+        title: `Bulk ${i}`,
+        status: "waiting_for_response" as const,
+        requesterId: requester.id,
+      })),
+    });
+    const board = await getBoard(a("agent@acme.test"), "SUP");
+    const waiting = column(board, "Waiting for response");
+    expect([waiting.total, waiting.totalCapped, waiting.cards.length, !!waiting.nextCursor]).toEqual([COUNT_CAP, true, 50, true]);
+    const open = column(board, "Open");
+    expect(open.totalCapped).toBe(false);
   });
 });

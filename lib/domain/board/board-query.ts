@@ -16,6 +16,8 @@ import { boardKeySchema, EMPTY_BOARD_QUERY, loadColumnSchema, type BoardQuery, t
 // index scan per column, LIMIT page+1) and the counts (one GROUP BY).
 
 export const BOARD_PAGE_SIZE = 50;
+/** Column totals count up to this and then say "1,000+": a column of 500,000 closed tickets costs what one of 1,001 does. */
+export const COUNT_CAP = 1000;
 
 export interface BoardProject {
   id: string;
@@ -48,7 +50,10 @@ export interface BoardColumn {
   color: string | null;
   category: ColumnCategory | null;
   wipLimit: number | null;
+  /** Cards in the column for this viewer and filters, up to COUNT_CAP. */
   total: number;
+  /** The column holds more than COUNT_CAP cards (total is then COUNT_CAP). */
+  totalCapped: boolean;
   cards: BoardCard[];
   nextCursor: string | null;
 }
@@ -58,7 +63,16 @@ export interface Board {
   columns: BoardColumn[];
 }
 
-type ColumnDef = Omit<BoardColumn, "total" | "cards" | "nextCursor">;
+type ColumnDef = Omit<BoardColumn, "total" | "totalCapped" | "cards" | "nextCursor">;
+
+/** A board key from a URL segment; a malformed escape is just a key that does not exist. */
+export function boardKeyFromParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
 
 /** A project of the actor's organization by key; anything else (another organization's key included) is "not found". */
 export async function findBoardProject(actor: Actor, key: string): Promise<BoardProject> {
@@ -211,22 +225,34 @@ function pages(actor: Actor, project: BoardProject, rows: CardRow[], take: numbe
   return byKey;
 }
 
+/** Per column, the number of matching cards up to COUNT_CAP + 1 (an index range each, never the whole project). */
+function columnCounts(project: BoardProject, keys: string[], where: Prisma.Sql[]) {
+  return db.$queryRaw<{ key: string; n: number }[]>`
+    SELECT k."key", (SELECT count(*)::int FROM (
+             SELECT 1 FROM "Ticket" t WHERE ${columnOf(project)} = ${castKey(project, Prisma.sql`k."key"`)} AND ${Prisma.join(where, " AND ")} LIMIT ${COUNT_CAP + 1}
+           ) c) AS "n"
+      FROM unnest(${keys}::text[]) AS k("key")`;
+}
+
 /** The board of a project for this actor: only tickets in their scope, filtered as the URL says. */
 export async function getBoard(actor: Actor, projectKey: string, filters: BoardQuery = EMPTY_BOARD_QUERY, opts: { pageSize?: number } = {}): Promise<Board> {
   const take = Math.min(Math.max(opts.pageSize ?? BOARD_PAGE_SIZE, 1), 200);
   const project = await findBoardProject(actor, projectKey);
   const defs = await columnDefs(project);
   const where = conditions(actor, project, filters);
+  const keys = defs.map((d) => d.key);
   const [rows, counts] = await Promise.all([
-    defs.length ? cardRows(actor, project, defs.map((d) => d.key), where, take) : Promise.resolve([]),
-    db.$queryRaw<{ key: string; n: number }[]>`
-      SELECT ${columnOf(project)}::text AS "key", count(*)::int AS "n" FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} GROUP BY 1`,
+    keys.length ? cardRows(actor, project, keys, where, take) : Promise.resolve([]),
+    keys.length ? columnCounts(project, keys, where) : Promise.resolve([]),
   ]);
   const byKey = pages(actor, project, rows, take);
   const totals = new Map(counts.map((c) => [c.key, c.n]));
   return {
     project,
-    columns: defs.map((d) => ({ ...d, total: totals.get(d.key) ?? 0, cards: byKey.get(d.key)?.cards ?? [], nextCursor: byKey.get(d.key)?.nextCursor ?? null })),
+    columns: defs.map((d) => {
+      const n = totals.get(d.key) ?? 0;
+      return { ...d, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, cards: byKey.get(d.key)?.cards ?? [], nextCursor: byKey.get(d.key)?.nextCursor ?? null };
+    }),
   };
 }
 

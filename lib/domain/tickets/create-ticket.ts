@@ -9,6 +9,8 @@ import { projectScope } from "./policy";
 import { allocateNumber } from "./numbering";
 import { recordHistory } from "./history";
 import { initialStatus } from "./workflow";
+import { generateKeyBetween } from "fractional-indexing";
+import { isValidRank } from "@/lib/domain/board/rank";
 import { loadAsset, itemData } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import type { z } from "zod";
@@ -47,6 +49,14 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
         ? await tx.kanbanColumn.findFirst({ where: { projectId: project.id }, orderBy: { position: "asc" } })
         : null;
     const status = column ? column.category : change?.submit ? "pending" : initialStatus(project.workflow);
+    // New cards go to the bottom of their board column with a key of their own,
+    // so later reorders write one row (no ties to break).
+    const last = await tx.ticket.findFirst({
+      where: { projectId: project.id, ...(column ? { columnId: column.id } : { status }) },
+      orderBy: [{ rank: "desc" }, { id: "desc" }],
+      select: { rank: true },
+    });
+    const rank = generateKeyBetween(last && isValidRank(last.rank) ? last.rank : null, null);
     const ticket = await tx.ticket.create({
       data: {
         organizationId: actor.organizationId,
@@ -59,6 +69,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
         priority: input.priority,
         status,
         columnId: column?.id ?? null,
+        rank,
         requesterId: actor.id,
         createdAt: now,
         slaStartedAt: project.workflow === "support" || change?.submit ? now : null,

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { staffPageActor } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { boardKeyFromParam, getBoard, listBoards } from "@/lib/domain/board/board-query";
+import { staffOf } from "@/lib/domain/tickets/page-data";
+import { boardFiltersActive, parseBoardQuery } from "@/lib/validation/board";
+import { PageHeader } from "@/components/layout/app-shell";
+import { BoardCanvas } from "@/components/board/board-canvas";
+import { BoardFilters } from "@/components/board/board-filters";
+import { BoardSwitcher } from "@/components/board/board-switcher";
+import { ColumnAdmin } from "@/components/board/column-admin";
+
+type Props = { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${boardKeyFromParam((await params).projectKey)} board` };
+}
+
+const WORKFLOW_NOTE = {
+  support: "Drag a card to another state to move it; drops follow the support workflow.",
+  change: "Drag a change to its next state; approvals, rejections and roll backs follow the change workflow.",
+  kanban: "Drag cards between columns and within a column to order them.",
+} as const;
+
+export default async function BoardPage({ params, searchParams }: Props) {
+  const actor = await staffPageActor();
+  const key = boardKeyFromParam((await params).projectKey);
+  const filters = parseBoardQuery(await searchParams);
+  const board = await getBoard(actor, key, filters).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
+  const [boards, staff, tags, adminColumns] = await Promise.all([
+    listBoards(actor),
+    staffOf(actor.organizationId),
+    db.tag.findMany({ where: { organizationId: actor.organizationId }, orderBy: { name: "asc" }, select: { name: true } }),
+    manage
+      ? db.kanbanColumn.findMany({
+          where: { projectId: board.project.id },
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: { id: true, name: true, color: true, category: true, wipLimit: true, _count: { select: { tickets: { where: { deletedAt: null } } } } },
+        })
+      : Promise.resolve([]),
+  ]);
+  const shown = board.columns.reduce((n, c) => n + c.total, 0);
+  const capped = board.columns.some((c) => c.totalCapped);
+
+  return (
+    <div>
+      <PageHeader
+        title={
+          <span className="flex items-baseline gap-2">
+            <span className="font-mono text-base text-slate-500">{board.project.key}</span>
+            <span>{board.project.name}</span>
+          </span>
+        }
+        description={`${WORKFLOW_NOTE[board.project.workflow]} ${shown.toLocaleString("en")}${capped ? "+" : ""} card${shown === 1 && !capped ? "" : "s"}${
+          boardFiltersActive(filters) ? ` match${shown === 1 && !capped ? "es" : ""} the filters` : ""
+        }.`}
+        actions={
+          <>
+            <BoardSwitcher boards={boards} current={board.project.key} />
+            {manage ? (
+              <ColumnAdmin
+                projectKey={board.project.key}
+                columns={adminColumns.map((c) => ({ id: c.id, name: c.name, color: c.color, category: c.category, wipLimit: c.wipLimit, cards: c._count.tickets }))}
+              />
+            ) : null}
+          </>
+        }
+      />
+      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} staff={staff} tags={tags.map((t) => t.name)} />
+      <BoardCanvas project={board.project} initialColumns={board.columns} filters={filters} />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
+import { boardFiltersActive, boardQueryString, type BoardQuery } from "@/lib/validation/board";
+import { inputClass } from "@/components/ui/field";
+
+const TYPES: Record<WorkflowKind, TicketType[]> = {
+  support: ["request", "incident", "problem", "question"],
+  change: ["change"],
+  kanban: ["task", "bug", "story", "epic"],
+};
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+// The shared input style without its full width: these controls size to their content.
+const selectClass = `${inputClass.replace("block w-full", "block w-auto")} py-1.5 pr-8`;
+
+/** Search and filters of the board; every change is a navigation, so the URL holds the view. */
+export function BoardFilters({
+  projectKey,
+  workflow,
+  query,
+  staff,
+  tags,
+}: {
+  projectKey: string;
+  workflow: WorkflowKind;
+  query: BoardQuery;
+  staff: { id: string; name: string }[];
+  tags: string[];
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [q, setQ] = useState(query.q ?? "");
+  useEffect(() => setQ(query.q ?? ""), [query.q]);
+
+  const go = (patch: Partial<BoardQuery>) => {
+    const qs = boardQueryString({ ...query, ...patch });
+    startTransition(() => router.push(qs ? `/board/${projectKey}?${qs}` : `/board/${projectKey}`));
+  };
+  const one = (values: string[]) => (values.length === 1 ? values[0]! : values.length ? "__many" : "");
+
+  return (
+    <div className={`mb-4 flex flex-wrap items-end gap-2 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending || undefined}>
+      <form
+        role="search"
+        className="flex-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ q: q.trim() || undefined });
+        }}
+      >
+        <label htmlFor="board-search" className="sr-only">
+          Search
+        </label>
+        <input
+          id="board-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Search numbers and titles…"
+          className={`${inputClass} max-w-sm py-1.5`}
+        />
+      </form>
+      <Select label="Assignee" value={one(query.assignee)} onChange={(v) => go({ assignee: v ? [v] : [] })}>
+        <option value="">Anyone</option>
+        <option value="me">Me</option>
+        <option value="none">Unassigned</option>
+        {query.assignee.length > 1 ? <option value="__many">{query.assignee.length} people</option> : null}
+        {staff.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </Select>
+      {TYPES[workflow].length > 1 ? (
+        <Select label="Type" value={one(query.type)} onChange={(v) => go({ type: v ? [v as TicketType] : [] })}>
+          <option value="">Any type</option>
+          {query.type.length > 1 ? <option value="__many">{query.type.length} types</option> : null}
+          {TYPES[workflow].map((t) => (
+            <option key={t} value={t}>
+              {cap(t)}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      {tags.length ? (
+        <Select label="Tag" value={one(query.tag)} onChange={(v) => go({ tag: v ? [v] : [] })}>
+          <option value="">Any tag</option>
+          {query.tag.length > 1 ? <option value="__many">{query.tag.length} tags</option> : null}
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      {boardFiltersActive(query) ? (
+        <button type="button" onClick={() => go({ assignee: [], type: [], tag: [], q: undefined })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+  const id = `board-filter-${label.toLowerCase()}`;
+  return (
+    <div className="flex items-center gap-1.5">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => e.target.value !== "__many" && onChange(e.target.value)} className={selectClass}>
+        {children}
+      </select>
+    </div>
+  );
+}
