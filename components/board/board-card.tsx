@@ -4,14 +4,8 @@ import Link from "next/link";
 import { useDraggable } from "@dnd-kit/core";
 import type { BoardCard as Card } from "@/lib/domain/board/board-query";
 import type { Priority } from "@/lib/generated/prisma/enums";
-import { PRIORITY_LABELS } from "@/components/ui/badges";
+import { PRIORITY_DOT, PRIORITY_LABELS } from "@/components/ui/badges";
 
-const PRIORITY_DOT: Record<Priority, string> = {
-  low: "bg-slate-300",
-  normal: "bg-sky-400",
-  high: "bg-orange-500",
-  critical: "bg-red-600",
-};
 const PRIORITY_TEXT: Record<Priority, string> = {
   low: "text-slate-500",
   normal: "text-slate-600",

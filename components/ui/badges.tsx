@@ -35,7 +35,7 @@ const PRIORITY_TONE: Record<Priority, string> = {
   high: "text-orange-600",
   critical: "text-red-600 font-semibold",
 };
-const PRIORITY_DOT: Record<Priority, string> = {
+export const PRIORITY_DOT: Record<Priority, string> = {
   low: "bg-slate-300",
   normal: "bg-sky-400",
   high: "bg-orange-500",
