@@ -5,7 +5,8 @@
 export const HAND_WRITTEN_INDEXES = [
   { table: "Ticket", name: "Ticket_search_idx", why: "full-text search over number, title, description" },
   { table: "Comment", name: "Comment_search_idx", why: "full-text search over comment bodies" },
-  { table: "Ticket", name: "Ticket_live_idx", why: "desk box counts over live tickets (partial)" },
+  { table: "Ticket", name: "Ticket_live_idx", why: "desk box counts over live tickets (partial, covering the scope columns)" },
+  { table: "Ticket", name: "Ticket_live_id_idx", why: "desk 'Assigned to me' count: live tickets by id (partial, covering)" },
   { table: "Ticket", name: "Ticket_desk_updated_idx", why: "desk keyset paging by activity (partial)" },
   { table: "Ticket", name: "Ticket_desk_created_idx", why: "desk keyset paging by creation (partial)" },
 ] as const;

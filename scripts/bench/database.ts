@@ -1,7 +1,7 @@
 // The benchmark's own database: never the demo one. Whatever DATABASE_URL the
-// launcher gives, the bench switches to BENCH_DB (default helpdesk_bench) on
-// the same server, creates it when missing and migrates it with
-// `prisma migrate deploy`.
+// launcher gives, the bench switches to BENCH_DB (default helpdesk_bench, or
+// helpdesk_bench_<tickets> at a scale other than 1,000,000) on the same
+// server, creates it when missing and migrates it with `prisma migrate deploy`.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,8 +9,9 @@ import pg from "pg";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export function benchDatabaseName(): string {
-  const name = process.env.BENCH_DB || "helpdesk_bench";
+/** helpdesk_bench at the default scale, helpdesk_bench_<n> at others (so a small trial run keeps the big data). */
+export function benchDatabaseName(tickets: number): string {
+  const name = process.env.BENCH_DB || (tickets === 1_000_000 ? "helpdesk_bench" : `helpdesk_bench_${tickets}`);
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DB must be a plain lower-case identifier, got ${name}`);
   if (name === "helpdesk") throw new Error("BENCH_DB must not be the demo database (helpdesk)");
   return name;
@@ -23,10 +24,10 @@ function withDatabase(url: string, db: string): string {
 }
 
 /** DATABASE_URL pointed at the bench database, and the server's maintenance database. */
-export function benchUrls(): { bench: string; admin: string; name: string } {
+export function benchUrls(tickets: number): { bench: string; admin: string; name: string } {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL is not set: run through `npm run bench` (scripts/with-db.mjs)");
-  const name = benchDatabaseName();
+  const name = benchDatabaseName(tickets);
   return { bench: withDatabase(base, name), admin: withDatabase(base, "postgres"), name };
 }
 

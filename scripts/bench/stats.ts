@@ -32,11 +32,14 @@ export function summarize(samples: readonly number[]): Summary {
 export async function timePair(
   a: () => Promise<unknown>,
   b: (() => Promise<unknown>) | null,
-  opts: { warmup: number; iterations: number; minIterations?: number; budgetMs: number },
+  opts: { warmup: number; warmupMs?: number; iterations: number; minIterations?: number; budgetMs: number },
 ): Promise<{ a: number[]; b: number[] }> {
-  for (let i = 0; i < opts.warmup; i++) {
+  // Warm up (caches, JIT, plans) for `warmup` rounds and at least `warmupMs`.
+  const w0 = nowMs();
+  for (let i = 0; i < opts.warmup || nowMs() - w0 < (opts.warmupMs ?? 0); i++) {
     await a();
     if (b) await b();
+    if (i > 200) break;
   }
   const out = { a: [] as number[], b: [] as number[] };
   const start = nowMs();
@@ -63,8 +66,9 @@ export async function runConcurrent(
   total: number,
   clients: number,
   job: (index: number) => Promise<void>,
-): Promise<{ latencies: number[]; wallMs: number; errors: { index: number; message: string }[] }> {
+): Promise<{ latencies: number[]; wallMs: number; cpuMs: number; errors: { index: number; message: string }[] }> {
   let next = 0;
+  const cpu0 = process.cpuUsage();
   const latencies: number[] = [];
   const errors: { index: number; message: string }[] = [];
   const t0 = nowMs();
@@ -83,7 +87,9 @@ export async function runConcurrent(
       }
     }),
   );
-  return { latencies, wallMs: nowMs() - t0, errors };
+  const cpu = process.cpuUsage(cpu0);
+  // cpuMs: this process's CPU time (all its threads) while the jobs ran.
+  return { latencies, wallMs: nowMs() - t0, cpuMs: (cpu.user + cpu.system) / 1000, errors };
 }
 
 // ─── Formatting ──────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
 // through `pg` with parameters, as the pg adapter does, so that the ratio
 // domain/raw is the cost of the layers above the SQL (Prisma, mapping, JS).
 import type pg from "pg";
+import { generateKeyBetween } from "fractional-indexing";
 import type { Actor } from "@/lib/auth/actor";
 
 export interface SqlQuery {
@@ -47,15 +48,18 @@ export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
   if (o.status?.length) where.push(`t."status" IN (${o.status.map((s) => `${p.add(s)}::"TicketStatus"`).join(", ")})`);
   if (o.q) {
     const q1 = p.add(o.q);
-    where.push(`(t."id" IN (
+    const org = p.add(actor.organizationId);
+    where.push(`t."id" = ANY(ARRAY(
       SELECT s."id" FROM "Ticket" s
-       WHERE s."organizationId" = ${p.add(actor.organizationId)}::uuid
+       WHERE s."organizationId" = ${org}::uuid
          AND to_tsvector('english'::regconfig, s."number" || ' ' || s."title" || ' ' || s."description") @@ websearch_to_tsquery('english', ${q1})
       UNION
       SELECT c."ticketId" FROM "Comment" c
-       WHERE c."organizationId" = ${p.add(actor.organizationId)}::uuid
+       WHERE c."organizationId" = ${org}::uuid
          AND to_tsvector('english'::regconfig, c."body") @@ websearch_to_tsquery('english', ${q1})
-    ) OR t."number" = ${p.add(o.q.toUpperCase())})`);
+      UNION
+      SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${org}::uuid AND n."number" = ${p.add(o.q.toUpperCase())}
+    ))`);
   }
   if (o.after) where.push(`(t."updatedAt", t."id") < (${p.add(o.after[0])}::timestamp(3), ${p.add(o.after[1])}::uuid)`);
   const text = `
@@ -92,10 +96,14 @@ export async function runTwin(pool: pg.Pool, q: SqlQuery): Promise<pg.QueryResul
   return pool.query(q.text, q.values);
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of a twin, as text lines. */
-export async function explain(pool: pg.Pool, q: SqlQuery): Promise<string[]> {
+/** EXPLAIN (ANALYZE, BUFFERS) of a twin: its plan lines (long uuid lists shortened) and execution time. */
+export async function explain(pool: pg.Pool, q: SqlQuery): Promise<{ lines: string[]; ms: number }> {
   const res = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
-  return res.rows.map((r) => r["QUERY PLAN"]);
+  const lines = res.rows.map((r) =>
+    r["QUERY PLAN"].replace(/'\{([0-9a-f-]{36},){3,}[0-9a-f-]{36}\}'/g, (m) => `'{…${m.split(",").length} uuids}'`),
+  );
+  const ms = Number(/Execution Time: ([\d.]+) ms/.exec(lines[lines.length - 1] ?? "")?.[1] ?? NaN);
+  return { lines, ms };
 }
 
 /** The SQL of createTicket for a key-sequence or dated project (no change items), as one transaction. */
@@ -109,10 +117,13 @@ export async function createTicketTwin(
   const c = await pool.connect();
   try {
     // resolveProject (outside the transaction, as the domain function does)
+    const p = new Params();
     await c.query(
       `SELECT "id", "organizationId", "key", "workflow"::text, "numbering"::text FROM "Project"
-        WHERE "organizationId" = $1::uuid AND "archived" = false AND "key" = $2 LIMIT 1`,
-      [actor.organizationId, project.key],
+        WHERE "organizationId" = ${p.add(actor.organizationId)}::uuid AND "archived" = ${p.add(false)}
+          AND "id" IN (${actor.projectIds.map((id) => `${p.add(id)}::uuid`).join(", ")}) AND "key" = ${p.add(project.key)}
+        LIMIT ${p.add(1)} OFFSET ${p.add(0)}`,
+      p.values,
     );
     await c.query("BEGIN");
     const day = now.toISOString().slice(0, 10).replaceAll("-", "");
@@ -165,4 +176,99 @@ export async function createTicketTwin(
   } finally {
     c.release();
   }
+}
+
+/** getBoard(actor, key) of a kanban project: project, columns, then cards and capped per-column counts together (as the function does). */
+export function boardTwin(actor: Actor, project: { id: string; key: string }, columnKeys: string[], take = 50): SqlQuery[] {
+  const projectQ: SqlQuery = {
+    label: "board project",
+    text: `SELECT "id", "key", "name", "workflow"::text FROM "Project" WHERE "organizationId" = $1::uuid AND "key" = $2 LIMIT $3 OFFSET $4`,
+    values: [actor.organizationId, project.key, 1, 0],
+  };
+  const columnsQ: SqlQuery = {
+    label: "board columns",
+    text: `SELECT "id", "name", "color", "category"::text, "wipLimit" FROM "KanbanColumn" WHERE "projectId" = $1::uuid
+            ORDER BY "position" ASC, "createdAt" ASC OFFSET $2`,
+    values: [project.id, 0],
+  };
+  const p = new Params();
+  const keys = p.add(columnKeys);
+  const where = `t."projectId" = ${p.add(project.id)}::uuid AND ${scope(p, actor)}`;
+  const cardsQ: SqlQuery = {
+    label: "board cards",
+    text: `
+    SELECT x.*,
+           (SELECT count(*)::int FROM "Comment" c WHERE c."ticketId" = x."id" AND c."type"::text IN ('comment', 'internal_note')) AS "commentCount",
+           (SELECT coalesce(json_agg(json_build_object('id', u."id", 'name', u."name") ORDER BY a."isPrimary" DESC, a."assignedAt", u."name"), '[]'::json)
+              FROM "TicketAssignee" a JOIN "User" u ON u."id" = a."userId" WHERE a."ticketId" = x."id") AS "assignees"
+      FROM unnest(${keys}::text[]) WITH ORDINALITY AS k("key", "ord")
+      CROSS JOIN LATERAL (
+        SELECT k."key" AS "columnKey", k."ord", t."id", t."number", t."title", t."priority"::text AS "priority", t."type"::text AS "type",
+               t."version", t."status"::text AS "status", t."columnId", t."rank", t."dueDate"
+          FROM "Ticket" t
+         WHERE t."columnId" = k."key"::uuid AND ${where}
+         ORDER BY t."rank", t."id"
+         LIMIT ${p.add(take + 1)}
+      ) x
+     ORDER BY x."ord", x."rank", x."id"`,
+    values: p.values,
+  };
+  // Per column, the matching cards up to COUNT_CAP + 1 (1,001).
+  const c = new Params();
+  const countsWhere = `t."projectId" = ${c.add(project.id)}::uuid AND ${scope(c, actor)}`;
+  const countsQ: SqlQuery = {
+    label: "board counts",
+    text: `SELECT k."key", (SELECT count(*)::int FROM (
+             SELECT 1 FROM "Ticket" t WHERE t."columnId" = k."key"::uuid AND ${countsWhere} LIMIT ${c.add(1001)}
+           ) c) AS "n"
+      FROM unnest(${c.add(columnKeys)}::text[]) AS k("key")`,
+    values: c.values,
+  };
+  return [projectQ, columnsQ, cardsQ, countsQ];
+}
+
+/**
+ * reorderCard(actor, { ticketId, column, afterId }) for a kanban card and an
+ * actor with ticket.assign: load the card in scope (with its project's
+ * workflow and assignees), the card it now follows, the next one, and one UPDATE.
+ */
+export async function reorderTwin(pool: pg.Pool, actor: Actor, projectId: string, columnId: string, ticketId: string, afterId: string | null): Promise<void> {
+  // ticketScope(actor) as Prisma renders it: the project ids as an IN list of parameters.
+  const scopeWhere = (p: Params, alias = `t`) =>
+    `${alias}."organizationId" = ${p.add(actor.organizationId)}::uuid AND ${alias}."deletedAt" IS NULL AND (${alias}."projectId" IN (${actor.projectIds.map((id) => `${p.add(id)}::uuid`).join(", ")}) OR ${alias}."requesterId" = ${p.add(actor.id)}::uuid)`;
+  const p1 = new Params();
+  const t = (
+    await pool.query<{ id: string; projectId: string; status: string; columnId: string; rank: string }>(
+      `SELECT t."id", t."projectId", t."status"::text, t."columnId", t."rank" FROM "Ticket" t
+        WHERE ${scopeWhere(p1)} AND t."id" = ${p1.add(ticketId)}::uuid LIMIT ${p1.add(1)} OFFSET ${p1.add(0)}`,
+      p1.values,
+    )
+  ).rows[0];
+  await pool.query(`SELECT "id", "workflow"::text FROM "Project" WHERE "id" IN ($1::uuid) OFFSET $2`, [t.projectId, 0]);
+  await pool.query(`SELECT "userId", "ticketId" FROM "TicketAssignee" WHERE "ticketId" IN ($1::uuid) OFFSET $2`, [t.id, 0]);
+  let prev: { id: string; rank: string } | undefined;
+  if (afterId) {
+    const p2 = new Params();
+    prev = (
+      await pool.query<{ id: string; rank: string }>(
+        `SELECT t."id", t."rank" FROM "Ticket" t WHERE ${scopeWhere(p2)} AND t."projectId" = ${p2.add(projectId)}::uuid
+            AND t."deletedAt" IS NULL AND t."columnId" = ${p2.add(columnId)}::uuid AND t."id" = ${p2.add(afterId)}::uuid
+          LIMIT ${p2.add(1)} OFFSET ${p2.add(0)}`,
+        p2.values,
+      )
+    ).rows[0];
+  }
+  const p3 = new Params();
+  const after = prev ? ` AND (t."rank" > ${p3.add(prev.rank)} OR (t."rank" = ${p3.add(prev.rank)} AND t."id" > ${p3.add(prev.id)}::uuid))` : "";
+  const next = (
+    await pool.query<{ id: string; rank: string }>(
+      `SELECT t."id", t."rank" FROM "Ticket" t WHERE t."projectId" = ${p3.add(projectId)}::uuid AND t."deletedAt" IS NULL
+          AND t."columnId" = ${p3.add(columnId)}::uuid AND t."id" <> ${p3.add(ticketId)}::uuid${after}
+        ORDER BY t."rank" ASC, t."id" ASC LIMIT ${p3.add(1)} OFFSET ${p3.add(0)}`,
+      p3.values,
+    )
+  ).rows[0];
+  if (prev && next && !(prev.rank < next.rank)) return; // a tie: the domain function re-spreads it; the bench's ranks are distinct
+  const rank = generateKeyBetween(prev?.rank ?? null, next?.rank ?? null);
+  await pool.query(`UPDATE "Ticket" SET "rank" = $1 WHERE "id" = $2::uuid AND "deletedAt" IS NULL AND "columnId" = $3::uuid`, [rank, t.id, columnId]);
 }

@@ -62,7 +62,10 @@ function decodeDeskCursor(sort: SortKey, raw: string | undefined): (string | num
 function searchSql(actor: Actor, q: string): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   const comments = canSeeInternal(actor) ? Prisma.empty : Prisma.sql`AND c."type" <> 'internal_note'::"CommentType"`;
-  return Prisma.sql`(t."id" IN (
+  // One id list (ticket text, comment text, exact number) probed as an array:
+  // an OR beside the sub-select would turn it into a per-row filter that walks
+  // the whole table when fewer than a page of tickets match.
+  return Prisma.sql`t."id" = ANY(ARRAY(
       SELECT s."id" FROM "Ticket" s
        WHERE s."organizationId" = ${actor.organizationId}::uuid
          AND to_tsvector('english'::regconfig, s."number" || ' ' || s."title" || ' ' || s."description") @@ ${query}
@@ -70,7 +73,9 @@ function searchSql(actor: Actor, q: string): Prisma.Sql {
       SELECT c."ticketId" FROM "Comment" c
        WHERE c."organizationId" = ${actor.organizationId}::uuid
          AND to_tsvector('english'::regconfig, c."body") @@ ${query} ${comments}
-    ) OR t."number" = ${q.toUpperCase()})`;
+      UNION
+      SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${actor.organizationId}::uuid AND n."number" = ${q.toUpperCase()}
+    ))`;
 }
 
 async function changeProjectIds(actor: Actor): Promise<string[]> {
