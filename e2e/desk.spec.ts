@@ -6,10 +6,12 @@ test("[desk] filter + search + URL round trip: a copied link opens the same view
   const number = await createSupportRequest(requester, { title: `Projector ${word} flickers`, priority: "High" });
 
   const agent = await as("agent@acme.test");
-  await agent.goto("/desk");
+  // Interact only once the page is hydrated (the filters are client components).
+  await agent.goto("/desk", { waitUntil: "networkidle" });
   await agent.getByRole("searchbox", { name: "Search" }).fill(word);
   await agent.getByRole("searchbox", { name: "Search" }).press("Enter");
   await agent.waitForURL(new RegExp(`q=${word}`));
+  await agent.waitForLoadState("networkidle");
   await agent.locator("summary", { hasText: "Priority" }).click();
   await agent.getByRole("checkbox", { name: "High" }).check();
   await agent.waitForURL(/priority=high/);
@@ -49,7 +51,7 @@ test("[desk] a box count changes after a transition", async ({ as }) => {
 
 test("[desk] keyboard: / focuses search, j moves, Enter opens", async ({ as }) => {
   const agent = await as("agent@acme.test");
-  await agent.goto("/desk");
+  await agent.goto("/desk", { waitUntil: "networkidle" });
   await agent.keyboard.press("/");
   await expect(agent.getByRole("searchbox", { name: "Search" })).toBeFocused();
   await agent.getByRole("searchbox", { name: "Search" }).blur();

@@ -41,6 +41,7 @@ export function DeskFilters({ query, options, go }: { query: DeskQuery; options:
     <div className="space-y-3">
       <form
         role="search"
+        action="/desk"
         onSubmit={(e) => {
           e.preventDefault();
           go({ q: q.trim() || undefined });
@@ -53,6 +54,7 @@ export function DeskFilters({ query, options, go }: { query: DeskQuery; options:
         <input
           ref={search}
           id="desk-search"
+          name="q"
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}

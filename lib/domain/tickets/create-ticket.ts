@@ -43,7 +43,6 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   const change = await prepareChange(actor, project.workflow, input);
 
   return db.$transaction(async (tx) => {
-    const { number, seq } = await allocateNumber(tx, project, now);
     const column =
       project.workflow === "kanban"
         ? await tx.kanbanColumn.findFirst({ where: { projectId: project.id }, orderBy: { position: "asc" } })
@@ -57,6 +56,9 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
       select: { rank: true },
     });
     const rank = generateKeyBetween(last && isValidRank(last.rank) ? last.rank : null, null);
+    // The number comes last: its counter row stays locked until commit, so every
+    // statement before it is time other creations in the project need not wait.
+    const { number, seq } = await allocateNumber(tx, project, now);
     const ticket = await tx.ticket.create({
       data: {
         organizationId: actor.organizationId,
