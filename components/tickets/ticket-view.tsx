@@ -99,7 +99,10 @@ export function TicketView({
             acceptedBy={ticket.acceptedBy?.name ?? null}
           />
         ) : null}
-        <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} reviewers={controls.staffOptions} />
+        {/* Rendered (and its props sent to the browser) only for those who may edit. */}
+        {controls.writable.length ? (
+          <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} reviewers={controls.staffOptions} />
+        ) : null}
         <HistoryTimeline rows={ticket.history} />
         {audience === "staff" && controls.canDelete ? <DeleteTicketButton ticketId={ticket.id} number={ticket.number} /> : null}
       </aside>

@@ -1,8 +1,7 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { isStaff, toPermissionSet, type Permission } from "@/lib/auth/permissions";
+import { toPermissionSet, type Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/options";
 
 /** Who is acting, with their organization, live permissions and project memberships. */
@@ -51,13 +50,3 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const userId = session?.user?.id;
   return userId ? loadActor(userId) : null;
 });
-
-export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
-  return actor;
-}
-
-export function actorIsStaff(actor: Actor): boolean {
-  return isStaff(actor);
-}

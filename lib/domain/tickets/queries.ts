@@ -4,7 +4,8 @@ import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeInternal, ticketScope } from "./policy";
 
-const person = { select: { id: true, name: true, email: true } } as const;
+// Names only: e-mail addresses of staff never travel to requesters' pages.
+const person = { select: { id: true, name: true } } as const;
 
 /** Loads a ticket by id through the actor's scope; anything outside it is "not found". */
 export async function loadTicketForActor<S extends Prisma.TicketSelect>(actor: Actor, id: string, select: S) {
