@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./embedded-pg.mjs";
+import { ROOT, stopEmbedded } from "./embedded-pg.mjs";
 import { ensureGenerated } from "./ensure-generated.mjs";
 
 ensureGenerated();
@@ -75,4 +75,6 @@ for (const r of runners) {
 
 console.log("\n" + lines.join("\n"));
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+// In CI, leave no private cluster behind (a later clone at the same path would find its port taken).
+if (process.env.CI && !process.env.DATABASE_URL) stopEmbedded();
 process.exit(totals.failed > 0 ? 1 : 0);
