@@ -6,7 +6,8 @@ process.env.EMBEDDED_PG_PORT ??= String(PG_PORT);
 
 // End-to-end tier: Debian's Chromium against the built app (`npm start`) on a
 // private database, helpdesk_e2e, dropped and re-seeded at each fresh start.
-const PORT = 3100;
+// E2E_PORT lets several checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
