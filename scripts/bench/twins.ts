@@ -5,6 +5,10 @@
 import type pg from "pg";
 import { generateKeyBetween } from "fractional-indexing";
 import type { Actor } from "@/lib/auth/actor";
+import { resolveProjectSql } from "@/lib/domain/tickets/create-ticket";
+import { insertTicketSql } from "@/lib/domain/tickets/insert-ticket";
+import { rankAfter } from "@/lib/domain/board/rank";
+import type { NumberingScheme, TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
 
 export interface SqlQuery {
   label: string;
@@ -106,7 +110,11 @@ export async function explain(pool: pg.Pool, q: SqlQuery): Promise<{ lines: stri
   return { lines, ms };
 }
 
-/** The SQL of createTicket for a key-sequence or dated project (no change items), as one transaction. */
+/**
+ * createTicket's two statements (project, column and last rank; then the
+ * one-statement insert) run through plain `pg`: the domain builds them with
+ * resolveProjectSql and insertTicketSql, so this is the very same SQL.
+ */
 export async function createTicketTwin(
   pool: pg.Pool,
   actor: Actor,
@@ -114,68 +122,27 @@ export async function createTicketTwin(
   title: string,
   now: Date,
 ): Promise<{ id: string; number: string }> {
-  const c = await pool.connect();
-  try {
-    // resolveProject (outside the transaction, as the domain function does)
-    const p = new Params();
-    await c.query(
-      `SELECT "id", "organizationId", "key", "workflow"::text, "numbering"::text FROM "Project"
-        WHERE "organizationId" = ${p.add(actor.organizationId)}::uuid AND "archived" = ${p.add(false)}
-          AND "id" IN (${actor.projectIds.map((id) => `${p.add(id)}::uuid`).join(", ")}) AND "key" = ${p.add(project.key)}
-        LIMIT ${p.add(1)} OFFSET ${p.add(0)}`,
-      p.values,
-    );
-    await c.query("BEGIN");
-    const day = now.toISOString().slice(0, 10).replaceAll("-", "");
-    const scopeKey = project.numbering === "dated" ? `dated:${day}` : `project:${project.id}`;
-    const counter = await c.query<{ value: number }>(
-      `INSERT INTO "NumberCounter" ("organizationId", "scope", "value") VALUES ($1::uuid, $2, 1)
-       ON CONFLICT ("organizationId", "scope") DO UPDATE SET "value" = "NumberCounter"."value" + 1 RETURNING "value"`,
-      [actor.organizationId, scopeKey],
-    );
-    const seq = Number(counter.rows[0].value);
-    const number = project.numbering === "dated" ? `TKT-${day}-${String(seq).padStart(4, "0")}` : `${project.key}-${seq}`;
-    let columnId: string | null = null;
-    let status = project.workflow === "support" ? "open" : project.workflow === "change" ? "draft" : "todo";
-    if (project.workflow === "kanban") {
-      const col = await c.query<{ id: string; category: string }>(
-        `SELECT "id", "category"::text FROM "KanbanColumn" WHERE "projectId" = $1::uuid ORDER BY "position" ASC LIMIT 1`,
-        [project.id],
-      );
-      columnId = col.rows[0]?.id ?? null;
-      status = col.rows[0]?.category ?? status;
-    }
-    const id = crypto.randomUUID();
-    await c.query(
-      `INSERT INTO "Ticket" ("id", "organizationId", "projectId", "number", "seq", "type", "title", "description", "priority", "status",
-                             "columnId", "requesterId", "createdAt", "updatedAt", "slaStartedAt")
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"TicketType", $7, $8, 'normal'::"Priority", $9::"TicketStatus", $10::uuid, $11::uuid, $12, $12, $13)
-       RETURNING "id", "number", "organizationId", "status"::text, "projectId"`,
-      [
-        id, actor.organizationId, project.id, number, seq,
-        project.workflow === "support" ? "request" : project.workflow === "change" ? "change" : "task",
-        title, "Created by the raw-SQL twin of createTicket", status, columnId, actor.id, now,
-        project.workflow === "support" ? now : null,
-      ],
-    );
-    await c.query(
-      `INSERT INTO "TicketHistory" ("id", "organizationId", "ticketId", "actorId", "action", "newValue", "internal", "createdAt")
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, 'created'::"HistoryAction", $5, false, $6)`,
-      [crypto.randomUUID(), actor.organizationId, id, actor.id, status, now],
-    );
-    await c.query(
-      `INSERT INTO "Watcher" ("ticketId", "userId", "organizationId", "createdAt") VALUES ($1::uuid, $2::uuid, $3::uuid, $4)
-       RETURNING "ticketId", "userId", "organizationId", "createdAt"`,
-      [id, actor.id, actor.organizationId, now],
-    );
-    await c.query("COMMIT");
-    return { id, number };
-  } catch (e) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
+  const resolve = resolveProjectSql(actor, undefined, project.key, false);
+  const found = (await pool.query<{ id: string; organizationId: string; key: string; workflow: WorkflowKind; numbering: NumberingScheme; status: TicketStatus; columnId: string | null; lastRank: string | null }>(resolve.text, resolve.values as unknown[])).rows[0];
+  const insert = insertTicketSql({
+    organizationId: actor.organizationId,
+    project: found,
+    type: found.workflow === "support" ? "request" : found.workflow === "change" ? "change" : "task",
+    title,
+    description: "Created by the raw-SQL twin of createTicket",
+    priority: "normal",
+    status: found.status,
+    columnId: found.columnId,
+    rank: rankAfter(found.lastRank),
+    requesterId: actor.id,
+    assetId: null,
+    slaStartedAt: found.workflow === "support" ? now : null,
+    submittedAt: null,
+    now,
+    items: [],
+  });
+  const rows = (await pool.query<{ id: string; number: string }>(insert.text, insert.values as unknown[])).rows;
+  return rows[0];
 }
 
 /** getBoard(actor, key) of a kanban project: project, columns, then cards and capped per-column counts together (as the function does). */

@@ -29,3 +29,8 @@ export function rankForIndex(ranks: readonly string[], index: number): string {
   if (lower !== null && upper !== null && !(lower < upper)) upper = ranks.slice(index).find((r) => r > lower) ?? null;
   return generateKeyBetween(lower, upper);
 }
+
+/** The rank of a card placed after `last` (the column's last rank, if any): a key of its own at the bottom. */
+export function rankAfter(last: string | null): string {
+  return generateKeyBetween(last !== null && isValidRank(last) ? last : null, null);
+}

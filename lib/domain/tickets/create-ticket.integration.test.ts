@@ -131,4 +131,50 @@ describe("a successful creation", () => {
     const project = await db.project.findUniqueOrThrow({ where: { id: t.projectId }, select: { key: true } });
     expect(project.key).toBe("CHG");
   });
+
+  it("stamps every row with the injected time in UTC, whatever the server's time zone, and a time-ordered id", async () => {
+    const now = new Date("2031-03-04T23:30:15.123Z");
+    const tz = process.env.TZ;
+    process.env.TZ = "America/New_York"; // pg would send a bare Date in local time
+    try {
+      const t = await createTicket(requester(), { ...ok, title: "Time zone check" }, { now });
+      const stored = await db.ticket.findUniqueOrThrow({ where: { id: t.id }, select: { createdAt: true, updatedAt: true, slaStartedAt: true, submittedAt: true } });
+      expect(stored).toEqual({ createdAt: now, updatedAt: now, slaStartedAt: now, submittedAt: null });
+      const history = await db.ticketHistory.findFirstOrThrow({ where: { ticketId: t.id }, select: { createdAt: true } });
+      expect(history.createdAt).toEqual(now);
+      expect(parseInt(t.id.replaceAll("-", "").slice(0, 12), 16)).toBe(now.getTime());
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  it("a submitted change with items writes the items in the same statement, in order, with their validation", async () => {
+    const asset = await db.asset.findFirstOrThrow({ where: { organizationId: demo.acme.id }, select: { id: true } });
+    const t = await createTicket(requester(), {
+      requestType: "change",
+      title: "Two items",
+      assetId: asset.id,
+      submit: false,
+      items: [
+        { action: "add", componentType: " RAM ", quantity: 2, requestedValue: "32GB" },
+        { action: "remove", componentType: "gpu", quantity: 9 },
+      ],
+    });
+    const items = await db.changeItem.findMany({ where: { ticketId: t.id }, orderBy: { position: "asc" } });
+    expect(items.map((i) => [i.position, i.action, i.componentType, i.quantity, i.requestedValue, i.organizationId])).toEqual([
+      [0, "add", "ram", 2, "32GB", demo.acme.id],
+      [1, "remove", "gpu", 9, null, demo.acme.id],
+    ]);
+    expect(items[1].validationStatus).toBe("invalid");
+  });
+
+  it("new cards go to the bottom of their column: each creation ranks after the last", async () => {
+    const a = await createTicket(requester(), { ...ok, title: "Rank one" });
+    const b = await createTicket(requester(), { ...ok, title: "Rank two" });
+    const [ra, rb] = await Promise.all([a, b].map((t) => db.ticket.findUniqueOrThrow({ where: { id: t.id }, select: { rank: true } })));
+    const last = await db.ticket.findFirstOrThrow({ where: { projectId: a.projectId, status: "open" }, orderBy: [{ rank: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(ra.rank < rb.rank).toBe(true);
+    expect(last.id).toBe(b.id);
+  });
 });

@@ -1,16 +1,15 @@
 import { parseInput } from "@/lib/validation/parse";
-import { db } from "@/lib/db";
+import { sqlRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { createTicketSchema, type CreateTicketInput } from "@/lib/validation/ticket";
-import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
-import { projectScope } from "./policy";
-import { allocateNumber } from "./numbering";
-import { recordHistory } from "./history";
+import type { NumberingScheme, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
+import { projectScopeSql } from "./policy";
+import { insertTicketSql, type InsertedTicket } from "./insert-ticket";
 import { initialStatus } from "./workflow";
-import { generateKeyBetween } from "fractional-indexing";
-import { isValidRank } from "@/lib/domain/board/rank";
+import { rankAfter } from "@/lib/domain/board/rank";
 import { loadAsset, itemData } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import type { z } from "zod";
@@ -29,11 +28,15 @@ export interface CreateTicketOptions {
   now?: Date;
 }
 
-/** Creates a ticket in a project the actor may use, numbered inside the same transaction. */
+/**
+ * Creates a ticket in a project the actor may use. Two statements: one reads
+ * the project, its first board column and the last rank there; one writes the
+ * ticket, its number, history, watcher and items (insert-ticket.ts).
+ */
 export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: CreateTicketOptions = {}) {
   if (!can(actor, "ticket.create")) throw forbidden("You cannot create tickets");
   const input = parseInput(createTicketSchema, raw);
-  const project = await resolveProject(actor, input.requestType, input.projectKey);
+  const project = await resolveProject(actor, input.requestType, input.projectKey, input.submit ?? false);
 
   const type = input.type ?? DEFAULT_TYPE[project.workflow];
   if (!ALLOWED_TYPES[project.workflow].includes(type)) {
@@ -41,55 +44,31 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   }
   const now = opts.now ?? new Date();
   const change = await prepareChange(actor, project.workflow, input);
+  // New cards go to the bottom of their board column with a key of their own,
+  // so later reorders write one row (creations racing for the same place may
+  // tie; the board breaks ties by id and reorders around them).
+  const rank = rankAfter(project.lastRank);
 
-  return db.$transaction(async (tx) => {
-    const column =
-      project.workflow === "kanban"
-        ? await tx.kanbanColumn.findFirst({ where: { projectId: project.id }, orderBy: { position: "asc" } })
-        : null;
-    const status = column ? column.category : change?.submit ? "pending" : initialStatus(project.workflow);
-    // New cards go to the bottom of their board column with a key of their own,
-    // so later reorders write one row (no ties to break).
-    const last = await tx.ticket.findFirst({
-      where: { projectId: project.id, ...(column ? { columnId: column.id } : { status }) },
-      orderBy: [{ rank: "desc" }, { id: "desc" }],
-      select: { rank: true },
-    });
-    const rank = generateKeyBetween(last && isValidRank(last.rank) ? last.rank : null, null);
-    // The number comes last: its counter row stays locked until commit, so every
-    // statement before it is time other creations in the project need not wait.
-    const { number, seq } = await allocateNumber(tx, project, now);
-    const ticket = await tx.ticket.create({
-      data: {
-        organizationId: actor.organizationId,
-        projectId: project.id,
-        number,
-        seq,
-        type,
-        title: input.title,
-        description: input.description,
-        priority: input.priority,
-        status,
-        columnId: column?.id ?? null,
-        rank,
-        requesterId: actor.id,
-        createdAt: now,
-        slaStartedAt: project.workflow === "support" || change?.submit ? now : null,
-        submittedAt: change?.submit ? now : null,
-        assetId: change?.asset?.id ?? null,
-      },
-      select: { id: true, number: true, organizationId: true, status: true, projectId: true },
-    });
-    if (change?.items.length) {
-      await tx.changeItem.createMany({
-        data: change.items.map((item, i) => ({ ...itemData(item, change.validations[i]), position: i, organizationId: actor.organizationId, ticketId: ticket.id })),
-      });
-    }
-    await recordHistory(tx, ticket, actor.id, [{ action: "created", newValue: status }]);
-    // The requester follows their own request.
-    await tx.watcher.create({ data: { ticketId: ticket.id, userId: actor.id, organizationId: actor.organizationId } });
-    return ticket;
-  });
+  const rows = await sqlRows<InsertedTicket>(
+    insertTicketSql({
+      organizationId: actor.organizationId,
+      project,
+      type,
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      status: project.status,
+      columnId: project.columnId,
+      rank,
+      requesterId: actor.id,
+      assetId: change?.asset?.id ?? null,
+      slaStartedAt: project.workflow === "support" || change?.submit ? now : null,
+      submittedAt: change?.submit ? now : null,
+      now,
+      items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],
+    }),
+  );
+  return rows[0];
 }
 
 /** Change requests: the target asset (in the actor's organization) and validated items. */
@@ -115,10 +94,60 @@ async function prepareChange(actor: Actor, workflow: WorkflowKind, input: Create
   return { asset, items, validations, submit };
 }
 
-async function resolveProject(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined) {
-  const select = { id: true, organizationId: true, key: true, workflow: true, numbering: true } as const;
+interface ResolvedProject {
+  id: string;
+  organizationId: string;
+  key: string;
+  workflow: WorkflowKind;
+  numbering: NumberingScheme;
+  /** Where the new ticket starts: the first board column (kanban) or the workflow's first state. */
+  status: TicketStatus;
+  columnId: string | null;
+  /** The rank of the last card in that column or state. */
+  lastRank: string | null;
+}
+
+/**
+ * The project (by key, or the first of the request type's workflow) among those
+ * the actor may create in, with the new ticket's column, status and the rank
+ * of the card it goes after — one query.
+ */
+export function resolveProjectSql(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined, submit: boolean): Prisma.Sql {
+  const start: Record<WorkflowKind, TicketStatus> = {
+    support: initialStatus("support"),
+    change: submit ? "pending" : initialStatus("change"),
+    kanban: initialStatus("kanban"),
+  };
+  const which = projectKey
+    ? Prisma.sql`p."key" = ${projectKey}`
+    : Prisma.sql`p."workflow" = ${requestType ?? "support"}::"WorkflowKind"`;
+  return Prisma.sql`
+    SELECT p."id", p."organizationId", p."key", p."workflow"::text AS "workflow", p."numbering"::text AS "numbering",
+           col."id" AS "columnId", COALESCE(col."category"::text, ${JSON.stringify(start)}::jsonb ->> p."workflow"::text) AS "status",
+           COALESCE(in_column."rank", in_state."rank") AS "lastRank"
+      FROM "Project" p
+      LEFT JOIN LATERAL (
+        SELECT c."id", c."category" FROM "KanbanColumn" c
+         WHERE c."projectId" = p."id" AND p."workflow" = 'kanban' ORDER BY c."position" LIMIT 1
+      ) col ON true
+      LEFT JOIN LATERAL (
+        SELECT t."rank" FROM "Ticket" t WHERE t."projectId" = p."id" AND t."columnId" = col."id"
+         ORDER BY t."rank" DESC, t."id" DESC LIMIT 1
+      ) in_column ON true
+      LEFT JOIN LATERAL (
+        SELECT t."rank" FROM "Ticket" t
+         WHERE col."id" IS NULL AND t."projectId" = p."id"
+           AND t."status" = (${JSON.stringify(start)}::jsonb ->> p."workflow"::text)::"TicketStatus"
+         ORDER BY t."rank" DESC, t."id" DESC LIMIT 1
+      ) in_state ON true
+     WHERE ${projectScopeSql(actor)} AND ${which}
+     ORDER BY p."key" LIMIT 1`;
+}
+
+async function resolveProject(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined, submit: boolean) {
+  const rows = await sqlRows<ResolvedProject>(resolveProjectSql(actor, requestType, projectKey, submit));
+  const project = rows[0];
   if (projectKey) {
-    const project = await db.project.findFirst({ where: { ...projectScope(actor), key: projectKey }, select });
     // Another organization's project and one the actor is not a member of read the same.
     if (!project) throw invalid(INVALID_FORM, { projectKey: ["You cannot create requests in this project"] });
     if (requestType && project.workflow !== requestType) {
@@ -126,11 +155,6 @@ async function resolveProject(actor: Actor, requestType: "support" | "change" | 
     }
     return project;
   }
-  const project = await db.project.findFirst({
-    where: { ...projectScope(actor), workflow: requestType },
-    orderBy: { key: "asc" },
-    select,
-  });
   if (!project) throw invalid(INVALID_FORM, { requestType: ["You cannot create requests of this type"] });
   return project;
 }

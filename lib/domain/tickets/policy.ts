@@ -71,3 +71,10 @@ export function projectScope(actor: Actor): Prisma.ProjectWhereInput {
   if (seesAllProjects(actor)) return base;
   return { ...base, id: { in: [...actor.projectIds] } };
 }
+
+/** projectScope as SQL over `"Project" p`. */
+export function projectScopeSql(actor: Actor): Prisma.Sql {
+  const base = Prisma.sql`p."organizationId" = ${actor.organizationId}::uuid AND p."archived" = false`;
+  if (seesAllProjects(actor)) return base;
+  return Prisma.sql`${base} AND p."id" = ANY(${[...actor.projectIds]}::uuid[])`;
+}

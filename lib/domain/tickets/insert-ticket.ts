@@ -1,0 +1,109 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { NumberingScheme, Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
+import { uuidv7 } from "@/lib/ids";
+import { counterScope, numberSql } from "./numbering";
+
+/**
+ * A timestamp parameter that reads the same through Prisma and plain `pg`
+ * (which would send a Date in the server process's local time zone).
+ */
+export function utc(d: Date | null): Prisma.Sql {
+  return Prisma.sql`(${d ? d.toISOString() : null}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/** Everything the creation statement writes, decided and validated beforehand. */
+export interface NewTicket {
+  organizationId: string;
+  project: { id: string; key: string; numbering: NumberingScheme };
+  type: TicketType;
+  title: string;
+  description: string;
+  priority: Priority;
+  status: TicketStatus;
+  columnId: string | null;
+  rank: string;
+  requesterId: string;
+  assetId: string | null;
+  slaStartedAt: Date | null;
+  submittedAt: Date | null;
+  now: Date;
+  /** Change items, already validated (ChangeItem columns). */
+  items: NewChangeItem[];
+}
+
+export interface NewChangeItem {
+  action: string;
+  componentType: string;
+  componentRef: string | null;
+  serial: string | null;
+  specifications: unknown;
+  quantity: number;
+  currentValue: string | null;
+  requestedValue: string | null;
+  validationStatus: string;
+  validationMessage: string | null;
+}
+
+export interface InsertedTicket {
+  id: string;
+  number: string;
+  organizationId: string;
+  status: TicketStatus;
+  projectId: string;
+}
+
+/**
+ * One statement that creates a ticket: advances the number counter, inserts
+ * the ticket with that number, its "created" history row, the requester as a
+ * watcher and any change items. A single statement is its own transaction, so
+ * they commit together or not at all; the counter row stays locked only for
+ * the statement itself (no round trips while other creations wait on it), and
+ * a statement that fails gives its number back.
+ *
+ * Returned as SQL so the benchmark runs the very same text through `pg`.
+ */
+export function insertTicketSql(t: NewTicket): Prisma.Sql {
+  const id = uuidv7(t.now.getTime());
+  const items = t.items.length
+    ? Prisma.sql`,
+  items AS (
+    INSERT INTO "ChangeItem" ("id", "organizationId", "ticketId", "position", "action", "componentType", "componentRef", "serial",
+                              "specifications", "quantity", "currentValue", "requestedValue", "validationStatus", "validationMessage",
+                              "createdAt", "updatedAt")
+    SELECT i."id", ticket."organizationId", ticket."id", i."position", i."action"::"ChangeAction", i."componentType", i."componentRef", i."serial",
+           i."specifications", i."quantity", i."currentValue", i."requestedValue", i."validationStatus"::"ValidationStatus", i."validationMessage",
+           ${utc(t.now)}, ${utc(t.now)}
+      FROM ticket
+     CROSS JOIN jsonb_to_recordset(${JSON.stringify(t.items.map((item, position) => ({ ...item, id: uuidv7(t.now.getTime()), position })))}::jsonb)
+        AS i("id" uuid, "position" int, "action" text, "componentType" text, "componentRef" text, "serial" text, "specifications" jsonb,
+             "quantity" int, "currentValue" text, "requestedValue" text, "validationStatus" text, "validationMessage" text)
+  )`
+    : Prisma.empty;
+  return Prisma.sql`
+WITH counter AS (
+    INSERT INTO "NumberCounter" ("organizationId", "scope", "value")
+    VALUES (${t.organizationId}::uuid, ${counterScope(t.project, t.now)}, 1)
+    ON CONFLICT ("organizationId", "scope") DO UPDATE SET "value" = "NumberCounter"."value" + 1
+    RETURNING "value"
+  ),
+  ticket AS (
+    INSERT INTO "Ticket" ("id", "organizationId", "projectId", "number", "seq", "type", "title", "description", "priority", "status",
+                          "columnId", "rank", "requesterId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
+    SELECT ${id}::uuid, ${t.organizationId}::uuid, ${t.project.id}::uuid, ${numberSql(t.project.numbering, t.project.key, t.now, Prisma.sql`counter."value"`)},
+           counter."value", ${t.type}::"TicketType", ${t.title}, ${t.description}, ${t.priority}::"Priority", ${t.status}::"TicketStatus",
+           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${t.assetId}::uuid,
+           ${utc(t.now)}, ${utc(t.now)}, ${utc(t.slaStartedAt)}, ${utc(t.submittedAt)}
+      FROM counter
+    RETURNING "id", "number", "organizationId", "status", "projectId"
+  ),
+  history AS (
+    INSERT INTO "TicketHistory" ("id", "organizationId", "ticketId", "actorId", "action", "newValue", "internal", "createdAt")
+    SELECT ${uuidv7(t.now.getTime())}::uuid, ticket."organizationId", ticket."id", ${t.requesterId}::uuid, 'created'::"HistoryAction", ticket."status"::text, false, ${utc(t.now)}
+      FROM ticket
+  ),
+  watcher AS (
+    INSERT INTO "Watcher" ("ticketId", "userId", "organizationId", "createdAt")
+    SELECT ticket."id", ${t.requesterId}::uuid, ticket."organizationId", ${utc(t.now)} FROM ticket
+  )${items}
+SELECT "id", "number", "organizationId", "status"::text AS "status", "projectId" FROM ticket`;
+}
