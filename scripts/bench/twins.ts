@@ -40,6 +40,8 @@ const live = (p: Params) => `t."status" NOT IN (${TERMINAL.map((s) => `${p.add(s
 export interface DeskTwinOptions {
   status?: string[];
   q?: string;
+  /** The search walks the sort order (the domain's probe found more than SEARCH_BROAD_AT matches). */
+  broad?: boolean;
   /** Keyset position [updatedAt ISO, id] for sort=updated desc. */
   after?: [string, string];
   limit?: number;
@@ -52,18 +54,23 @@ export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
   if (o.status?.length) where.push(`t."status" IN (${o.status.map((s) => `${p.add(s)}::"TicketStatus"`).join(", ")})`);
   if (o.q) {
     const q1 = p.add(o.q);
-    const org = p.add(actor.organizationId);
-    where.push(`t."id" = ANY(ARRAY(
+    const number = p.add(o.q.toUpperCase());
+    const org = o.broad ? "" : p.add(actor.organizationId);
+    where.push(
+      o.broad
+        ? `(t."searchVector" @@ websearch_to_tsquery('english', ${q1})
+            OR EXISTS (SELECT 1 FROM "Comment" c WHERE c."ticketId" = t."id" AND c."searchVector" @@ websearch_to_tsquery('english', ${q1}) OFFSET 0)
+            OR t."number" = ${number})`
+        : `t."id" = ANY(ARRAY(
       SELECT s."id" FROM "Ticket" s
-       WHERE s."organizationId" = ${org}::uuid
-         AND to_tsvector('english'::regconfig, s."number" || ' ' || s."title" || ' ' || s."description") @@ websearch_to_tsquery('english', ${q1})
+       WHERE s."organizationId" = ${org}::uuid AND s."searchVector" @@ websearch_to_tsquery('english', ${q1})
       UNION
       SELECT c."ticketId" FROM "Comment" c
-       WHERE c."organizationId" = ${org}::uuid
-         AND to_tsvector('english'::regconfig, c."body") @@ websearch_to_tsquery('english', ${q1})
+       WHERE c."organizationId" = ${org}::uuid AND c."searchVector" @@ websearch_to_tsquery('english', ${q1})
       UNION
-      SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${org}::uuid AND n."number" = ${p.add(o.q.toUpperCase())}
-    ))`);
+      SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${org}::uuid AND n."number" = ${number}
+    ))`,
+    );
   }
   if (o.after) where.push(`(t."updatedAt", t."id") < (${p.add(o.after[0])}::timestamp(3), ${p.add(o.after[1])}::uuid)`);
   const text = `
@@ -78,6 +85,18 @@ export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
      ORDER BY t."updatedAt" DESC, t."id" DESC
      LIMIT ${p.add((o.limit ?? 50) + 1)}`;
   return { label: o.q ? "desk page (search)" : o.after ? "desk page (keyset)" : "desk page", text, values: p.values };
+}
+
+/** The desk search's probe: matches counted up to the broad threshold (an agent sees internal notes). */
+export function searchProbeTwin(actor: Actor, q: string, cap: number): SqlQuery {
+  const text = `
+    SELECT count(*)::int AS "n" FROM (
+      SELECT 1 FROM "Ticket" s WHERE s."organizationId" = $1::uuid AND s."searchVector" @@ websearch_to_tsquery('english', $2)
+      UNION ALL
+      SELECT 1 FROM "Comment" c WHERE c."organizationId" = $3::uuid AND c."searchVector" @@ websearch_to_tsquery('english', $4)
+      LIMIT $5
+    ) m`;
+  return { label: "search probe", text, values: [actor.organizationId, q, actor.organizationId, q, cap + 1] };
 }
 
 /** deskBoxes(actor) for an actor without ticket.approve (the approval box is FALSE, no query for change projects). */

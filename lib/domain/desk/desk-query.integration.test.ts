@@ -4,7 +4,7 @@ import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { addComment } from "@/lib/domain/tickets/add-comment";
 import { parseDeskQuery } from "@/lib/validation/desk";
 import { seededDemo, type Demo } from "@/test/integration/helpers";
-import { deskBoxes, deskPage } from "./desk-query";
+import { deskBoxes, deskPage, SEARCH_BROAD_AT, searchConditionSql, searchProbeSql } from "./desk-query";
 
 let demo: Demo;
 const q = (params: Record<string, string>) => parseDeskQuery(new URLSearchParams(params));
@@ -62,6 +62,34 @@ describe("desk filters and scope combined", () => {
 });
 
 describe("keyset paging", () => {
+  it("a broad search (more matches than SEARCH_BROAD_AT) walks the sort order and gives the same answer, internal notes still hidden", async () => {
+    const requester = demo.actors["requester@acme.test"];
+    const agent = demo.actors["agent@acme.test"];
+    const noisy = await createTicket(requester, { requestType: "support", title: "Noisy fan" });
+    const quiet = await createTicket(requester, { requestType: "support", title: "Quiet fan" });
+    const hidden = await createTicket(requester, { requestType: "support", title: "Hidden fan" });
+    const titled = await createTicket(requester, { requestType: "support", title: "Wombatcable is frayed" });
+    // More public comments with the word than the threshold, on one ticket, written in one statement.
+    await db.$executeRaw`
+      INSERT INTO "Comment" ("id", "organizationId", "ticketId", "authorId", "type", "body", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${demo.acme.id}::uuid, ${noisy.id}::uuid, ${agent.id}::uuid, 'comment', 'the wombatcable again, ' || g, now(), now()
+        FROM generate_series(1, ${SEARCH_BROAD_AT + 1}) g`;
+    await addComment(agent, { ticketId: quiet.id, body: "Replaced the wombatcable" });
+    await addComment(agent, { ticketId: hidden.id, body: "Internal: the wombatcable was stolen", internal: true });
+
+    const [probe] = await db.$queryRaw<{ n: number }[]>(searchProbeSql(requester, "wombatcable"));
+    expect(probe.n).toBe(SEARCH_BROAD_AT + 1); // broad for the requester too: the public comments alone pass the line
+    expect((await numbers("requester@acme.test", { q: "wombatcable" })).sort()).toEqual([noisy.number, quiet.number, titled.number].sort());
+    expect((await numbers("agent@acme.test", { q: "wombatcable" })).sort()).toEqual([noisy.number, quiet.number, hidden.number, titled.number].sort());
+    // The walk and the id list agree, page for page.
+    const viaIds = await db.$queryRaw<{ id: string }[]>`
+      SELECT t."id" FROM "Ticket" t WHERE ${searchConditionSql(agent, "wombatcable", false)} ORDER BY t."updatedAt" DESC, t."id" DESC`;
+    const viaWalk = await db.$queryRaw<{ id: string }[]>`
+      SELECT t."id" FROM "Ticket" t WHERE t."organizationId" = ${demo.acme.id}::uuid AND ${searchConditionSql(agent, "wombatcable", true)} ORDER BY t."updatedAt" DESC, t."id" DESC`;
+    expect(viaWalk).toEqual(viaIds);
+    await db.comment.deleteMany({ where: { ticketId: noisy.id } });
+  });
+
   it("is stable under inserts: pages never repeat or skip rows that existed when paging began", async () => {
     const agent = demo.actors["admin@acme.test"];
     const before = (await deskPage(agent, { filters: q({ sort: "created" }), limit: 500 })).rows.map((r) => r.id);
