@@ -3,8 +3,6 @@
 // one is missing from the migrated database; Prisma's own `migrate dev` would
 // propose to drop them — never accept those DROPs.
 export const HAND_WRITTEN_INDEXES = [
-  { table: "Ticket", name: "Ticket_search_idx", why: "full-text search over number, title, description (GIN on the generated searchVector)" },
-  { table: "Comment", name: "Comment_search_idx", why: "full-text search over comment bodies (GIN on the generated searchVector)" },
   { table: "Ticket", name: "Ticket_live_idx", why: "desk box counts over live tickets (partial, covering the scope columns)" },
   { table: "Ticket", name: "Ticket_live_id_idx", why: "desk 'Assigned to me' count: live tickets by id (partial, covering)" },
   { table: "Ticket", name: "Ticket_desk_updated_idx", why: "desk keyset paging by activity (partial)" },
