@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UPLOAD_TYPES } from "@/lib/domain/attachments/types";
 
 // The one place that reads process.env. Parsed lazily so that `next build`
 // does not need a database or secrets.
@@ -8,6 +9,14 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Largest accepted upload, in bytes (default 10 MB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(2 ** 31 - 1).default(10 * 1024 * 1024),
+  /** Allowed upload types by extension, comma-separated (each must be a type the server can check by content). */
+  UPLOAD_ALLOWED_TYPES: z
+    .string()
+    .default("pdf,png,jpg,jpeg,doc,docx,xls,xlsx,txt,csv,log")
+    .transform((v) => [...new Set(v.split(",").map((t) => t.trim().toLowerCase().replace(/^\./, "")).filter(Boolean))])
+    .pipe(z.array(z.enum(UPLOAD_TYPES, { error: `UPLOAD_ALLOWED_TYPES may list only: ${UPLOAD_TYPES.join(", ")}` })).min(1)),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,6 +5,7 @@ import { rankSchema } from "./board";
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 50_000;
 export const COMMENT_MAX = 50_000;
+export const MAX_REPLY_FILES = 20;
 
 export const REQUEST_TYPES = ["support", "change"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -84,6 +85,12 @@ export const addCommentSchema = z
     ticketId: z.uuid({ error: "Ticket not found" }),
     body: z.string().trim().min(1, "Write a reply first").max(COMMENT_MAX, `A reply must be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
     internal: z.boolean().default(false),
+    /** The actor's own pending uploads on this ticket (POST /api/uploads?purpose=comment), bound to the reply. */
+    attachmentIds: z
+      .array(z.uuid({ error: "A file is not available" }))
+      .max(MAX_REPLY_FILES, `At most ${MAX_REPLY_FILES} files per reply`)
+      .transform((ids) => [...new Set(ids)])
+      .default([]),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { addCommentSchema, type AddCommentInput } from "@/lib/validation/ticket"
 import { canSeeInternal } from "./policy";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
+import { bindPendingAttachments } from "@/lib/domain/attachments/bind";
 
 /**
  * Adds a reply or internal note. A public staff reply is the ticket's first
@@ -51,6 +52,7 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
       select: { id: true, type: true, createdAt: true },
     });
     const entries: HistoryEntry[] = [{ action: "comment_added", newValue: comment.id, internal: input.internal }];
+    entries.push(...(await bindPendingAttachments(tx, actor, ticket, comment.id, input.attachmentIds, input.internal)));
     const firstResponse = staffReply && !ticket.firstResponseAt;
     if (firstResponse) entries.push({ action: "field_change", field: "firstResponseAt", oldValue: null, newValue: historyValue(now) });
     // One write to the ticket, one version bump: the reply's move (if the status is

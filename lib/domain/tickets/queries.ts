@@ -42,9 +42,11 @@ export async function getTicketDetail(actor: Actor, number: string, opts: { ownO
         orderBy: { createdAt: "asc" },
         include: { actor: person },
       },
+      // Pending uploads belong to a reply still being written: not on the page.
       attachments: {
-        where: internal ? {} : { OR: [{ commentId: null }, { comment: { type: { not: "internal_note" } } }] },
+        where: internal ? { pending: false } : { pending: false, OR: [{ commentId: null }, { comment: { type: { not: "internal_note" } } }] },
         orderBy: { createdAt: "asc" },
+        select: { id: true, commentId: true, originalName: true, size: true, mimeType: true, createdAt: true, uploadedBy: person },
       },
     },
   });
