@@ -5,26 +5,32 @@ import { useRouter } from "next/navigation";
 import { addCommentAction } from "@/lib/actions/tickets";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { FileDrop } from "@/components/attachments/file-drop";
+import type { UploadLimits } from "@/lib/domain/attachments/config";
 
-export function ReplyComposer({ ticketId, allowInternal }: { ticketId: string; allowInternal: boolean }) {
+export function ReplyComposer({ ticketId, allowInternal, uploadLimits }: { ticketId: string; allowInternal: boolean; uploadLimits?: UploadLimits | null }) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // The reply's files: uploaded (pending) as they are picked, bound when it is sent.
+  const [files, setFiles] = useState({ ids: [] as string[], busy: false });
+  const [filesKey, setFilesKey] = useState(0);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
     startTransition(async () => {
-      const res = await addCommentAction({ ticketId, body, internal });
+      const res = await addCommentAction({ ticketId, body, internal, attachmentIds: files.ids });
       if (!res.ok) {
-        setError(res.fieldErrors?.body?.join(" ") ?? res.message);
+        setError(res.fieldErrors?.body?.join(" ") ?? res.fieldErrors?.attachmentIds?.join(" ") ?? res.message);
         if (res.code === "NOT_FOUND" || res.code === "CONFLICT") router.refresh();
         return;
       }
       setBody("");
       setInternal(false);
+      setFilesKey((k) => k + 1);
       router.refresh();
     });
   }
@@ -49,6 +55,11 @@ export function ReplyComposer({ ticketId, allowInternal }: { ticketId: string; a
           {error}
         </p>
       ) : null}
+      {uploadLimits ? (
+        <div className="mt-3">
+          <FileDrop key={filesKey} ticketId={ticketId} purpose="comment" label="Attach files to reply" limits={uploadLimits} onChange={setFiles} />
+        </div>
+      ) : null}
       <div className="mt-3 flex items-center justify-between">
         {allowInternal ? (
           <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -58,8 +69,8 @@ export function ReplyComposer({ ticketId, allowInternal }: { ticketId: string; a
         ) : (
           <span />
         )}
-        <Button type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Send"}
+        <Button type="submit" disabled={pending || files.busy}>
+          {pending ? "Sending…" : files.busy ? "Uploading…" : "Send"}
         </Button>
       </div>
     </form>

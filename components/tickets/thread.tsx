@@ -1,5 +1,7 @@
 import type { CommentType } from "@/lib/generated/prisma/enums";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { CommentAttachments } from "@/components/attachments/attachment-list";
+import type { AttachmentItem } from "@/components/attachments/items";
 
 export interface ThreadComment {
   id: string;
@@ -8,6 +10,8 @@ export interface ThreadComment {
   createdAt: Date;
   editedAt: Date | null;
   author: { id: string; name: string } | null;
+  /** Files sent with this comment (components/attachments/items.ts withAttachments). */
+  attachments?: AttachmentItem[];
 }
 
 function initials(name: string) {
@@ -43,6 +47,7 @@ export function Thread({ comments, requesterId }: { comments: ThreadComment[]; r
               {c.editedAt ? <span className="text-xs text-slate-400">(edited)</span> : null}
             </div>
             <div className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{c.body}</div>
+            <CommentAttachments items={c.attachments ?? []} />
           </li>
         );
       })}

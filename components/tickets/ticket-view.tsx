@@ -12,6 +12,9 @@ import { TicketActions } from "./ticket-actions";
 import { FieldsEditor } from "./fields-editor";
 import { AssigneesEditor } from "./assignees-editor";
 import { DeleteTicketButton } from "./delete-ticket-button";
+import { TicketAttachments } from "@/components/attachments/ticket-attachments";
+import { attachmentItems, withAttachments } from "@/components/attachments/items";
+import { uploadLimits } from "@/lib/domain/attachments/config";
 
 function itemSummary(items: TicketDetail["items"]) {
   const invalid = items.filter((i) => i.validationStatus === "invalid").length;
@@ -34,6 +37,8 @@ export function TicketView({
   canReply: boolean;
 }) {
   const change = ticket.project.workflow === "change";
+  const files = attachmentItems(ticket);
+  const limits = canReply ? uploadLimits() : null;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-6">
@@ -74,14 +79,16 @@ export function TicketView({
           {ticket.description || <span className="text-slate-400">No description.</span>}
         </section>
 
+        <TicketAttachments ticketId={ticket.id} items={files} limits={limits} />
+
         {change && !controls.approval ? (
           <ItemsPanel key={ticket.version} ticketId={ticket.id} version={ticket.version} items={ticket.items} editable={controls.itemsEditable} canFulfil={controls.canFulfil} />
         ) : null}
 
         <section aria-labelledby="conversation-heading" className="space-y-4">
           <h2 id="conversation-heading" className="text-sm font-semibold text-slate-900">Conversation</h2>
-          <Thread comments={ticket.comments} requesterId={ticket.requesterId} />
-          {canReply ? <ReplyComposer ticketId={ticket.id} allowInternal={allowInternal} /> : null}
+          <Thread comments={withAttachments(ticket.comments, files)} requesterId={ticket.requesterId} />
+          {canReply ? <ReplyComposer ticketId={ticket.id} allowInternal={allowInternal} uploadLimits={limits} /> : null}
         </section>
       </div>
       <aside className="space-y-6">

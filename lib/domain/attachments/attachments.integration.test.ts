@@ -40,18 +40,20 @@ afterAll(async () => {
   await rm(config.dataDir, { recursive: true, force: true });
 });
 
-function uploadRequest(ticketId: string, name: string | null, body: BodyInit | null, opts: { purpose?: string; headers?: Record<string, string> } = {}) {
+type Body = Uint8Array | ReadableStream<Uint8Array> | string | null;
+
+function uploadRequest(ticketId: string, name: string | null, body: Body, opts: { purpose?: string; headers?: Record<string, string> } = {}) {
   const q = new URLSearchParams({ ticketId, ...(opts.purpose ? { purpose: opts.purpose } : {}) });
   return new Request(`http://localhost/api/uploads?${q}`, {
     method: "POST",
     headers: { ...(name === null ? {} : { "X-Filename": encodeURIComponent(name) }), "Content-Type": "text/html", ...opts.headers },
-    body,
+    body: (body instanceof Uint8Array ? new Uint8Array(body) : body) as BodyInit | null,
     // @ts-expect-error Node's fetch needs duplex for a streamed body (not in the DOM types)
     duplex: "half",
   });
 }
 
-async function upload(who: Actor | null, ticketId: string, name: string, bytes: BodyInit | null, opts: { purpose?: string; config?: UploadConfig } = {}) {
+async function upload(who: Actor | null, ticketId: string, name: string, bytes: Body, opts: { purpose?: string; config?: UploadConfig } = {}) {
   const res = await uploadResponse(who, uploadRequest(ticketId, name, bytes, opts), { config: opts.config ?? config });
   return { status: res.status, body: (await res.json()) as { ok: boolean; message?: string; code?: string; attachment?: { id: string; mimeType: string; size: number; pending: boolean } } };
 }

@@ -1,0 +1,168 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { acceptAttribute, formatBytes, type UploadType } from "@/lib/domain/attachments/types";
+import type { UploadLimits } from "@/lib/domain/attachments/config";
+import { uploadFile, type UploadedAttachment } from "./upload-file";
+
+interface Entry {
+  key: string;
+  name: string;
+  size: number;
+  progress: number;
+  state: "uploading" | "done" | "error";
+  message?: string;
+  attachment?: UploadedAttachment;
+  abort?: () => void;
+}
+
+/** What the browser can tell before sending; the server decides again from the content. */
+export function precheck(file: { name: string; size: number }, limits: UploadLimits): string | null {
+  const ext = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
+  if (!limits.allowedTypes.includes(ext as UploadType)) return `${ext ? `.${ext} files are` : "Files without an extension are"} not allowed. Allowed types: ${limits.allowedTypes.map((t) => t.toUpperCase()).join(", ")}.`;
+  if (file.size === 0) return "The file is empty.";
+  if (file.size > limits.maxBytes) return `File is larger than ${formatBytes(limits.maxBytes)}`;
+  return null;
+}
+
+/**
+ * Picker and drop zone for several files at once, each with its own progress
+ * bar and, when refused, its own message. "ticket" files are attached as
+ * soon as they arrive (onUploaded lets the page refresh); "comment" files are
+ * pending and reported through onChange until the reply is sent.
+ */
+export function FileDrop({
+  ticketId,
+  purpose,
+  label,
+  limits,
+  onUploaded,
+  onChange,
+}: {
+  ticketId: string;
+  purpose: "ticket" | "comment";
+  label: string;
+  limits: UploadLimits;
+  onUploaded?: (a: UploadedAttachment) => void;
+  onChange?: (state: { ids: string[]; busy: boolean }) => void;
+}) {
+  const inputId = useId();
+  const hintId = useId();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  const update = (key: string, patch: Partial<Entry>) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+
+  useEffect(() => {
+    onChange?.({ ids: entries.filter((e) => e.state === "done" && e.attachment).map((e) => e.attachment!.id), busy: entries.some((e) => e.state === "uploading") });
+    // onChange is the parent's setter; reporting on every list change is the point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entries]);
+
+  function add(files: FileList | File[]) {
+    const list = [...files];
+    const fresh: Entry[] = [];
+    for (const file of list) {
+      const key = `f${++seq.current}`;
+      const refusal = precheck(file, limits);
+      if (refusal) {
+        fresh.push({ key, name: file.name, size: file.size, progress: 0, state: "error", message: refusal });
+        continue;
+      }
+      const { done, abort } = uploadFile(file, { ticketId, purpose }, (p) => update(key, { progress: p }));
+      fresh.push({ key, name: file.name, size: file.size, progress: 0, state: "uploading", abort });
+      void done.then((res) => {
+        if (!res.ok) return update(key, { state: "error", message: res.message, abort: undefined });
+        update(key, { state: "done", progress: 1, attachment: res.attachment, abort: undefined });
+        onUploaded?.(res.attachment);
+      });
+    }
+    setEntries((current) => [...current.filter((e) => purpose === "comment" || e.state !== "done"), ...fresh]);
+  }
+
+  function remove(key: string) {
+    entries.find((e) => e.key === key)?.abort?.();
+    setEntries((list) => list.filter((e) => e.key !== key));
+  }
+
+  const shown = purpose === "ticket" ? entries.filter((e) => e.state !== "done") : entries;
+
+  return (
+    <div className="space-y-2">
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          if (e.dataTransfer.files.length) add(e.dataTransfer.files);
+        }}
+        data-testid={`drop-zone-${purpose}`}
+        className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-dashed px-3 py-2.5 text-sm transition ${over ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-slate-50/60"}`}
+      >
+        <input
+          ref={input}
+          id={inputId}
+          type="file"
+          multiple
+          accept={acceptAttribute(limits.allowedTypes)}
+          aria-describedby={hintId}
+          className="peer sr-only"
+          onChange={(e) => {
+            if (e.target.files?.length) add(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <label
+          htmlFor={inputId}
+          className="inline-flex cursor-pointer items-center gap-1.5 rounded-md bg-white px-3 py-1.5 font-medium text-slate-800 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
+        >
+          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-slate-500">
+            <path d="M15.6 9.4 9.5 15.5a3.5 3.5 0 0 1-5-5l6.8-6.8a2.3 2.3 0 0 1 3.3 3.3l-6.4 6.4a1.1 1.1 0 0 1-1.6-1.6l5.6-5.6-.9-.9-5.6 5.6a2.4 2.4 0 0 0 3.4 3.4l6.4-6.4a3.6 3.6 0 0 0-5.1-5.1l-6.8 6.8a4.8 4.8 0 0 0 6.8 6.8l6.1-6.1-.9-.9Z" />
+          </svg>
+          {label}
+        </label>
+        <span id={hintId} className="text-slate-500">
+          or drop them here · up to {formatBytes(limits.maxBytes)} each · {limits.allowedTypes.map((t) => t.toUpperCase()).join(", ")}
+        </span>
+      </div>
+      {shown.length ? (
+        <ul className="space-y-1.5" aria-label={purpose === "comment" ? "Files for this reply" : "Uploads"} aria-live="polite">
+          {shown.map((e) => (
+            <li key={e.key} className={`rounded-md px-3 py-2 text-sm ring-1 ring-inset ${e.state === "error" ? "bg-red-50 ring-red-200" : "bg-white ring-slate-200"}`}>
+              <div className="flex items-center gap-3">
+                <span className="min-w-0 flex-1 truncate font-medium text-slate-800" title={e.name}>
+                  {e.name}
+                </span>
+                <span className="shrink-0 text-xs text-slate-500">{formatBytes(e.size)}</span>
+                {e.state === "uploading" ? <span className="shrink-0 text-xs text-slate-500">{Math.round(e.progress * 100)}%</span> : null}
+                {e.state === "done" ? <span className="shrink-0 text-xs font-medium text-emerald-700">Ready</span> : null}
+                <button type="button" onClick={() => remove(e.key)} className="shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label={`${e.state === "uploading" ? "Cancel" : "Remove"} ${e.name}`}>
+                  {e.state === "uploading" ? "Cancel" : "Remove"}
+                </button>
+              </div>
+              {e.state === "uploading" ? (
+                <div
+                  role="progressbar"
+                  aria-label={`Uploading ${e.name}`}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={Math.round(e.progress * 100)}
+                  className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-100"
+                >
+                  <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${Math.max(2, e.progress * 100)}%` }} />
+                </div>
+              ) : null}
+              {e.state === "error" ? <p className="mt-1 text-red-700">{e.message}</p> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
