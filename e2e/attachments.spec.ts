@@ -8,7 +8,7 @@ import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./suppo
 // browser from rendering it.
 
 const attachments = (page: Page) => page.getByRole("region", { name: "Attachments" });
-const replyFiles = (page: Page) => page.getByRole("list", { name: "Files for this reply" });
+const replyFiles = (page: Page) => page.getByRole("list", { name: "Message files" });
 
 async function openTicket(page: Page, path: string) {
   await page.goto(path, { waitUntil: "networkidle" });
@@ -28,14 +28,14 @@ test("[attachments] agent's internal-note PDF stays hidden from the requester; t
     await openTicket(agent, `/tickets/${number}`);
     await agent.getByLabel("Reply").fill(note);
     await agent.getByLabel("Internal note").check();
-    await agent.getByLabel("Attach files to reply").setInputFiles({ name: pdfName, mimeType: "application/pdf", buffer: files.pdf(suffix) });
+    await agent.getByLabel("Add files to message").setInputFiles({ name: pdfName, mimeType: "application/pdf", buffer: files.pdf(suffix) });
     await expect(replyFiles(agent).getByRole("listitem").filter({ hasText: pdfName })).toContainText("Ready");
     await agent.getByRole("button", { name: "Send" }).click();
 
     const noteItem = agent.getByRole("list", { name: "Conversation" }).getByRole("listitem").filter({ hasText: note });
     await expect(noteItem.getByRole("link", { name: pdfName })).toBeVisible();
     await expect(agent.getByLabel("Reply")).toHaveValue("");
-    await expect(agent.getByRole("list", { name: "Files for this reply" })).toHaveCount(0);
+    await expect(agent.getByRole("list", { name: "Message files" })).toHaveCount(0);
     const listed = attachments(agent).getByRole("listitem").filter({ hasText: pdfName });
     await expect(listed).toContainText("Internal note");
     await expect(listed).toContainText("Sam Agent");
@@ -59,7 +59,7 @@ test("[attachments] agent's internal-note PDF stays hidden from the requester; t
 
   await test.step("the requester replies with a PNG, shown under the reply with a thumbnail", async () => {
     await requester.getByLabel("Reply").fill("Here is a photo of the flicker.");
-    await requester.getByLabel("Attach files to reply").setInputFiles({ name: pngName, mimeType: "image/png", buffer: files.png(64, 40, [14, 116, 144]) });
+    await requester.getByLabel("Add files to message").setInputFiles({ name: pngName, mimeType: "image/png", buffer: files.png(64, 40, [14, 116, 144]) });
     await expect(replyFiles(requester).getByRole("listitem").filter({ hasText: pngName })).toContainText("Ready");
     await requester.getByRole("button", { name: "Send" }).click();
     const reply = requester.getByRole("list", { name: "Conversation" }).getByRole("listitem").filter({ hasText: "Here is a photo of the flicker." });
@@ -67,6 +67,7 @@ test("[attachments] agent's internal-note PDF stays hidden from the requester; t
     const thumb = attachments(requester).getByRole("listitem").filter({ hasText: pngName }).locator("img");
     await expect(thumb).toHaveJSProperty("complete", true);
     expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    await requester.evaluate(() => window.scrollTo(0, 0));
     await requester.screenshot({ path: "test-results/screens/attachments-portal.png", fullPage: true });
   });
 
@@ -85,6 +86,7 @@ test("[attachments] agent's internal-note PDF stays hidden from the requester; t
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["cache-control"]).toMatch(/^private/);
     expect((await res.body()).subarray(0, 8)).toEqual(files.png().subarray(0, 8));
+    await agent.evaluate(() => window.scrollTo(0, 0));
     await agent.screenshot({ path: "test-results/screens/attachments-desk.png", fullPage: true });
   });
 });

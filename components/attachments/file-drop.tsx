@@ -132,7 +132,7 @@ export function FileDrop({
         </span>
       </div>
       {shown.length ? (
-        <ul className="space-y-1.5" aria-label={purpose === "comment" ? "Files for this reply" : "Uploads"} aria-live="polite">
+        <ul className="space-y-1.5" aria-label={purpose === "comment" ? "Message files" : "Uploads"} aria-live="polite">
           {shown.map((e) => (
             <li key={e.key} className={`rounded-md px-3 py-2 text-sm ring-1 ring-inset ${e.state === "error" ? "bg-red-50 ring-red-200" : "bg-white ring-slate-200"}`}>
               <div className="flex items-center gap-3">
@@ -142,8 +142,8 @@ export function FileDrop({
                 <span className="shrink-0 text-xs text-slate-500">{formatBytes(e.size)}</span>
                 {e.state === "uploading" ? <span className="shrink-0 text-xs text-slate-500">{Math.round(e.progress * 100)}%</span> : null}
                 {e.state === "done" ? <span className="shrink-0 text-xs font-medium text-emerald-700">Ready</span> : null}
-                <button type="button" onClick={() => remove(e.key)} className="shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label={`${e.state === "uploading" ? "Cancel" : "Remove"} ${e.name}`}>
-                  {e.state === "uploading" ? "Cancel" : "Remove"}
+                <button type="button" onClick={() => remove(e.key)} className="shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label={`${e.state === "uploading" ? "Stop uploading" : "Remove"} ${e.name}`}>
+                  {e.state === "uploading" ? "Stop" : "Remove"}
                 </button>
               </div>
               {e.state === "uploading" ? (

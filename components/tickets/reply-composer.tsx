@@ -57,7 +57,7 @@ export function ReplyComposer({ ticketId, allowInternal, uploadLimits }: { ticke
       ) : null}
       {uploadLimits ? (
         <div className="mt-3">
-          <FileDrop key={filesKey} ticketId={ticketId} purpose="comment" label="Attach files to reply" limits={uploadLimits} onChange={setFiles} />
+          <FileDrop key={filesKey} ticketId={ticketId} purpose="comment" label="Add files to message" limits={uploadLimits} onChange={setFiles} />
         </div>
       ) : null}
       <div className="mt-3 flex items-center justify-between">
