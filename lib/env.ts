@@ -21,8 +21,13 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** Parses an environment (tests pass their own). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return schema.parse(source);
+}
+
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= schema.parse(process.env);
+  cached ??= parseEnv(process.env);
   return cached;
 }

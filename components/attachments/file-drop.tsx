@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { acceptAttribute, formatBytes, type UploadType } from "@/lib/domain/attachments/types";
+import { acceptAttribute, formatBytes } from "@/lib/domain/attachments/types";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { uploadFile, type UploadedAttachment } from "./upload-file";
+import { precheck } from "./precheck";
 
 interface Entry {
   key: string;
@@ -14,15 +15,6 @@ interface Entry {
   message?: string;
   attachment?: UploadedAttachment;
   abort?: () => void;
-}
-
-/** What the browser can tell before sending; the server decides again from the content. */
-export function precheck(file: { name: string; size: number }, limits: UploadLimits): string | null {
-  const ext = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
-  if (!limits.allowedTypes.includes(ext as UploadType)) return `${ext ? `.${ext} files are` : "Files without an extension are"} not allowed. Allowed types: ${limits.allowedTypes.map((t) => t.toUpperCase()).join(", ")}.`;
-  if (file.size === 0) return "The file is empty.";
-  if (file.size > limits.maxBytes) return `File is larger than ${formatBytes(limits.maxBytes)}`;
-  return null;
 }
 
 /**
