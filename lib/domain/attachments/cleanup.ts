@@ -48,3 +48,15 @@ export async function cleanupPendingUploads(opts: { now?: Date; maxAgeMs?: numbe
   }
   return { removed, filesDeleted, tempFilesDeleted };
 }
+
+let lastSweep = 0;
+/** At most once an hour per server process, after an upload has been answered (app/api/uploads). */
+export async function sweepOccasionally(now = Date.now()): Promise<void> {
+  if (now - lastSweep < 60 * 60 * 1000) return;
+  lastSweep = now;
+  try {
+    await cleanupPendingUploads({ now: new Date(now) });
+  } catch (e) {
+    console.error("[attachments] cleanup failed", e);
+  }
+}
