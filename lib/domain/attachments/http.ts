@@ -67,8 +67,9 @@ export async function downloadResponse(actor: Actor | null, id: string, request:
   } catch (e) {
     return errorResponse(e, "download");
   }
-  const body = Readable.toWeb(file.stream() as Readable) as ReadableStream<Uint8Array>;
-  return new Response(request.method === "HEAD" ? null : body, {
+  // A HEAD answer has no body: open the file only for a GET.
+  const body = request.method === "HEAD" ? null : (Readable.toWeb(file.stream() as Readable) as ReadableStream<Uint8Array>);
+  return new Response(body, {
     headers: {
       "Content-Type": file.mimeType,
       "Content-Length": String(file.size),
