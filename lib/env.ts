@@ -3,6 +3,11 @@ import { UPLOAD_TYPES } from "@/lib/domain/attachments/types";
 
 // The one place that reads process.env. Parsed lazily so that `next build`
 // does not need a database or secrets.
+
+// An empty variable reads as unset.
+const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
+const optionalUrl = z.preprocess(blankAsUnset, z.string().url().optional());
+
 const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -17,6 +22,16 @@ const schema = z.object({
     .default("pdf,png,jpg,jpeg,doc,docx,xls,xlsx,txt,csv,log")
     .transform((v) => [...new Set(v.split(",").map((t) => t.trim().toLowerCase().replace(/^\./, "")).filter(Boolean))])
     .pipe(z.array(z.enum(UPLOAD_TYPES, { error: `UPLOAD_ALLOWED_TYPES may list only: ${UPLOAD_TYPES.join(", ")}` })).min(1)),
+  // Links in e-mails; NEXTAUTH_URL is the usual source.
+  APP_URL: optionalUrl,
+  NEXTAUTH_URL: optionalUrl,
+  // E-mail (lib/mail). Without SMTP_URL messages are written as .eml files under DATA_DIR/mail.
+  SMTP_URL: z.preprocess(blankAsUnset, z.string().optional()),
+  SMTP_FROM: z.string().min(3).default("Help desk <helpdesk@localhost>"),
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  OUTBOX_BATCH: z.coerce.number().int().min(1).max(500).default(25),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -30,4 +45,10 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The public base URL of the app, for links in e-mails. */
+export function appUrl(): string {
+  const e = env();
+  return e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000";
 }

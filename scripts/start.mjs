@@ -25,7 +25,7 @@ function run(label, cmd, args, runEnv = env) {
 }
 
 // A fingerprint of everything the build depends on, to rebuild only when needed.
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "types"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "types"];
 function fingerprint() {
   const hash = createHash("sha256");
   const walk = (p) => {

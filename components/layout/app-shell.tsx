@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: string; children: ReactNode }) {
   const staff = isStaff(actor);
@@ -35,10 +36,26 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3">
-            <div className="hidden text-right leading-tight sm:block">
-              <div className="text-sm font-medium">{actor.name}</div>
-              <div className="text-xs text-slate-500">{actor.roleName}</div>
-            </div>
+            <NotificationBell actor={actor} />
+            <details className="group relative">
+              <summary aria-label={`Account menu for ${actor.name}`} className="flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2 py-1 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+                <span className="hidden text-right leading-tight sm:block">
+                  <span className="block text-sm font-medium">{actor.name}</span>
+                  <span className="block text-xs text-slate-500">{actor.roleName}</span>
+                </span>
+                <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500 group-open:rotate-180">
+                  <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
+                </svg>
+              </summary>
+              <div className="absolute right-0 z-30 mt-2 w-56 rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200">
+                <Link href="/notifications" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
+                  Notifications
+                </Link>
+                <Link href="/settings/notifications" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
+                  Notification settings
+                </Link>
+              </div>
+            </details>
             <SignOutButton />
           </div>
         </div>

@@ -15,6 +15,7 @@ import { DeleteTicketButton } from "./delete-ticket-button";
 import { TicketAttachments } from "@/components/attachments/ticket-attachments";
 import { attachmentItems, withAttachments } from "@/components/attachments/items";
 import { uploadLimits } from "@/lib/domain/attachments/config";
+import { WatchButton } from "@/components/notifications/watch-button";
 
 function itemSummary(items: TicketDetail["items"]) {
   const invalid = items.filter((i) => i.validationStatus === "invalid").length;
@@ -48,6 +49,7 @@ export function TicketView({
             <span data-testid="ticket-status"><StatusBadge status={ticket.status} /></span>
             <PriorityLabel priority={ticket.priority} />
             <span>· {ticket.project.name}</span>
+            <span className="ml-auto"><WatchButton ticketId={ticket.id} /></span>
           </div>
           <h1 className="text-2xl font-semibold tracking-tight break-words">{ticket.title}</h1>
           <TicketActions ticketId={ticket.id} version={ticket.version} moves={controls.moves} columns={controls.kanbanColumns} />

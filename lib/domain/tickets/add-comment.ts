@@ -9,6 +9,7 @@ import { canSeeInternal } from "./policy";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
 import { bindPendingAttachments } from "@/lib/domain/attachments/bind";
+import { notifyComment } from "@/lib/domain/notifications/hooks";
 
 /**
  * Adds a reply or internal note. A public staff reply is the ticket's first
@@ -64,6 +65,7 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
     if (moved) entries.push({ action: "status_change", field: "status", oldValue: ticket.status, newValue: nextStatus });
     else await tx.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...(firstResponse ? { version: { increment: 1 } } : {}) } });
     await recordHistory(tx, ticket, actor.id, entries);
+    await notifyComment(tx, { ticket, actor, comment: { id: comment.id, body: input.body, internal: input.internal } });
     return comment;
   });
 }

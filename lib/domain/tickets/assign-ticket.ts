@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, invalid, INVALID_FORM } from "@/lib/erro
 import { setAssigneesSchema, ticketRefSchema, transferSchema, type SetAssigneesInput, type TransferInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, type HistoryEntry } from "./history";
+import { notify } from "@/lib/domain/notifications/notify";
 
 /**
  * Sets a ticket's assignees (several, one primary). Needs ticket.assign or
@@ -66,6 +67,8 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
       });
     }
     await recordHistory(tx, t, actor.id, entries);
+    const added = ids.filter((id) => !before.has(id));
+    if (added.length) await notify(tx, { event: "assigned", ticket: t, actorId: actor.id, recipients: added });
     return { id: t.id, version: t.version + 1 };
   });
 }

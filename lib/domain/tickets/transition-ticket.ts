@@ -10,6 +10,7 @@ import { loadTicketForActor } from "./queries";
 import { decideMove, mayMoveCard } from "./move-policy";
 import { recordHistory, type HistoryEntry } from "./history";
 import { MOVES_NEEDING_REASON, STATUS_LABELS } from "./workflow";
+import { notifyTransition } from "@/lib/domain/notifications/hooks";
 
 const SELECT = {
   id: true,
@@ -117,6 +118,7 @@ export async function transitionTicket(actor: Actor, raw: TransitionInput, opts:
       await tx.ticket.update({ where: { id: t.id }, data: { deploySnapshot: Prisma.DbNull } });
     }
     await recordHistory(tx, t, actor.id, entries);
+    await notifyTransition(tx, { ticket: t, actorId: actor.id, move, from: t.status, to, reason: input.reason });
     return { id: t.id, status: to, version: t.version + 1, label: STATUS_LABELS[to] };
   });
 }

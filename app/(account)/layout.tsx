@@ -1,0 +1,12 @@
+import { AppShell } from "@/components/layout/app-shell";
+import { organizationName, pageActor } from "@/lib/auth/guards";
+
+// Pages about the signed-in user themselves, for staff and requesters alike.
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  const actor = await pageActor();
+  return (
+    <AppShell actor={actor} orgName={await organizationName(actor)}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import Link from "next/link";
+import { NotificationList } from "./notification-list";
+import { MarkAllReadButton } from "./mark-all-read-button";
+import type { InboxEntry } from "./types";
+
+const POLL_MS = 60_000;
+
+/**
+ * The bell in the app shell: unread count in its accessible name
+ * ("Notifications, 3 unread"), a dropdown with the newest notifications, "Mark
+ * all read", and links to everything and to the settings. The server renders
+ * the first state; opening the menu and a slow poll keep it current.
+ */
+export function BellMenu({ initialUnread, initialItems }: { initialUnread: number; initialItems: InboxEntry[] }) {
+  const [open, setOpen] = useState(false);
+  const [unread, setUnread] = useState(initialUnread);
+  const [items, setItems] = useState(initialItems);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  // A server re-render (router.refresh) brings fresh props.
+  useEffect(() => {
+    setUnread(initialUnread);
+    setItems(initialItems);
+  }, [initialUnread, initialItems]);
+
+  const reload = useCallback(async () => {
+    try {
+      const res = await fetch("/api/notifications", { cache: "no-store", headers: { accept: "application/json" } });
+      if (!res.ok || !res.headers.get("content-type")?.includes("application/json")) return;
+      const data = (await res.json()) as { unread: number; items: InboxEntry[] };
+      setUnread(data.unread);
+      setItems(data.items);
+    } catch {
+      // Offline or signed out: keep what is shown.
+    }
+  }, []);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void reload();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onClick = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onClick);
+    };
+  }, [open]);
+
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-label={`Notifications, ${unread} unread`}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpen((o) => !o);
+          if (!open) void reload();
+        }}
+        className="relative grid h-9 w-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5">
+          <path d="M10 2a6 6 0 0 0-6 6v2.59l-1.7 1.7A1 1 0 0 0 3 14h14a1 1 0 0 0 .7-1.71L16 10.6V8a6 6 0 0 0-6-6Zm0 16a3 3 0 0 1-2.83-2h5.66A3 3 0 0 1 10 18Z" />
+        </svg>
+        {unread > 0 ? (
+          <span aria-hidden data-testid="unread-badge" className="absolute -top-0.5 -right-0.5 min-w-[1.125rem] rounded-full bg-red-600 px-1 text-center text-[0.6875rem] leading-[1.125rem] font-semibold text-white">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        ) : null}
+      </button>
+      {open ? (
+        <div id={panelId} role="region" aria-label="Notifications" className="absolute right-0 z-30 mt-2 w-96 max-w-[calc(100vw-2rem)] overflow-hidden rounded-lg bg-white shadow-lg ring-1 ring-slate-200">
+          <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
+            <h2 className="text-sm font-semibold text-slate-900">Notifications</h2>
+            <MarkAllReadButton
+              disabled={unread === 0}
+              onDone={() => {
+                setUnread(0);
+                setItems((list) => list.map((i) => ({ ...i, read: true })));
+              }}
+            />
+          </div>
+          <div className="max-h-[26rem] overflow-y-auto">
+            <NotificationList
+              compact
+              items={items}
+              onOpened={(id) => {
+                setOpen(false);
+                setItems((list) => list.map((i) => (i.id === id && !i.read ? { ...i, read: true } : i)));
+                setUnread((n) => Math.max(0, n - (items.some((i) => i.id === id && !i.read) ? 1 : 0)));
+              }}
+            />
+          </div>
+          <div className="flex items-center justify-between border-t border-slate-100 bg-slate-50 px-4 py-2 text-sm">
+            <Link href="/notifications" onClick={() => setOpen(false)} className="font-medium text-brand-700 hover:underline">
+              View all
+            </Link>
+            <Link href="/settings/notifications" onClick={() => setOpen(false)} className="text-slate-600 hover:text-slate-900 hover:underline">
+              Notification settings
+            </Link>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

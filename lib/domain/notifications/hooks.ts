@@ -1,0 +1,62 @@
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { isStaff } from "@/lib/auth/permissions";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import { notify } from "./notify";
+
+// What the ticket domain functions call, one line each, inside their
+// transactions. Each maps a domain change onto notify()'s events.
+
+type TicketRef = { id: string; organizationId: string };
+type CommentRef = { id?: string; body: string; internal: boolean };
+
+/**
+ * Mentions in a comment (another helper's @mention parser calls this inside
+ * addComment's transaction, with the mentioned users' ids). Only staff who can
+ * see the ticket are told, and for an internal note only those with
+ * ticket.view_internal. Returns the ids of the people told.
+ */
+export function notifyMentions(tx: Tx, input: { ticket: TicketRef; actorId: string; comment: CommentRef; userIds: readonly string[] }): Promise<string[]> {
+  return notify(tx, { event: "mention", ticket: input.ticket, actorId: input.actorId, recipients: input.userIds, comment: input.comment });
+}
+
+/**
+ * A new comment: a public one is a public_reply (to the requester, or to the
+ * assignees when the requester wrote it) and a watcher_update for watchers; an
+ * internal note is a watcher_update for watchers with ticket.view_internal.
+ * Staff who comment start watching the ticket (unless they are its requester or
+ * an assignee, who hear about it anyway), so they hear about the answers.
+ */
+export async function notifyComment(tx: Tx, input: { ticket: TicketRef; actor: Actor; comment: CommentRef }): Promise<string[]> {
+  const { ticket, actor, comment } = input;
+  if (isStaff(actor)) {
+    const t = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { requesterId: true, assignees: { where: { userId: actor.id }, select: { userId: true } } } });
+    if (t && t.requesterId !== actor.id && t.assignees.length === 0) {
+      await tx.watcher.createMany({ data: [{ ticketId: ticket.id, userId: actor.id, organizationId: ticket.organizationId }], skipDuplicates: true });
+    }
+  }
+  return notify(tx, { event: comment.internal ? "watcher_update" : "public_reply", ticket, actorId: actor.id, comment });
+}
+
+/**
+ * A workflow move: submit/resubmit asks the project's approvers (approval_needed)
+ * and tells the requester; approve and reject tell the requester (a rejection
+ * with its reason); any other change of status is a status_change for the
+ * requester. Watchers hear about all of them.
+ */
+export async function notifyTransition(
+  tx: Tx,
+  input: { ticket: TicketRef; actorId: string; move: string; from: TicketStatus; to: TicketStatus; reason?: string | null },
+): Promise<void> {
+  const { ticket, actorId, from, to } = input;
+  if (input.move === "approve") {
+    await notify(tx, { event: "approved", ticket, actorId, status: { from, to } });
+    return;
+  }
+  if (input.move === "reject") {
+    await notify(tx, { event: "rejected", ticket, actorId, status: { from, to }, reason: input.reason ?? null });
+    return;
+  }
+  if (input.move === "submit" || input.move === "resubmit") await notify(tx, { event: "approval_needed", ticket, actorId });
+  if (from !== to) await notify(tx, { event: "status_change", ticket, actorId, status: { from, to } });
+}
