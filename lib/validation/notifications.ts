@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { CHANNELS, NOTIFICATION_EVENTS } from "@/lib/domain/notifications/events";
 
-const id = z.string().uuid("Unknown notification");
+const id = z.uuid({ error: "Unknown notification" });
 
 export const markReadSchema = z.object({ id }).strict();
 export type MarkReadInput = z.input<typeof markReadSchema>;
 
-export const watchSchema = z.object({ ticketId: z.string().uuid("Unknown ticket"), watch: z.boolean() }).strict();
+export const watchSchema = z.object({ ticketId: z.uuid({ error: "Ticket not found" }), watch: z.boolean() }).strict();
 export type WatchInput = z.input<typeof watchSchema>;
 
 const channel = z.enum(CHANNELS, { error: "Choose in-app, e-mail, both or none" });
