@@ -64,15 +64,15 @@ export function PreferencesForm({ rows }: { rows: PreferenceRow[] }) {
                   </p>
                 ) : null}
               </div>
-              <div className="inline-flex rounded-md ring-1 ring-slate-300 ring-inset">
-                {CHANNELS.map((channel, i) => {
+              <div className="inline-flex divide-x divide-slate-300 overflow-hidden rounded-md shadow-xs ring-1 ring-slate-300">
+                {CHANNELS.map((channel) => {
                   const id = `${row.event}-${channel}`;
                   const checked = values[row.event] === channel;
                   return (
                     <label
                       key={channel}
                       htmlFor={id}
-                      className={`cursor-pointer px-3 py-1.5 text-sm font-medium select-none has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${i > 0 ? "border-l border-slate-300" : ""} ${i === 0 ? "rounded-l-md" : ""} ${i === CHANNELS.length - 1 ? "rounded-r-md" : ""} ${checked ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+                      className={`cursor-pointer px-3 py-1.5 text-sm font-medium select-none has-[:focus-visible]:outline-2 has-[:focus-visible]:-outline-offset-2 has-[:focus-visible]:outline-brand-600 ${checked ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
                     >
                       <input
                         id={id}
