@@ -1,8 +1,9 @@
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
-import { notify } from "./notify";
+import { deliverNoticesSql, notify, planNotice, type TicketFacts } from "./notify";
 
 // What the ticket domain functions call, one line each, inside their
 // transactions. Each maps a domain change onto notify()'s events.
@@ -59,4 +60,18 @@ export async function notifyTransition(
   }
   if (input.move === "submit" || input.move === "resubmit") await notify(tx, { event: "approval_needed", ticket, actorId });
   if (from !== to) await notify(tx, { event: "status_change", ticket, actorId, status: { from, to } });
+}
+
+/**
+ * A new ticket: the project's triage members (ticket_created) and, for a change
+ * submitted as it is created, the project's approvers (approval_needed).
+ * Planned before the creating statement and written by it (insert-ticket.ts
+ * `also`), so the ticket and its notifications commit together.
+ */
+export async function ticketCreatedNotices(input: { actor: Actor; projectId: string; title: string; status: TicketStatus; now: Date }): Promise<Prisma.Sql> {
+  const { actor } = input;
+  const facts: TicketFacts = { organizationId: actor.organizationId, projectId: input.projectId, requesterId: actor.id, assigneeIds: [], watcherIds: [actor.id], deleted: false, title: input.title };
+  const notices = [await planNotice(db, { event: "ticket_created", actorId: actor.id }, facts)];
+  if (input.status === "pending") notices.push(await planNotice(db, { event: "approval_needed", actorId: actor.id }, facts));
+  return deliverNoticesSql(notices, input.now);
 }

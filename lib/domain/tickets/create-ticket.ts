@@ -12,6 +12,7 @@ import { initialStatus } from "./workflow";
 import { rankAfter } from "@/lib/domain/board/rank";
 import { loadAsset, itemData } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
+import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { z } from "zod";
 
 type CreateTicketOutput = z.output<typeof createTicketSchema>;
@@ -48,6 +49,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   // so later reorders write one row (creations racing for the same place may
   // tie; the board breaks ties by id and reorders around them).
   const rank = rankAfter(project.lastRank);
+  const notices = await ticketCreatedNotices({ actor, projectId: project.id, title: input.title, status: project.status, now });
 
   const rows = await sqlRows<InsertedTicket>(
     insertTicketSql({
@@ -66,6 +68,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
       submittedAt: change?.submit ? now : null,
       now,
       items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],
+      also: notices,
     }),
   );
   return rows[0];

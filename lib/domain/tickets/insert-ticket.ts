@@ -29,6 +29,8 @@ export interface NewTicket {
   now: Date;
   /** Change items, already validated (ChangeItem columns). */
   items: NewChangeItem[];
+  /** More CTEs of the same statement (",\n  name AS (…)"), which may read `ticket`: the new ticket's notifications. */
+  also?: Prisma.Sql;
 }
 
 export interface NewChangeItem {
@@ -104,6 +106,6 @@ WITH counter AS (
   watcher AS (
     INSERT INTO "Watcher" ("ticketId", "userId", "organizationId", "createdAt")
     SELECT ticket."id", ${t.requesterId}::uuid, ticket."organizationId", ${utc(t.now)} FROM ticket
-  )${items}
+  )${items}${t.also ?? Prisma.empty}
 SELECT "id", "number", "organizationId", "status"::text AS "status", "projectId" FROM ticket`;
 }
