@@ -31,8 +31,8 @@ export function notifyMentions(tx: Tx, input: { ticket: TicketRef; actorId: stri
 export async function notifyComment(tx: Tx, input: { ticket: TicketRef; actor: Actor; comment: CommentRef }): Promise<string[]> {
   const { ticket, actor, comment } = input;
   if (isStaff(actor)) {
-    const t = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { requesterId: true, assignees: { where: { userId: actor.id }, select: { userId: true } } } });
-    if (t && t.requesterId !== actor.id && t.assignees.length === 0) {
+    const ownOrAssigned = await tx.ticket.count({ where: { id: ticket.id, OR: [{ requesterId: actor.id }, { assignees: { some: { userId: actor.id } } }] } });
+    if (!ownOrAssigned) {
       await tx.watcher.createMany({ data: [{ ticketId: ticket.id, userId: actor.id, organizationId: ticket.organizationId }], skipDuplicates: true });
     }
   }

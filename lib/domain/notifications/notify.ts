@@ -61,17 +61,17 @@ export interface PlannedNotice {
 
 export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
   if (!isNotificationEvent(input.event)) throw new Error(`Unknown notification event: ${String(input.event)}`);
-  const t = await tx.ticket.findFirst({
-    where: { id: input.ticket.id, organizationId: input.ticket.organizationId },
-    select: {
-      id: true, organizationId: true, projectId: true, number: true, title: true, requesterId: true, deletedAt: true,
-      assignees: { select: { userId: true } },
-      watchers: { select: { userId: true } },
-    },
-  });
+  // Flat SQL, one statement: Prisma runs a select's relations as concurrent
+  // queries, which a transaction's single connection would have to queue.
+  const [t] = await tx.$queryRaw<(TicketFacts & { id: string; number: string })[]>`
+    SELECT t."id"::text, t."organizationId"::text, t."projectId"::text, t."number", t."title", t."requesterId"::text,
+           t."deletedAt" IS NOT NULL AS "deleted",
+           ARRAY(SELECT a."userId"::text FROM "TicketAssignee" a WHERE a."ticketId" = t."id") AS "assigneeIds",
+           ARRAY(SELECT w."userId"::text FROM "Watcher" w WHERE w."ticketId" = t."id") AS "watcherIds"
+      FROM "Ticket" t
+     WHERE t."id" = ${input.ticket.id}::uuid AND t."organizationId" = ${input.ticket.organizationId}::uuid`;
   if (!t) return [];
-  const facts: TicketFacts = { ...t, deleted: !!t.deletedAt, assigneeIds: t.assignees.map((a) => a.userId), watcherIds: t.watchers.map((w) => w.userId) };
-  return deliverNotices(tx, [await planNotice(tx, input, facts)], t);
+  return deliverNotices(tx, [await planNotice(tx, input, t)], t);
 }
 
 /**
@@ -248,26 +248,24 @@ async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: Notific
   const out = new Map<string, Person>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  const users = await tx.user.findMany({
-    // Another organization's user id reads like one that does not exist.
-    where: { id: { in: unique }, organizationId: t.organizationId },
-    select: {
-      id: true, organizationId: true, email: true, name: true, active: true,
-      role: { select: { name: true, permissions: true } },
-      memberships: { select: { projectId: true } },
-      notificationPrefs: { where: { event: { in: events } }, select: { event: true, channel: true } },
-    },
-  });
+  // Another organization's user id reads like one that does not exist.
+  const users = await tx.$queryRaw<{ id: string; organizationId: string; email: string; name: string; active: boolean; roleName: string; permissions: string[]; projectIds: string[]; prefs: Record<string, Channel> }[]>`
+    SELECT u."id"::text, u."organizationId"::text, u."email", u."name", u."active", r."name" AS "roleName", r."permissions",
+           ARRAY(SELECT m."projectId"::text FROM "ProjectMember" m WHERE m."userId" = u."id") AS "projectIds",
+           COALESCE((SELECT jsonb_object_agg(p."event", p."channel") FROM "NotificationPreference" p
+                      WHERE p."userId" = u."id" AND p."event" = ANY(${events}::text[])), '{}'::jsonb) AS "prefs"
+      FROM "User" u JOIN "Role" r ON r."id" = u."roleId"
+     WHERE u."id" = ANY(${unique}::uuid[]) AND u."organizationId" = ${t.organizationId}::uuid`;
   for (const u of users) {
     const actor: Actor = {
-      id: u.id, organizationId: u.organizationId, email: u.email, name: u.name, roleName: u.role.name,
-      permissions: toPermissionSet(u.role.permissions),
-      projectIds: u.memberships.map((m) => m.projectId),
+      id: u.id, organizationId: u.organizationId, email: u.email, name: u.name, roleName: u.roleName,
+      permissions: toPermissionSet(u.permissions),
+      projectIds: u.projectIds,
     };
     const base = { userId: u.id, email: u.email, organizationId: u.organizationId, active: u.active, staff: isStaff(actor), seesInternal: canSeeInternal(actor), seesTicket: ticketVisibleTo(actor, t) };
     out.set(u.id, {
       name: u.name,
-      candidate: (event) => ({ ...base, channel: (u.notificationPrefs.find((p) => p.event === event)?.channel ?? null) as Channel | null }),
+      candidate: (event) => ({ ...base, channel: u.prefs[event] ?? null }),
     });
   }
   return out;
