@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
-import { deliverNoticesSql, notify, planNotice, type TicketFacts } from "./notify";
+import { notify, planNotice, type TicketFacts } from "./notify";
+import { deliverNoticesSql } from "./deliver";
 
 // What the ticket domain functions call, one line each, inside their
 // transactions. Each maps a domain change onto notify()'s events.
