@@ -50,5 +50,14 @@ export async function sqlRows<T extends pg.QueryResultRow>(query: Prisma.Sql): P
   return (await getPool().query<T>(query.text, query.values as unknown[])).rows;
 }
 
+/**
+ * One hand-written read on `client`: inside a transaction through it, outside
+ * one (the app's `db`) straight on the pool like sqlRows.
+ */
+export async function rowsOf<T extends pg.QueryResultRow>(client: Tx | PrismaClient, query: Prisma.Sql): Promise<T[]> {
+  if (client === db || client === globalForPrisma.prisma) return sqlRows<T>(query);
+  return (client as Tx).$queryRaw<T[]>(query);
+}
+
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

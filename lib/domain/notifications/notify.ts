@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db";
+import { rowsOf, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff, toPermissionSet } from "@/lib/auth/permissions";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
@@ -76,9 +77,10 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
  * exist yet, and delivers inside it (deliverNoticesSql).
  */
 export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketFacts): Promise<PlannedNotice> {
-  const primaryIds = await recipientIds(tx, input, t);
+  const primary = recipients(input, t);
   const watcherIds = EVENTS[input.event].watchable || input.event === "watcher_update" ? [...t.watcherIds] : [];
-  const people = await loadPeople(tx, t, [...primaryIds, ...watcherIds, ...(input.actorId ? [input.actorId] : [])], [input.event, "watcher_update"]);
+  const people = await loadPeople(tx, t, [...primary.ids, ...watcherIds, ...(input.actorId ? [input.actorId] : [])], [input.event, "watcher_update"], primary.members);
+  const primaryIds = [...primary.ids, ...[...people].filter(([, p]) => p.member).map(([id]) => id)];
   const internal = !!input.comment?.internal;
   const ctx: Omit<MessageContext, "ticket"> = {
     event: input.event,
@@ -91,7 +93,7 @@ export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: 
   };
   const deliveries: PlannedNotice["deliveries"] = [];
   const pick = (event: NotificationEvent, ids: readonly string[]) => {
-    const candidates = ids.map((id) => people.get(id)?.candidate(event)).filter((c): c is Candidate => !!c);
+    const candidates = [...new Set(ids)].map((id) => people.get(id)?.candidate(event)).filter((c): c is Candidate => !!c);
     for (const delivery of selectRecipients({ event, organizationId: t.organizationId, actorId: input.actorId, internal, candidates })) deliveries.push({ event, delivery });
   };
   pick(input.event, primaryIds);
@@ -99,52 +101,71 @@ export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: 
   return { ctx, organizationId: t.organizationId, title: t.title, deliveries };
 }
 
-/** Who an event is for, before any filtering. */
-async function recipientIds(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketFacts): Promise<string[]> {
+/**
+ * Who an event is for, before any filtering: people named by id, and/or the
+ * project members an SQL condition over `"ProjectMember" m` picks (read in the
+ * same query as everyone's permissions and preferences).
+ */
+function recipients(input: Omit<NotifyInput, "ticket">, t: TicketFacts): { ids: string[]; members: Prisma.Sql | null } {
   switch (input.event) {
     case "ticket_created":
-      return (await tx.projectMember.findMany({ where: { projectId: t.projectId, organizationId: t.organizationId, triage: true }, select: { userId: true } })).map((m) => m.userId);
-    case "approval_needed": {
-      const approvers = await tx.projectMember.findMany({
-        where: { projectId: t.projectId, organizationId: t.organizationId, user: { role: { permissions: { has: "ticket.approve" } } } },
-        select: { userId: true },
-      });
+      return { ids: [], members: Prisma.sql`m."triage"` };
+    case "approval_needed":
       // Nobody approves their own request: the requester is not asked.
-      return approvers.map((m) => m.userId).filter((id) => id !== t.requesterId);
-    }
+      return { ids: [], members: Prisma.sql`'ticket.approve' = ANY(r."permissions") AND u."id" <> ${t.requesterId}::uuid` };
     case "assigned":
     case "mention":
-      return [...(input.recipients ?? [])];
+      return { ids: [...(input.recipients ?? [])], members: null };
     case "approved":
     case "rejected":
     case "status_change":
-      return [t.requesterId];
+      return { ids: [t.requesterId], members: null };
     case "public_reply":
       // The requester's reply goes to the assignees; anyone else's to the requester.
-      return input.actorId && input.actorId === t.requesterId ? [...t.assigneeIds] : [t.requesterId];
+      return { ids: input.actorId && input.actorId === t.requesterId ? [...t.assigneeIds] : [t.requesterId], members: null };
     case "watcher_update":
-      return [];
+      return { ids: [], members: null };
   }
 }
 
 interface Person {
   name: string;
+  /** Picked by the event's member condition (recipients().members). */
+  member: boolean;
   candidate(event: NotificationEvent): Candidate;
 }
 
-/** Users as candidates: live permissions, whether the ticket is in their scope now, their preferences. One query. */
-async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: NotificationEvent[]): Promise<Map<string, Person>> {
+/**
+ * Users as candidates: live permissions, whether the ticket is in their scope
+ * now, their preferences — the named ones and the project members `members`
+ * picks, in one query (straight on the pool when planning outside a transaction).
+ */
+async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: NotificationEvent[], members: Prisma.Sql | null): Promise<Map<string, Person>> {
   const out = new Map<string, Person>();
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
+  if (unique.length === 0 && !members) return out;
+  // The named ids and the picked members as one small id list, then joined to
+  // users: never a condition evaluated over every user of the organization.
+  const picked = members
+    ? Prisma.sql`UNION ALL
+        SELECT m."userId", true FROM "ProjectMember" m JOIN "User" u ON u."id" = m."userId" JOIN "Role" r ON r."id" = u."roleId"
+         WHERE m."projectId" = ${t.projectId}::uuid AND ${members}`
+    : Prisma.empty;
   // Another organization's user id reads like one that does not exist.
-  const users = await tx.$queryRaw<{ id: string; organizationId: string; email: string; name: string; active: boolean; roleName: string; permissions: string[]; projectIds: string[]; prefs: Record<string, Channel> }[]>`
+  const users = await rowsOf<{ id: string; organizationId: string; email: string; name: string; active: boolean; roleName: string; permissions: string[]; projectIds: string[]; prefs: Record<string, Channel>; member: boolean }>(tx, Prisma.sql`
+    WITH picked AS (
+      SELECT k."id", bool_or(k."member") AS "member" FROM (
+        SELECT unnest(${unique}::uuid[]) AS "id", false AS "member"
+        ${picked}
+      ) k GROUP BY k."id"
+    )
     SELECT u."id"::text, u."organizationId"::text, u."email", u."name", u."active", r."name" AS "roleName", r."permissions",
-           ARRAY(SELECT m."projectId"::text FROM "ProjectMember" m WHERE m."userId" = u."id") AS "projectIds",
+           ARRAY(SELECT pm."projectId"::text FROM "ProjectMember" pm WHERE pm."userId" = u."id") AS "projectIds",
            COALESCE((SELECT jsonb_object_agg(p."event", p."channel") FROM "NotificationPreference" p
-                      WHERE p."userId" = u."id" AND p."event" = ANY(${events}::text[])), '{}'::jsonb) AS "prefs"
-      FROM "User" u JOIN "Role" r ON r."id" = u."roleId"
-     WHERE u."id" = ANY(${unique}::uuid[]) AND u."organizationId" = ${t.organizationId}::uuid`;
+                      WHERE p."userId" = u."id" AND p."event" = ANY(${events}::text[])), '{}'::jsonb) AS "prefs",
+           picked."member"
+      FROM picked JOIN "User" u ON u."id" = picked."id" JOIN "Role" r ON r."id" = u."roleId"
+     WHERE u."organizationId" = ${t.organizationId}::uuid`);
   for (const u of users) {
     const actor: Actor = {
       id: u.id, organizationId: u.organizationId, email: u.email, name: u.name, roleName: u.roleName,
@@ -154,6 +175,7 @@ async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: Notific
     const base = { userId: u.id, email: u.email, organizationId: u.organizationId, active: u.active, staff: isStaff(actor), seesInternal: canSeeInternal(actor), seesTicket: ticketVisibleTo(actor, t) };
     out.set(u.id, {
       name: u.name,
+      member: u.member,
       candidate: (event) => ({ ...base, channel: u.prefs[event] ?? null }),
     });
   }
