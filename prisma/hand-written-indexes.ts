@@ -7,4 +7,6 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "Ticket", name: "Ticket_live_id_idx", why: "desk 'Assigned to me' count: live tickets by id (partial, covering)" },
   { table: "Ticket", name: "Ticket_desk_updated_idx", why: "desk keyset paging by activity (partial)" },
   { table: "Ticket", name: "Ticket_desk_created_idx", why: "desk keyset paging by creation (partial)" },
+  { table: "Relationship", name: "Relationship_pair_key", why: "two tickets are linked at most once, whatever the direction (unique expression)" },
+  { table: "Relationship", name: "Relationship_one_parent_key", why: "a ticket has at most one parent (unique partial)" },
 ] as const;

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/actor";
 import { defineAction } from "@/lib/actions/safe-action";
-import { bulkAddTag, bulkAssign, bulkTransition } from "@/lib/domain/desk/bulk";
+import { bulkAddTag, bulkAssign, bulkLink, bulkTransition } from "@/lib/domain/desk/bulk";
 import { removeView, reorderViews, saveView } from "@/lib/domain/desk/saved-views";
 import { savePreferences } from "@/lib/domain/users/preferences";
 import {
   bulkAddTagSchema,
   bulkAssignSchema,
+  bulkLinkSchema,
   bulkTransitionSchema,
   reorderViewsSchema,
   saveViewSchema,
@@ -31,6 +32,11 @@ export const bulkAssignAction = defineAction(getActor, bulkAssignSchema, async (
 });
 export const bulkAddTagAction = defineAction(getActor, bulkAddTagSchema, async (actor, input) => {
   const results = await bulkAddTag(actor, input);
+  revalidatePath("/desk");
+  return { results };
+});
+export const bulkLinkAction = defineAction(getActor, bulkLinkSchema, async (actor, input) => {
+  const results = await bulkLink(actor, input);
   revalidatePath("/desk");
   return { results };
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TicketStatus } from "@/lib/generated/prisma/enums";
 import { ticketChangesSchema } from "@/lib/validation/ticket";
+import { LINK_SIDES } from "@/lib/domain/relationships/link-types";
 
 /** A bulk action touches at most this many tickets (each one a separate write). */
 export const BULK_MAX = 200;
@@ -33,6 +34,16 @@ const tagSchema = ticketChangesSchema.shape.tags.unwrap().element;
 
 export const bulkAddTagSchema = z.object({ ticketIds, tag: tagSchema }).strict();
 export type BulkAddTagInput = z.input<typeof bulkAddTagSchema>;
+
+/** "Link to…": each selected ticket <side> the chosen ticket (e.g. child_of: they become its subtasks). */
+export const bulkLinkSchema = z
+  .object({
+    ticketIds,
+    targetId: z.uuid({ error: "Choose a ticket to link to" }),
+    side: z.enum(LINK_SIDES, { error: "Choose a link type" }),
+  })
+  .strict();
+export type BulkLinkInput = z.input<typeof bulkLinkSchema>;
 
 export const saveViewSchema = z
   .object({

@@ -74,6 +74,8 @@ export const createTicketSchema = z
     items: itemsSchema.optional(),
     /** Save as draft (false) or submit now (true: a valid change becomes pending). */
     submit: z.boolean().optional(),
+    /** A subtask: the parent ticket (same project), linked in the creating transaction. */
+    parentId: z.uuid({ error: "Ticket not found" }).optional(),
   })
   .strict()
   .refine((v) => v.requestType || v.projectKey, { message: "Choose a request type", path: ["requestType"] });
@@ -109,6 +111,8 @@ export const transitionSchema = z
     reason: z.string().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
     /** A board drop: the card's rank in the column it lands in (written in the same update). */
     rank: rankSchema.optional(),
+    /** Finish a parent even though some of its subtasks are still open (the user confirmed the list). */
+    confirmOpenChildren: z.boolean().optional(),
   })
   .strict()
   .refine((v) => v.to || v.columnId, { message: "Choose where to move the ticket", path: ["to"] });

@@ -7,8 +7,10 @@ import { parseInput } from "@/lib/validation/parse";
 import {
   bulkAddTagSchema,
   bulkAssignSchema,
+  bulkLinkSchema,
   bulkTransitionSchema,
   type BulkAddTagInput,
+  type BulkLinkInput,
   type BulkAssignInput,
   type BulkTransitionInput,
 } from "@/lib/validation/desk-actions";
@@ -17,6 +19,8 @@ import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { setAssignees } from "@/lib/domain/tickets/assign-ticket";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 import { KANBAN_STATUSES, STATUS_LABELS } from "@/lib/domain/tickets/workflow";
+import { linkTickets } from "@/lib/domain/relationships/link-tickets";
+import { requestForSide } from "@/lib/domain/relationships/link-types";
 
 // Bulk actions are loops over the ticket page's own domain functions: the same
 // scope, permission, workflow and compare-and-set rules, one ticket at a time,
@@ -113,4 +117,12 @@ export async function bulkAddTag(actor: Actor, raw: BulkAddTagInput): Promise<Bu
     const names = t.tags.map((x) => x.tag.name);
     return updateTicket(actor, { ticketId: t.id, version: t.version, changes: { tags: names.includes(tag) ? names : [...names, tag] } });
   });
+}
+
+/** Links each ticket to one other ("each selected ticket <side> target") through the ticket page's linkTickets. */
+export async function bulkLink(actor: Actor, raw: BulkLinkInput): Promise<BulkResult[]> {
+  const { ticketIds, targetId, side } = parseInput(bulkLinkSchema, raw);
+  return eachTicket(ticketIds, (id) => loadTicketForActor(actor, id, { id: true, number: true }), (t) =>
+    linkTickets(actor, requestForSide(side, t.id, targetId)),
+  );
 }

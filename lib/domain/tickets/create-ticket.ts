@@ -14,6 +14,7 @@ import { loadAsset, itemData } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { z } from "zod";
+import { subtaskParent } from "@/lib/domain/relationships/subtask-parent";
 
 type CreateTicketOutput = z.output<typeof createTicketSchema>;
 
@@ -45,6 +46,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   }
   const now = opts.now ?? new Date();
   const change = await prepareChange(actor, project.workflow, input);
+  const parent = input.parentId ? await subtaskParent(actor, input.parentId, project.id) : null;
   // New cards go to the bottom of their board column with a key of their own,
   // so later reorders write one row (creations racing for the same place may
   // tie; the board breaks ties by id and reorders around them).
@@ -69,6 +71,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
       now,
       items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],
       also: notices,
+      parent: parent ? { id: parent.id, number: parent.number } : null,
     }),
   );
   return rows[0];

@@ -1,5 +1,6 @@
 import type { HistoryAction, TicketStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "./workflow";
+import { isLinkSide, SIDE_LABELS } from "@/lib/domain/relationships/link-types";
 
 export interface HistoryLike {
   action: HistoryAction;
@@ -31,6 +32,11 @@ function status(v: string | null): string {
   return v && v in STATUS_LABELS ? STATUS_LABELS[v as TicketStatus] : (v ?? "nothing");
 }
 
+/** A link row's field is how it reads from this ticket: " (Duplicated by)". */
+function linkSide(field: string | null): string {
+  return isLinkSide(field) ? ` (${SIDE_LABELS[field]})` : "";
+}
+
 /** One history row as a sentence: "Maria approved", "Sam changed status from Open to Answered". */
 export function describeHistory(h: HistoryLike): string {
   const who = h.actor?.name ?? "The system";
@@ -58,9 +64,9 @@ export function describeHistory(h: HistoryLike): string {
     case "attachment_removed":
       return `${who} removed ${h.oldValue ?? "a file"}`;
     case "relationship_created":
-      return `${who} linked ${h.newValue ?? "a ticket"}`;
+      return `${who} linked ${h.newValue ?? "a ticket"}${linkSide(h.field)}`;
     case "relationship_deleted":
-      return `${who} unlinked ${h.oldValue ?? "a ticket"}`;
+      return `${who} unlinked ${h.oldValue ?? "a ticket"}${linkSide(h.field)}`;
     case "item_added":
       return `${who} added an item${h.newValue ? `: ${h.newValue}` : ""}`;
     case "item_updated":

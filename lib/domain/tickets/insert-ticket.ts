@@ -31,6 +31,8 @@ export interface NewTicket {
   items: NewChangeItem[];
   /** More CTEs of the same statement (",\n  name AS (…)"), which may read `ticket`: the new ticket's notifications. */
   also?: Prisma.Sql;
+  /** A subtask's parent (in scope, same project: relationships/subtask-parent.ts), linked in the same statement. */
+  parent?: { id: string; number: string } | null;
 }
 
 export interface NewChangeItem {
@@ -106,6 +108,32 @@ WITH counter AS (
   watcher AS (
     INSERT INTO "Watcher" ("ticketId", "userId", "organizationId", "createdAt")
     SELECT ticket."id", ${t.requesterId}::uuid, ticket."organizationId", ${utc(t.now)} FROM ticket
-  )${items}${t.also ?? Prisma.empty}
+  )${items}${t.parent ? parentLinkSql(t, t.parent) : Prisma.empty}${t.also ?? Prisma.empty}
 SELECT "id", "number", "organizationId", "status"::text AS "status", "projectId" FROM ticket`;
+}
+
+/**
+ * A subtask's parent row (stored as parent → child, lib/domain/relationships/link-types.ts)
+ * with history on both tickets, each read from its side, and the parent's
+ * activity time. A brand-new ticket has no links, so no link rule can fail here.
+ */
+function parentLinkSql(t: NewTicket, parent: { id: string; number: string }): Prisma.Sql {
+  const ms = t.now.getTime();
+  return Prisma.sql`,
+  parent_link AS (
+    INSERT INTO "Relationship" ("id", "organizationId", "sourceId", "targetId", "type", "createdById", "createdAt")
+    SELECT ${uuidv7(ms)}::uuid, ticket."organizationId", ${parent.id}::uuid, ticket."id", 'parent'::"RelationshipType", ${t.requesterId}::uuid, ${utc(t.now)}
+      FROM ticket
+  ),
+  parent_history AS (
+    INSERT INTO "TicketHistory" ("id", "organizationId", "ticketId", "actorId", "action", "field", "newValue", "internal", "createdAt")
+    SELECT ${uuidv7(ms)}::uuid, ticket."organizationId", ${parent.id}::uuid, ${t.requesterId}::uuid, 'relationship_created'::"HistoryAction", 'parent_of', ticket."number", false, ${utc(t.now)}
+      FROM ticket
+    UNION ALL
+    SELECT ${uuidv7(ms)}::uuid, ticket."organizationId", ticket."id", ${t.requesterId}::uuid, 'relationship_created'::"HistoryAction", 'child_of', ${parent.number}, false, ${utc(t.now)}
+      FROM ticket
+  ),
+  parent_touched AS (
+    UPDATE "Ticket" SET "updatedAt" = ${utc(t.now)} WHERE "id" = ${parent.id}::uuid
+  )`;
 }

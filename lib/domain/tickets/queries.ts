@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeInternal, ticketScope } from "./policy";
+import { withVisibleReferences } from "@/lib/domain/relationships/visible-refs";
 
 // Names only: e-mail addresses of staff never travel to requesters' pages.
 const person = { select: { id: true, name: true } } as const;
@@ -51,7 +52,8 @@ export async function getTicketDetail(actor: Actor, number: string, opts: { ownO
     },
   });
   if (!ticket) throw notFound();
-  return ticket;
+  // Other tickets named in system comments and link history: only those this viewer may see.
+  return withVisibleReferences(actor, ticket, { ownOnly: opts.ownOnly });
 }
 
 export type TicketDetail = Awaited<ReturnType<typeof getTicketDetail>>;

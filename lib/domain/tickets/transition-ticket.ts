@@ -11,6 +11,8 @@ import { decideMove, mayMoveCard } from "./move-policy";
 import { recordHistory, type HistoryEntry } from "./history";
 import { MOVES_NEEDING_REASON, STATUS_LABELS } from "./workflow";
 import { notifyTransition } from "@/lib/domain/notifications/hooks";
+import type { Tx } from "@/lib/db";
+import { assertNoOpenChildren } from "@/lib/domain/relationships/open-children";
 
 const SELECT = {
   id: true,
@@ -35,7 +37,12 @@ const SELECT = {
  * the move exists and who may make it, then compare-and-sets status and
  * version, stamps the move's timestamps and writes history in one transaction.
  */
-export async function transitionTicket(actor: Actor, raw: TransitionInput, opts: { now?: Date } = {}) {
+export async function transitionTicket(
+  actor: Actor,
+  raw: TransitionInput,
+  // `within`: more writes that belong to this move (a duplicate's link and system comment), in its transaction.
+  opts: { now?: Date; within?: (tx: Tx) => Promise<void> } = {},
+) {
   const input = parseInput(transitionSchema, raw);
   const now = opts.now ?? new Date();
 
@@ -88,6 +95,7 @@ export async function transitionTicket(actor: Actor, raw: TransitionInput, opts:
     const open = t.items.filter((i) => !i.fulfilled);
     if (open.length) throw new AppError("VALIDATION", `Fulfil every item before deploying (${open.length} left).`, { items: open.map((i) => `Item ${i.position + 1} is not fulfilled`) });
   }
+  if (to !== t.status) await assertNoOpenChildren(actor, t.id, to, input.confirmOpenChildren);
 
   const data: Prisma.TicketUncheckedUpdateManyInput = { status: to, version: { increment: 1 }, updatedAt: now, columnId };
   if (input.rank) data.rank = input.rank;
@@ -119,6 +127,7 @@ export async function transitionTicket(actor: Actor, raw: TransitionInput, opts:
     }
     await recordHistory(tx, t, actor.id, entries);
     await notifyTransition(tx, { ticket: t, actorId: actor.id, move, from: t.status, to, reason: input.reason });
+    await opts.within?.(tx);
     return { id: t.id, status: to, version: t.version + 1, label: STATUS_LABELS[to] };
   });
 }
