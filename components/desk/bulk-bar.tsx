@@ -2,7 +2,10 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { bulkAddTagAction, bulkAssignAction, bulkTransitionAction } from "@/lib/actions/desk";
+import { bulkAddTagAction, bulkAssignAction, bulkLinkAction, bulkTransitionAction } from "@/lib/actions/desk";
+import { LINK_SIDES, SIDE_LABELS, type LinkSide } from "@/lib/domain/relationships/link-types";
+import type { LinkTarget } from "@/lib/domain/relationships/search-targets";
+import { TicketPicker } from "@/components/relationships/ticket-picker";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -22,6 +25,8 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
   const [status, setStatus] = useState("");
   const [reason, setReason] = useState("");
   const [tag, setTag] = useState("");
+  const [linkSide, setLinkSide] = useState<LinkSide>("related_to");
+  const [linkTarget, setLinkTarget] = useState<LinkTarget | null>(null);
   const [results, setResults] = useState<Result[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -74,6 +79,17 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
             <input value={tag} onChange={(e) => setTag(e.target.value)} className={`${inputClass} mt-0.5 w-36`} />
           </label>
           <Button type="submit" variant="secondary" disabled={!tag.trim() || pending}>Tag</Button>
+        </form>
+        {/* Link to…: each selected ticket <type> the chosen one, through the ticket page's link rules. */}
+        <form aria-label="Link to…" className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (linkTarget) run(() => bulkLinkAction({ ticketIds: ids, targetId: linkTarget.id, side: linkSide })); }}>
+          <label className="text-xs text-slate-600">
+            Link type
+            <select value={linkSide} onChange={(e) => setLinkSide(e.target.value as LinkSide)} className={`${inputClass} mt-0.5 w-36`}>
+              {LINK_SIDES.map((s) => <option key={s} value={s}>{SIDE_LABELS[s]}</option>)}
+            </select>
+          </label>
+          <div className="w-60"><TicketPicker value={linkTarget} onChange={setLinkTarget} /></div>
+          <Button type="submit" variant="secondary" disabled={!linkTarget || pending}>Link</Button>
         </form>
       </div>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}

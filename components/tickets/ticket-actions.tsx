@@ -8,6 +8,8 @@ import { Notice } from "@/components/ui/notice";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { inputClass } from "@/components/ui/field";
 import { useTicketAction } from "./use-ticket-action";
+import { OpenChildrenDialog } from "@/components/relationships/open-children-dialog";
+import { CONFIRM_OPEN_CHILDREN } from "@/lib/domain/relationships/link-types";
 
 const DANGER = new Set(["Reject", "Cancel request", "Roll back"]);
 
@@ -26,13 +28,22 @@ export function TicketActions({
   const { run, pending, error, fieldErrors } = useTicketAction();
   const [asking, setAsking] = useState<MoveButton | null>(null);
   const [columnId, setColumnId] = useState("");
+  // A parent with open subtasks: the refusal lists them, and "Confirm" repeats the move with confirmOpenChildren.
+  const [retry, setRetry] = useState<{ label: string; confirm: () => void } | null>(null);
+  const openChildren = retry ? fieldErrors[CONFIRM_OPEN_CHILDREN] : undefined;
 
   if (moves.length === 0 && columns.length === 0) return null;
 
-  const move = (m: MoveButton, reason?: string) =>
-    run(() => transitionTicketAction({ ticketId, to: m.to, version, ...(reason ? { reason } : {}) })).then((ok) => {
+  const move = (m: MoveButton, reason?: string, confirmOpenChildren?: true) => {
+    setRetry({ label: m.label, confirm: () => move(m, reason, true) });
+    return run(() => transitionTicketAction({ ticketId, to: m.to, version, ...(reason ? { reason } : {}), ...(confirmOpenChildren ? { confirmOpenChildren } : {}) })).then((ok) => {
       if (ok || !m.needsReason) setAsking(null);
     });
+  };
+  const moveColumn = (confirmOpenChildren?: true) => {
+    setRetry({ label: "Move", confirm: () => moveColumn(true) });
+    return run(() => transitionTicketAction({ ticketId, columnId, version, ...(confirmOpenChildren ? { confirmOpenChildren } : {}) }));
+  };
 
   return (
     <section aria-label="Actions" className="space-y-3">
@@ -53,7 +64,7 @@ export function TicketActions({
             className="flex items-center gap-2"
             onSubmit={(e) => {
               e.preventDefault();
-              if (columnId) run(() => transitionTicketAction({ ticketId, columnId, version }));
+              if (columnId) moveColumn();
             }}
           >
             <label htmlFor="move-to" className="text-sm text-slate-700">
@@ -73,7 +84,8 @@ export function TicketActions({
           </form>
         ) : null}
       </div>
-      {!asking ? <Notice message={error} fieldErrors={fieldErrors} /> : null}
+      {!asking && !openChildren ? <Notice message={error} fieldErrors={fieldErrors} /> : null}
+      <OpenChildrenDialog open={!!openChildren} action={retry?.label ?? ""} items={openChildren ?? []} pending={pending} onConfirm={() => retry?.confirm()} onClose={() => setRetry(null)} />
       <ReasonDialog
         open={!!asking}
         title={asking ? `${asking.label}: why?` : ""}

@@ -16,6 +16,8 @@ import { TicketAttachments } from "@/components/attachments/ticket-attachments";
 import { attachmentItems, withAttachments } from "@/components/attachments/items";
 import { uploadLimits } from "@/lib/domain/attachments/config";
 import { WatchButton } from "@/components/notifications/watch-button";
+import { RelationshipSections } from "@/components/relationships/relationship-sections";
+import type { TicketRelationships } from "@/lib/domain/relationships/list-links";
 
 function itemSummary(items: TicketDetail["items"]) {
   const invalid = items.filter((i) => i.validationStatus === "invalid").length;
@@ -30,12 +32,15 @@ export function TicketView({
   audience,
   allowInternal,
   canReply,
+  relationships,
 }: {
   ticket: TicketDetail;
   controls: TicketControls;
   audience: "staff" | "requester";
   allowInternal: boolean;
   canReply: boolean;
+  /** Links and subtasks this viewer may see (lib/domain/relationships/list-links.ts). */
+  relationships?: TicketRelationships;
 }) {
   const change = ticket.project.workflow === "change";
   const files = attachmentItems(ticket);
@@ -86,6 +91,8 @@ export function TicketView({
         {change && !controls.approval ? (
           <ItemsPanel key={ticket.version} ticketId={ticket.id} version={ticket.version} items={ticket.items} editable={controls.itemsEditable} canFulfil={controls.canFulfil} />
         ) : null}
+
+        {relationships ? <RelationshipSections ticketId={ticket.id} data={relationships} audience={audience} /> : null}
 
         <section aria-labelledby="conversation-heading" className="space-y-4">
           <h2 id="conversation-heading" className="text-sm font-semibold text-slate-900">Conversation</h2>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { LINK_SIDES, normaliseLink, requestForSide, SIDE_LABELS, sideOf, type LinkSide } from "./link-types";
+import { LINK_SIDES, normaliseLink, progressText, requestForSide, SIDE_LABELS, sideOf, subtaskProgress, type LinkSide } from "./link-types";
 import { prefixQuery } from "./search-targets";
 import { referencedIds, resolveRefs, ticketRef } from "./visible-refs";
-import { progressText, subtaskProgress } from "./list-links";
 import { describeHistory } from "@/lib/domain/tickets/history-text";
 
 const A = "00000000-0000-7000-8000-00000000000a";

@@ -80,3 +80,20 @@ export function requestForSide(side: LinkSide, thisId: string, otherId: string):
 export function isLinkSide(v: string | null | undefined): v is LinkSide {
   return !!v && v in SIDE_LABELS;
 }
+
+/** The field-error key of "this parent still has open subtasks": the ticket page asks to confirm (open-children.ts). */
+export const CONFIRM_OPEN_CHILDREN = "confirmOpenChildren";
+
+export interface SubtaskProgress {
+  done: number;
+  total: number;
+}
+
+/** "3 of 5 done": done means a terminal status (closed, completed, cancelled, done). */
+export function subtaskProgress(children: readonly { ticket: { done: boolean } }[]): SubtaskProgress {
+  return { done: children.filter((c) => c.ticket.done).length, total: children.length };
+}
+
+export function progressText(p: SubtaskProgress): string {
+  return `${p.done} of ${p.total} done`;
+}

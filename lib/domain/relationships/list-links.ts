@@ -5,7 +5,7 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { ticketScope } from "@/lib/domain/tickets/policy";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
 import { isTerminal } from "@/lib/domain/tickets/workflow";
-import { LINK_SIDES, SIDE_LABELS, sideOf, type LinkSide } from "./link-types";
+import { LINK_SIDES, SIDE_LABELS, sideOf, subtaskProgress, type LinkSide } from "./link-types";
 import { mayLink } from "./link-tickets";
 
 export interface LinkView {
@@ -13,20 +13,6 @@ export interface LinkView {
   side: LinkSide;
   label: string;
   ticket: { id: string; number: string; title: string; status: TicketStatus; done: boolean };
-}
-
-export interface SubtaskProgress {
-  done: number;
-  total: number;
-}
-
-/** "3 of 5 done": done means a terminal status (closed, completed, cancelled, done). */
-export function subtaskProgress(children: readonly { ticket: { done: boolean } }[]): SubtaskProgress {
-  return { done: children.filter((c) => c.ticket.done).length, total: children.length };
-}
-
-export function progressText(p: SubtaskProgress): string {
-  return `${p.done} of ${p.total} done`;
 }
 
 const OTHER = { id: true, number: true, title: true, status: true, seq: true } as const;

@@ -4,13 +4,12 @@ import { AppError } from "@/lib/errors";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { ticketScope } from "@/lib/domain/tickets/policy";
 import { STATUS_LABELS, TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
+import { CONFIRM_OPEN_CHILDREN } from "./link-types";
 
 /** Moves that finish a ticket: a parent with open subtasks needs the user's confirmation first. */
 const FINISHING: ReadonlySet<TicketStatus> = new Set(["resolved", "closed", "completed", "done"]);
 const VERB: Partial<Record<TicketStatus, string>> = { resolved: "resolve", closed: "close", completed: "complete", done: "finish" };
 
-/** The field error key the ticket page looks for to ask for confirmation (components/relationships/open-children-dialog.tsx). */
-export const CONFIRM_OPEN_CHILDREN = "confirmOpenChildren";
 
 /**
  * Refuses to finish a parent whose subtasks are not all done (terminal),

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { canSeeInternal } from "@/lib/domain/tickets/policy";
 import { ticketControls, ticketOr404 } from "@/lib/domain/tickets/page-data";
 import { TicketView } from "@/components/tickets/ticket-view";
+import { ticketRelationships } from "@/lib/domain/relationships/list-links";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffTicketPage({ params }: Props) {
   const actor = await staffPageActor();
   const ticket = await ticketOr404(actor, (await params).number, "desk");
-  const controls = await ticketControls(actor, ticket);
+  const [controls, relationships] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id)]);
   return (
     <TicketView
       ticket={ticket}
@@ -22,6 +23,7 @@ export default async function StaffTicketPage({ params }: Props) {
       audience="staff"
       allowInternal={canSeeInternal(actor)}
       canReply={can(actor, "ticket.comment") || canSeeInternal(actor)}
+      relationships={relationships}
     />
   );
 }
