@@ -38,6 +38,7 @@ test("[desk] agent links a duplicate through the picker and closes it; both page
     await expect(agent.getByRole("region", { name: "History" })).toContainText(`Sam Agent linked ${original} (Duplicates)`);
     await expect(find).toHaveValue("");
     await links.screenshot({ path: screens("links-duplicate") });
+    await agent.screenshot({ path: screens("links-duplicate-page"), fullPage: true });
   });
 
   await test.step("a second link between the same pair is refused with a clear message", async () => {
@@ -63,6 +64,9 @@ test("[desk] agent links a duplicate through the picker and closes it; both page
     const raw = await (await requester.request.get(`/portal/tickets/${duplicate}`)).text();
     expect(raw).not.toContain(original);
     expect(raw).not.toContain("smears ink");
+    // The picker's search is for those who may link: a requester gets 404, not results.
+    const search = await requester.request.get(`/api/tickets/search?q=${encodeURIComponent("badge printer")}`);
+    expect(search.status()).toBe(404);
   });
 
   await test.step("the other requester sees their original read-only with the duplicate hidden", async () => {
@@ -117,4 +121,31 @@ test("[desk] agent adds a subtask (0 of 1 done) and closing the parent asks for 
     await expect(agent.getByRole("region", { name: "Links" })).toContainText(`Child of${parent}`);
     await agent.screenshot({ path: screens("subtask-page"), fullPage: true });
   });
+});
+
+test("[desk] bulk 'Link to…' links each selected ticket and lists the one that failed and why", async ({ as }) => {
+  const suffix = uniqueSuffix();
+  const requester = await as(USERS.acmeRequester);
+  const target = await createSupportRequest(requester, { title: `Network upgrade ${suffix}` });
+  const first = await createSupportRequest(requester, { title: `Replace switch A ${suffix}` });
+  const second = await createSupportRequest(requester, { title: `Replace switch B ${suffix}` });
+
+  const agent = await as(USERS.acmeAgent);
+  await agent.goto(`/desk?q=${suffix}`, { waitUntil: "networkidle" });
+  for (const n of [first, second, target]) await agent.getByRole("checkbox", { name: `Select ${n}` }).check();
+  const bar = agent.getByRole("region", { name: "Bulk actions" });
+  await bar.getByLabel("Link type").selectOption({ label: "Child of" });
+  await bar.getByLabel("Find ticket").pressSequentially(`network upgr ${suffix.slice(0, 6)}`, { delay: 30 });
+  await agent.getByRole("option", { name: new RegExp(`^${target}\\b`) }).click();
+  await bar.getByRole("button", { name: "Link", exact: true }).click();
+  const status = bar.getByRole("status");
+  await expect(status).toContainText("2 of 3 done; 1 failed:");
+  await expect(status).toContainText(`${target}: A ticket cannot be linked to itself.`);
+  await bar.screenshot({ path: screens("bulk-link") });
+
+  await agent.goto(`/tickets/${target}`);
+  const subtasks = agent.getByRole("region", { name: "Subtasks" });
+  await expect(subtasks.getByTestId("subtask-progress")).toHaveText("0 of 2 done");
+  await expect(subtasks.getByRole("list", { name: "Subtask list" })).toContainText(first);
+  await expect(subtasks.getByRole("list", { name: "Subtask list" })).toContainText(second);
 });

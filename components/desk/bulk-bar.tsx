@@ -39,7 +39,8 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
         return;
       }
       setResults(res.data.results);
-      onDone();
+      // With failures the bar (and the selection) stays, so the list of what failed and why can be read.
+      if (res.data.results.every((r) => r.ok)) onDone();
       router.refresh();
     });
   }
