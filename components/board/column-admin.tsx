@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ColumnCategory } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -8,6 +8,7 @@ import { addColumnAction, moveColumnAction, removeColumnAction, updateColumnActi
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 export interface AdminColumn {
   id: string;
@@ -25,19 +26,12 @@ const CATEGORY_LABELS: Record<ColumnCategory, string> = { todo: "To do", in_prog
 
 /** Kanban column admin for org.manage holders: add, rename, recolour, reorder, remove (empty columns only). */
 export function ColumnAdmin({ projectKey, columns }: { projectKey: string; columns: AdminColumn[] }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const ref = useModalDialog(open);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
   const uid = useId();
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const run = <T,>(action: () => Promise<ActionResult<T>>, onOk?: () => void) =>
     startTransition(async () => {
