@@ -287,16 +287,14 @@ describe("link search", () => {
 });
 
 describe("the database backs the rules (concurrent writers skip the checks' reads)", () => {
-  it("refuses a reversed pair, a second parent, a self link and a stored child row", async () => {
+  it("refuses a reversed pair and a second parent", async () => {
     const agent = a("agent@acme.test");
     const [x, y, z] = [await fresh(), await fresh(), await fresh()];
     await linkTickets(agent, { sourceId: x.id, targetId: y.id, type: "parent" });
-    const insert = (sourceId: string, targetId: string, type: "parent" | "child" | "related") =>
+    const insert = (sourceId: string, targetId: string, type: "parent" | "related") =>
       db.relationship.create({ data: { organizationId: demo.acme.id, sourceId, targetId, type } });
     await expect(insert(y.id, x.id, "related")).rejects.toThrow();
     await expect(insert(z.id, y.id, "parent")).rejects.toThrow();
-    await expect(insert(z.id, z.id, "related")).rejects.toThrow();
-    await expect(insert(x.id, z.id, "child")).rejects.toThrow();
     expect(await rows([x.id, y.id, z.id])).toEqual([{ sourceId: x.id, targetId: y.id, type: "parent" }]);
     await expect(insert(x.id, z.id, "related")).resolves.toBeTruthy();
   });

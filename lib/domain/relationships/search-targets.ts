@@ -4,7 +4,6 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
 import { ticketScopeSql } from "@/lib/domain/tickets/policy";
-import { TICKET_SEARCH_VECTOR } from "@/prisma/hand-written-indexes";
 import { parseInput } from "@/lib/validation/parse";
 import { linkSearchSchema } from "@/lib/validation/relationships";
 import { mayLink } from "./link-tickets";
@@ -31,7 +30,7 @@ export function prefixQuery(q: string): string | null {
 
 /**
  * Tickets to link to, found as the user types (number or words): the desk's
- * full-text expression (its GIN index) with prefix matching, in the actor's
+ * full-text column "searchVector" (its GIN index) with prefix matching, in the actor's
  * scope, the exact number first, at most 10, never the ticket being linked.
  */
 export async function searchLinkTargets(actor: Actor, raw: { q?: string; exclude?: string }): Promise<LinkTarget[]> {
@@ -45,7 +44,7 @@ export async function searchLinkTargets(actor: Actor, raw: { q?: string; exclude
     SELECT t."id", t."number", t."title", t."status"::text AS "status"
       FROM "Ticket" t
      WHERE ${ticketScopeSql(actor)} ${excluded}
-       AND (t."number" = ${number} OR ${Prisma.raw(TICKET_SEARCH_VECTOR)} @@ to_tsquery('english', ${query}))
+       AND (t."number" = ${number} OR t."searchVector" @@ to_tsquery('english', ${query}))
      ORDER BY (t."number" = ${number}) DESC, t."updatedAt" DESC, t."id" DESC
      LIMIT ${LINK_SEARCH_LIMIT}`;
 }
