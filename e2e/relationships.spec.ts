@@ -8,6 +8,8 @@ import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./suppo
 const screens = (name: string) => `test-results/screens/${name}.png`;
 
 test("[desk] agent links a duplicate through the picker and closes it; both pages show the link from their side; the requester sees only what is theirs", async ({ as }) => {
+  // Five pages across four sessions: on a busy machine this journey needs more than the default 30 s.
+  test.slow();
   const suffix = uniqueSuffix();
   const requester = await as(USERS.acmeRequester);
   const other = await as(USERS.acmeRequester2);
