@@ -9,4 +9,7 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "Ticket", name: "Ticket_desk_created_idx", why: "desk keyset paging by creation (partial)" },
   { table: "Relationship", name: "Relationship_pair_key", why: "two tickets are linked at most once, whatever the direction (unique expression)" },
   { table: "Relationship", name: "Relationship_one_parent_key", why: "a ticket has at most one parent (unique partial)" },
+  { table: "Comment", name: "Comment_one_solution_idx", why: "at most one solution per ticket (partial unique)" },
+  { table: "CannedResponse", name: "CannedResponse_org_title_idx", why: "organization-wide response titles unique per organization, ignoring case (partial unique)" },
+  { table: "CannedResponse", name: "CannedResponse_owner_title_idx", why: "personal response titles unique per owner, ignoring case (partial unique)" },
 ] as const;

@@ -154,6 +154,28 @@ export async function seedDemo(db: PrismaClient) {
   await db.tag.createMany({
     data: ["hardware", "network", "access", "urgent-customer"].map((name) => ({ organizationId: acme.id, name })),
   });
+
+  // Organization-wide canned responses (placeholders: lib/domain/canned-responses/placeholders.ts).
+  await db.cannedResponse.createMany({
+    data: [
+      {
+        title: "Greeting",
+        body: "Hi {{requester.name}},\n\nThanks for reaching IT Support about **{{ticket.title}}** ({{ticket.number}}). We are looking into it and will update you here.\n\n{{agent.name}}",
+      },
+      {
+        title: "Need more information",
+        body: "Hi {{requester.name}},\n\nTo move {{ticket.number}} forward we need a little more:\n\n- when did it start?\n- what exactly do you see (a screenshot helps)?\n- which device are you on?\n\nThanks, {{agent.name}}",
+      },
+      {
+        title: "Password reset steps",
+        body: "Hi {{requester.name}},\n\n1. Open https://passwords.acme.test\n2. Choose **Forgot password** and follow the e-mail link.\n3. Sign in again everywhere (mail, VPN).\n\n{{agent.name}}",
+      },
+      {
+        title: "Resolved, please confirm",
+        body: "Hi {{requester.name}},\n\nWe believe {{ticket.number}} is fixed. If anything is still wrong, reply here or choose **Reopen** on the request.\n\n{{agent.name}}",
+      },
+    ].map((r) => ({ ...r, organizationId: acme.id })),
+  });
   return true;
 }
 

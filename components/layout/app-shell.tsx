@@ -12,6 +12,7 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
         { href: "/desk", label: "Desk" },
         { href: "/board", label: "Boards" },
         { href: "/portal", label: "My requests" },
+        { href: "/settings/canned-responses", label: "Responses" },
       ]
     : [
         { href: "/portal", label: "My requests" },

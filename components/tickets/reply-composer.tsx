@@ -1,14 +1,30 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useLayoutEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { addCommentAction } from "@/lib/actions/tickets";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FileDrop } from "@/components/attachments/file-drop";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
+import { CannedResponsePicker, type CannedResponseOption } from "./canned-response-picker";
+import { useMentionAutocomplete, type MentionCandidate } from "./mention-autocomplete";
 
-export function ReplyComposer({ ticketId, allowInternal, uploadLimits }: { ticketId: string; allowInternal: boolean; uploadLimits?: UploadLimits | null }) {
+export function ReplyComposer({
+  ticketId,
+  allowInternal,
+  uploadLimits,
+  cannedResponses,
+  mentionCandidates = [],
+}: {
+  ticketId: string;
+  allowInternal: boolean;
+  uploadLimits?: UploadLimits | null;
+  /** Staff only: the "Insert response" picker. */
+  cannedResponses?: CannedResponseOption[];
+  /** Staff who may be @mentioned in an internal note. */
+  mentionCandidates?: MentionCandidate[];
+}) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
@@ -17,6 +33,29 @@ export function ReplyComposer({ ticketId, allowInternal, uploadLimits }: { ticke
   // The reply's files: uploaded (pending) as they are picked, bound when it is sent.
   const [files, setFiles] = useState({ ids: [] as string[], busy: false });
   const [filesKey, setFilesKey] = useState(0);
+
+  // ── Text editing helpers (canned responses and mentions insert at the caret) ──
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const caretRef = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = textareaRef.current;
+    if (el && caretRef.current !== null) {
+      el.focus();
+      el.setSelectionRange(caretRef.current, caretRef.current);
+      caretRef.current = null;
+    }
+  });
+  function replaceText(next: string, caret: number) {
+    caretRef.current = caret;
+    setBody(next);
+  }
+  function insertAtCaret(text: string) {
+    const el = textareaRef.current;
+    const start = el?.selectionStart ?? body.length;
+    const end = el?.selectionEnd ?? body.length;
+    replaceText(body.slice(0, start) + text + body.slice(end), start + text.length);
+  }
+  const mentions = useMentionAutocomplete({ enabled: internal && allowInternal, candidates: mentionCandidates, value: body, setValue: replaceText, textareaRef });
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -40,35 +79,50 @@ export function ReplyComposer({ ticketId, allowInternal, uploadLimits }: { ticke
       <label htmlFor="reply" className="text-sm font-semibold text-slate-900">
         Reply
       </label>
-      <textarea
-        id="reply"
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "reply-error" : undefined}
-        className={`${inputClass} mt-2`}
-        placeholder={internal ? "Only staff will see this note" : "Write a reply…"}
-      />
+      <div className="relative">
+        <textarea
+          id="reply"
+          ref={textareaRef}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            mentions.update(e.target.value, e.target.selectionStart);
+          }}
+          onSelect={(e) => mentions.update(e.currentTarget.value, e.currentTarget.selectionStart)}
+          onKeyDown={mentions.onKeyDown}
+          {...mentions.textareaProps}
+          rows={4}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "reply-error" : "reply-hint"}
+          className={`${inputClass} mt-2`}
+          placeholder={internal ? "Only staff will see this note. Type @ to mention someone." : "Write a reply…"}
+        />
+        {mentions.listbox}
+      </div>
       {error ? (
         <p id="reply-error" className="mt-1 text-sm text-red-600">
           {error}
         </p>
-      ) : null}
+      ) : (
+        <p id="reply-hint" className="mt-1 text-xs text-slate-500">
+          Markdown: **bold**, _italic_, `code`, [link](https://…), lists.
+        </p>
+      )}
       {uploadLimits ? (
         <div className="mt-3">
           <FileDrop key={filesKey} ticketId={ticketId} purpose="comment" label="Add files to message" limits={uploadLimits} onChange={setFiles} />
         </div>
       ) : null}
-      <div className="mt-3 flex items-center justify-between">
-        {allowInternal ? (
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
-            Internal note
-          </label>
-        ) : (
-          <span />
-        )}
+      <div className="mt-3 flex items-center justify-between gap-3">
+        <div className="flex items-center gap-4">
+          {allowInternal ? (
+            <label className="flex items-center gap-2 text-sm text-slate-700">
+              <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
+              Internal note
+            </label>
+          ) : null}
+          {cannedResponses ? <CannedResponsePicker ticketId={ticketId} responses={cannedResponses} onInsert={insertAtCaret} /> : null}
+        </div>
         <Button type="submit" disabled={pending || files.busy}>
           {pending ? "Sending…" : files.busy ? "Uploading…" : "Send"}
         </Button>

@@ -18,6 +18,9 @@ import { uploadLimits } from "@/lib/domain/attachments/config";
 import { WatchButton } from "@/components/notifications/watch-button";
 import { RelationshipSections } from "@/components/relationships/relationship-sections";
 import type { TicketRelationships } from "@/lib/domain/relationships/list-links";
+import { Markdown } from "@/components/ui/markdown";
+import { ViewCounter } from "./view-counter";
+import type { ComposerOptions } from "@/lib/domain/comments/composer-options";
 
 function itemSummary(items: TicketDetail["items"]) {
   const invalid = items.filter((i) => i.validationStatus === "invalid").length;
@@ -33,6 +36,8 @@ export function TicketView({
   allowInternal,
   canReply,
   relationships,
+  viewerId,
+  composer,
 }: {
   ticket: TicketDetail;
   controls: TicketControls;
@@ -41,6 +46,10 @@ export function TicketView({
   canReply: boolean;
   /** Links and subtasks this viewer may see (lib/domain/relationships/list-links.ts). */
   relationships?: TicketRelationships;
+  /** The signed-in user: authors edit their own comments. */
+  viewerId?: string;
+  /** Staff reply tools (canned responses, @mentions). */
+  composer?: ComposerOptions;
 }) {
   const change = ticket.project.workflow === "change";
   const files = attachmentItems(ticket);
@@ -54,6 +63,7 @@ export function TicketView({
             <span data-testid="ticket-status"><StatusBadge status={ticket.status} /></span>
             <PriorityLabel priority={ticket.priority} />
             <span>· {ticket.project.name}</span>
+            <ViewCounter ticketId={ticket.id} initial={ticket.viewCount} show={audience === "staff"} />
             <span className="ml-auto"><WatchButton ticketId={ticket.id} /></span>
           </div>
           <h1 className="text-2xl font-semibold tracking-tight break-words">{ticket.title}</h1>
@@ -82,8 +92,8 @@ export function TicketView({
           </ApprovalPanel>
         ) : null}
 
-        <section aria-label="Description" className="rounded-lg bg-white p-4 text-sm leading-relaxed whitespace-pre-wrap text-slate-800 shadow-xs ring-1 ring-slate-200">
-          {ticket.description || <span className="text-slate-400">No description.</span>}
+        <section aria-label="Description" className="rounded-lg bg-white p-4 text-sm leading-relaxed text-slate-800 shadow-xs ring-1 ring-slate-200">
+          {ticket.description ? <Markdown source={ticket.description} /> : <span className="text-slate-400">No description.</span>}
         </section>
 
         <TicketAttachments ticketId={ticket.id} items={files} limits={limits} />
@@ -96,8 +106,20 @@ export function TicketView({
 
         <section aria-labelledby="conversation-heading" className="space-y-4">
           <h2 id="conversation-heading" className="text-sm font-semibold text-slate-900">Conversation</h2>
-          <Thread comments={withAttachments(ticket.comments, files)} requesterId={ticket.requesterId} />
-          {canReply ? <ReplyComposer ticketId={ticket.id} allowInternal={allowInternal} uploadLimits={limits} /> : null}
+          <Thread
+            comments={withAttachments(ticket.comments, files)}
+            requesterId={ticket.requesterId}
+            viewer={viewerId ? { id: viewerId, canMarkSolution: audience === "staff" } : undefined}
+          />
+          {canReply ? (
+            <ReplyComposer
+              ticketId={ticket.id}
+              allowInternal={allowInternal}
+              uploadLimits={limits}
+              cannedResponses={composer?.cannedResponses}
+              mentionCandidates={composer?.mentionCandidates}
+            />
+          ) : null}
         </section>
       </div>
       <aside className="space-y-6">

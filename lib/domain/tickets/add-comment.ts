@@ -9,7 +9,8 @@ import { canSeeInternal } from "./policy";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
 import { bindPendingAttachments } from "@/lib/domain/attachments/bind";
-import { notifyComment } from "@/lib/domain/notifications/hooks";
+import { notifyComment, notifyMentions } from "@/lib/domain/notifications/hooks";
+import { mentionsAsPlainText, recordMentions, resolveMentions } from "@/lib/domain/comments/mentions";
 
 /**
  * Adds a reply or internal note. A public staff reply is the ticket's first
@@ -27,9 +28,13 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
     status: true,
     firstResponseAt: true,
     project: { select: { workflow: true } },
+    // For @mention checks (lib/domain/comments/mentions.ts).
+    projectId: true,
+    assignees: { select: { userId: true } },
   });
   if (!can(actor, "ticket.comment") && !isStaff(actor)) throw forbidden("You cannot reply to this ticket");
   if (input.internal && !canSeeInternal(actor)) throw forbidden("You cannot write internal notes");
+  const mentions = await resolveMentions(actor, ticket, input.body, input.internal);
 
   const now = opts.now ?? new Date();
   const staffReply = !input.internal && isStaff(actor) && actor.id !== ticket.requesterId;
@@ -50,7 +55,7 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
         body: input.body,
         createdAt: now,
       },
-      select: { id: true, type: true, createdAt: true },
+      select: { id: true, organizationId: true, type: true, createdAt: true },
     });
     const entries: HistoryEntry[] = [{ action: "comment_added", newValue: comment.id, internal: input.internal }];
     entries.push(...(await bindPendingAttachments(tx, actor, ticket, comment.id, input.attachmentIds, input.internal)));
@@ -65,7 +70,12 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
     if (moved) entries.push({ action: "status_change", field: "status", oldValue: ticket.status, newValue: nextStatus });
     else await tx.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...(firstResponse ? { version: { increment: 1 } } : {}) } });
     await recordHistory(tx, ticket, actor.id, entries);
-    await notifyComment(tx, { ticket, actor, comment: { id: comment.id, body: input.body, internal: input.internal } });
-    return comment;
+    // Notifications show mention tokens as plain "@Name".
+    const told = { id: comment.id, body: mentionsAsPlainText(input.body), internal: input.internal };
+    await notifyComment(tx, { ticket, actor, comment: told });
+    // This note's @mentions (lib/domain/comments/mentions.ts): recorded, then told.
+    const mentionedUserIds = await recordMentions(tx, comment, mentions);
+    if (mentionedUserIds.length) await notifyMentions(tx, { ticket, actorId: actor.id, comment: told, userIds: mentionedUserIds });
+    return { ...comment, mentionedUserIds };
   });
 }

@@ -25,6 +25,13 @@ describe("describeHistory", () => {
       "Maria Manager changed priority from normal to high",
     );
   });
+  it("names solution marks without printing comment ids", () => {
+    const id = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+    expect(describeHistory(row({ action: "field_change", field: "solution", newValue: id }))).toBe("Maria Manager marked a reply as the solution");
+    expect(describeHistory(row({ action: "field_change", field: "solution", oldValue: id, newValue: null }))).toBe("Maria Manager unmarked the solution");
+    expect(describeHistory(row({ action: "comment_edited", newValue: id }))).not.toContain(id);
+  });
+
   it("says who did it, or the system", () => {
     expect(describeHistory(row({ actor: null }))).toBe("The system created the ticket");
   });

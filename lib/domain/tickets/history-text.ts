@@ -91,6 +91,8 @@ export function describeHistory(h: HistoryLike): string {
       return `${who} restored the ticket`;
     case "field_change":
       if (h.field === "firstResponseAt") return `${who} sent the first response`;
+      // Values are comment ids: never print them (or any comment text).
+      if (h.field === "solution") return h.newValue ? `${who} marked a reply as the solution` : `${who} unmarked the solution`;
       return `${who} changed ${FIELD_LABELS[h.field ?? ""] ?? h.field ?? "a field"}${h.oldValue || h.newValue ? ` from ${h.oldValue ?? "nothing"} to ${h.newValue ?? "nothing"}` : ""}`;
   }
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isStaff } from "@/lib/auth/permissions";
 import { canSeeInternal, ticketScope } from "./policy";
 import { withVisibleReferences } from "@/lib/domain/relationships/visible-refs";
 
@@ -19,6 +20,8 @@ export async function loadTicketForActor<S extends Prisma.TicketSelect>(actor: A
 export async function getTicketDetail(actor: Actor, number: string, opts: { ownOnly?: boolean; requesterView?: boolean } = {}) {
   // The portal is the requester's view: their own tickets, never internal material.
   const internal = canSeeInternal(actor) && !opts.requesterView;
+  // Earlier versions of edited comments are for staff; requesters see only "edited".
+  const staffView = isStaff(actor) && !opts.requesterView;
   const ticket = await db.ticket.findFirst({
     where: { ...ticketScope(actor), number, ...(opts.ownOnly ? { requesterId: actor.id } : {}) },
     include: {
@@ -36,7 +39,11 @@ export async function getTicketDetail(actor: Actor, number: string, opts: { ownO
       comments: {
         where: internal ? {} : { type: { not: "internal_note" } },
         orderBy: { createdAt: "asc" },
-        include: { author: person },
+        include: {
+          author: person,
+          revisions: { where: staffView ? {} : { id: { in: [] } }, orderBy: { createdAt: "desc" }, select: { id: true, body: true, createdAt: true, editedBy: person } },
+          mentions: { where: internal ? {} : { userId: { in: [] } }, select: { userId: true, user: person } },
+        },
       },
       history: {
         where: internal ? {} : { internal: false },

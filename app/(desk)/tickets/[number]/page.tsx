@@ -5,6 +5,7 @@ import { canSeeInternal } from "@/lib/domain/tickets/policy";
 import { ticketControls, ticketOr404 } from "@/lib/domain/tickets/page-data";
 import { TicketView } from "@/components/tickets/ticket-view";
 import { ticketRelationships } from "@/lib/domain/relationships/list-links";
+import { composerOptions } from "@/lib/domain/comments/composer-options";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffTicketPage({ params }: Props) {
   const actor = await staffPageActor();
   const ticket = await ticketOr404(actor, (await params).number, "desk");
-  const [controls, relationships] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id)]);
+  const [controls, relationships, composer] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id), composerOptions(actor, ticket)]);
   return (
     <TicketView
       ticket={ticket}
@@ -24,6 +25,8 @@ export default async function StaffTicketPage({ params }: Props) {
       allowInternal={canSeeInternal(actor)}
       canReply={can(actor, "ticket.comment") || canSeeInternal(actor)}
       relationships={relationships}
+      viewerId={actor.id}
+      composer={composer}
     />
   );
 }

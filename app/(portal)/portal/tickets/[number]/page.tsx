@@ -21,7 +21,7 @@ export default async function PortalTicketPage({ params }: Props) {
   return (
     <>
       <Link href="/portal" className="mb-4 inline-block text-sm text-brand-700 hover:underline">← My requests</Link>
-      <TicketView ticket={ticket} controls={portalControls} audience="requester" allowInternal={false} canReply={can(actor, "ticket.comment")} relationships={relationships} />
+      <TicketView ticket={ticket} controls={portalControls} audience="requester" allowInternal={false} canReply={can(actor, "ticket.comment")} relationships={relationships} viewerId={actor.id} />
     </>
   );
 }

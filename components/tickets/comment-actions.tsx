@@ -1,0 +1,96 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { editCommentAction, markSolutionAction } from "@/lib/actions/comments";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { useTicketAction } from "./use-ticket-action";
+
+/**
+ * A comment's body with, for its author, an "Edit" button that swaps in an
+ * editor. The rendered body comes from the server as children; the raw text
+ * is sent only to the author (`source`).
+ */
+export function EditableComment({
+  commentId,
+  version,
+  source,
+  footer,
+  children,
+}: {
+  commentId: string;
+  version: number;
+  source?: string;
+  /** Other controls shown beside "Edit" (e.g. "Mark as solution"). */
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(source ?? "");
+  const { run, pending, error, fieldErrors } = useTicketAction();
+  const id = `edit-${commentId}`;
+
+  if (!editing || source === undefined) {
+    return (
+      <>
+        {children}
+        {source !== undefined || footer ? (
+          <div className="mt-3 flex items-center gap-4">
+            {source !== undefined ? (
+              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => { setDraft(source); setEditing(true); }}>
+                Edit
+              </button>
+            ) : null}
+            {footer}
+          </div>
+        ) : null}
+      </>
+    );
+  }
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    // On a conflict the page reloads the latest version; the draft stays here to copy.
+    await run(() => editCommentAction({ commentId, version, body: draft }), () => setEditing(false));
+  }
+
+  const bodyError = fieldErrors.body?.join(" ");
+  return (
+    <form onSubmit={save} className="mt-2 space-y-2">
+      <label htmlFor={id} className="sr-only">Edit comment</label>
+      <textarea
+        id={id}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        rows={Math.min(12, Math.max(3, draft.split("\n").length + 1))}
+        className={inputClass}
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={bodyError ? `${id}-error` : undefined}
+      />
+      {bodyError ? <p id={`${id}-error`} className="text-sm text-red-600">{bodyError}</p> : <Notice message={error} />}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+        <Button type="button" variant="secondary" onClick={() => setEditing(false)} disabled={pending}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/** "Mark as solution" / "Unmark solution" on a public reply (staff only). */
+export function SolutionButton({ commentId, isSolution }: { commentId: string; isSolution: boolean }) {
+  const { run, pending, error } = useTicketAction();
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => run(() => markSolutionAction({ commentId, solution: !isSolution }))}
+        className={`text-xs font-medium ${isSolution ? "text-slate-500 hover:text-slate-800" : "text-emerald-700 hover:text-emerald-900"} disabled:opacity-50`}
+      >
+        {isSolution ? "Unmark solution" : "Mark as solution"}
+      </button>
+      {error ? <span role="alert" className="text-xs text-red-600">{error}</span> : null}
+    </span>
+  );
+}
