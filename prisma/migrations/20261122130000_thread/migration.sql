@@ -1,4 +1,4 @@
--- Thread (issue 5): comment edits are compare-and-set on a version; mentions
+-- Thread (issue 5): comment edits are compare-and-set on a version, and mentions
 -- in internal notes are recorded per user.
 ALTER TABLE "Comment" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
 
@@ -21,6 +21,6 @@ ALTER TABLE "CommentMention" ADD CONSTRAINT "CommentMention_userId_fkey" FOREIGN
 CREATE UNIQUE INDEX "Comment_one_solution_idx" ON "Comment"("ticketId") WHERE "isSolution";
 
 -- Hand-written: canned-response titles are unique per scope, ignoring case —
--- organization-wide ones (ownerId NULL) per organization, personal ones per owner.
+-- organization-wide ones (ownerId NULL) per organization and personal ones per owner.
 CREATE UNIQUE INDEX "CannedResponse_org_title_idx" ON "CannedResponse"("organizationId", lower("title")) WHERE "ownerId" IS NULL;
 CREATE UNIQUE INDEX "CannedResponse_owner_title_idx" ON "CannedResponse"("ownerId", lower("title")) WHERE "ownerId" IS NOT NULL;
