@@ -9,6 +9,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `test-results
 const comment = (page: Page, text: string | RegExp) => page.getByRole("list", { name: "Conversation" }).getByRole("listitem").filter({ hasText: text });
 
 test("[desk] agent inserts a canned response, edits it, marks it as the solution; the requester sees the Solution box", async ({ as }) => {
+  test.setTimeout(90_000);
   const requester = await as(USERS.acmeRequester);
   const title = `Wi-Fi drops in meeting room 4 (${uniqueSuffix()})`;
   const number = await createSupportRequest(requester, {
@@ -38,23 +39,23 @@ test("[desk] agent inserts a canned response, edits it, marks it as the solution
     await expect(agent.getByLabel("Reply")).toHaveValue("");
   });
 
-  const mine = comment(agent, "Thanks for reaching IT Support");
+  // By id: the text changes when edited.
+  const mine = agent.locator(`#${await comment(agent, "Thanks for reaching IT Support").getAttribute("id")}`);
   await test.step("edit the reply: marked edited, earlier version kept for staff", async () => {
     await mine.getByRole("button", { name: "Edit" }).click();
     const editor = mine.getByLabel("Edit comment");
     await editor.fill("Hi Rita Requester,\n\nPlease **forget the network** and reconnect; the access point was replaced.\n\nSam Agent");
     await mine.getByRole("button", { name: "Save" }).click();
-    const edited = comment(agent, "forget the network");
-    await expect(edited).toContainText("(edited)");
-    await expect(edited.locator("strong")).toHaveText("forget the network");
-    await expect(edited.getByText("Earlier versions (1)")).toBeVisible();
+    await expect(mine).toContainText("forget the network");
+    await expect(mine).toContainText("(edited)");
+    await expect(mine.locator("strong", { hasText: "forget the network" })).toBeVisible();
+    await expect(mine.getByText("Earlier versions (1)")).toBeVisible();
   });
 
   await test.step("mark it as the solution: shown at the top of the thread", async () => {
-    const edited = comment(agent, "forget the network");
-    await edited.getByRole("button", { name: "Mark as solution" }).click();
+    await mine.getByRole("button", { name: "Mark as solution" }).click();
     await expect(agent.getByRole("region", { name: "Solution" })).toContainText("forget the network");
-    await expect(edited.getByRole("button", { name: "Unmark solution" })).toBeVisible();
+    await expect(mine.getByRole("button", { name: "Unmark solution" })).toBeVisible();
     await expect(agent.getByRole("region", { name: "History" })).toContainText("Sam Agent marked a reply as the solution");
   });
 

@@ -25,7 +25,7 @@ export default async function CannedResponsesPage() {
   return (
     <>
       <PageHeader title="Canned responses" description="Reusable replies for the reply box's “Insert response” picker. Placeholders are filled for the ticket you reply to." />
-      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="space-y-6">
           <Card
             id="org-responses"
