@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./support/fixtures";
+import { sql, ticketId } from "./support/db";
 
 // The conversation (issue 5 "Thread"): canned responses with placeholders,
 // editing one's reply, the solution on both sides, @mentions in internal
@@ -80,6 +81,15 @@ test("[desk] agent inserts a canned response, edits it, marks it as the solution
     const note = comment(agent, "for the AP budget");
     await expect(note).toContainText("Internal note");
     await expect(note.locator("[data-mention]")).toHaveText(["@Maria Manager", "@Ada Admin"]);
+  });
+  await test.step("a system comment renders small and centred, without author or controls", async () => {
+    // As lib/domain/comments/system-comment.ts writes them (authorId null, type system).
+    const id = await ticketId("acme", number);
+    await sql(`INSERT INTO "Comment" (id, "organizationId", "ticketId", "authorId", type, body, "updatedAt") SELECT gen_random_uuid(), "organizationId", id, NULL, 'system', $2, now() FROM "Ticket" WHERE id = $1`, [id, "Linked as related to SUP-1"]);
+    await agent.reload({ waitUntil: "networkidle" });
+    const system = agent.locator('[data-comment-type="system"]');
+    await expect(system).toContainText("Linked as related to SUP-1");
+    await expect(system.getByRole("button")).toHaveCount(0);
   });
   await shot(agent, "thread-desk");
 
