@@ -80,7 +80,8 @@ for (const email of [USERS.globexAgent, USERS.globexAdmin]) {
       const request = route.request();
       const isAction = request.method() === "POST" && !!(await request.headerValue("next-action"));
       const data = request.postDataBuffer()?.toString("latin1") ?? "";
-      if (!isAction || !data.includes(globexId)) return route.continue();
+      // Only the reply (the page also sends other actions, e.g. its view count).
+      if (!isAction || !data.includes(globexId) || !data.includes(body)) return route.continue();
       swapped++;
       await route.continue({ postData: Buffer.from(data.replaceAll(globexId, acme.id), "latin1") });
     });

@@ -28,6 +28,9 @@ export function EditableComment({
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(source ?? "");
+  // The version the edit started from: when the page reloads a newer one (a
+  // conflict), the current text is shown above the draft before saving again.
+  const [startVersion, setStartVersion] = useState(version);
   const { run, pending, error, fieldErrors } = useTicketAction();
   const id = `edit-${commentId}`;
 
@@ -38,7 +41,7 @@ export function EditableComment({
         {source !== undefined || footer ? (
           <div className="mt-3 flex items-center gap-4">
             {source !== undefined ? (
-              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => { setDraft(source); setEditing(true); }}>
+              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => { setDraft(source); setStartVersion(version); setEditing(true); }}>
                 Edit
               </button>
             ) : null}
@@ -58,6 +61,12 @@ export function EditableComment({
   const bodyError = fieldErrors.body?.join(" ");
   return (
     <form onSubmit={save} className="mt-2 space-y-2">
+      {version !== startVersion ? (
+        <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+          <p className="text-xs font-medium text-slate-500">Current version (changed while you were editing)</p>
+          {children}
+        </div>
+      ) : null}
       <label htmlFor={id} className="sr-only">Edit comment</label>
       <textarea
         id={id}
