@@ -17,13 +17,13 @@ interface Trigger {
   query: string;
 }
 
-function findTrigger(value: string, caret: number): Trigger | null {
+export function findTrigger(value: string, caret: number): Trigger | null {
   const m = TRIGGER.exec(value.slice(0, caret));
   if (!m) return null;
   return { start: caret - m[1]!.length - 1, query: m[1]! };
 }
 
-function rank(candidates: MentionCandidate[], query: string): MentionCandidate[] {
+export function rankCandidates(candidates: MentionCandidate[], query: string): MentionCandidate[] {
   const q = query.toLowerCase();
   const scored = candidates
     .map((c) => {
@@ -60,7 +60,7 @@ export function useMentionAutocomplete({
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
 
-  const matches = enabled && trigger && trigger.start !== dismissedAt ? rank(candidates, trigger.query) : [];
+  const matches = enabled && trigger && trigger.start !== dismissedAt ? rankCandidates(candidates, trigger.query) : [];
   const open = matches.length > 0;
   const listId = `${base}-mentions`;
   const optionId = (i: number) => `${base}-mention-${i}`;
