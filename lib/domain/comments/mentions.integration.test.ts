@@ -50,6 +50,24 @@ describe("@mentions in internal notes", () => {
     expect(detail.comments.find((x) => x.id === c.id)!.mentions.map((x) => x.user.name).sort()).toEqual(["Ada Admin", "Maria Manager"]);
   });
 
+  it("the mentioned are notified (event mention) with the tokens as plain @Name; nobody else gets a mention", async () => {
+    const c = await addComment(a("agent@acme.test"), {
+      ticketId: ticket.id,
+      body: `Budget question for ${m("manager@acme.test")}, not for ${m("agent@globex.test")} or ${m("requester@acme.test")}`,
+      internal: true,
+    });
+    expect(c.mentionedUserIds).toEqual([a("manager@acme.test").id]);
+    const notes = await db.notification.findMany({ where: { ticketId: ticket.id, event: "mention", createdAt: { gte: c.createdAt } }, select: { userId: true, body: true, title: true } });
+    expect(notes.map((n) => n.userId)).toEqual([a("manager@acme.test").id]);
+    expect(notes[0]!.title).toContain("Sam Agent mentioned you");
+    expect(`${notes[0]!.title} ${notes[0]!.body}`).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(notes[0]!.body).toContain("@Maria Manager");
+    // No requester and no other organization hears of the note at all.
+    const everyone = await db.notification.findMany({ where: { ticketId: ticket.id, createdAt: { gte: c.createdAt } }, select: { userId: true } });
+    const ids = everyone.map((n) => n.userId);
+    for (const u of [a("requester@acme.test"), a("agent@globex.test")]) expect(ids).not.toContain(u.id);
+  });
+
   it("an assigned technician without view_internal is still not mentionable; with it, they are", async () => {
     const tech = a("tech@acme.test");
     await db.ticketAssignee.create({ data: { ticketId: ticket.id, userId: tech.id, organizationId: demo.acme.id } });
