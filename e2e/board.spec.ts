@@ -220,6 +220,41 @@ test("[board] a drop that needs a reason asks for it first: Cancel puts the card
   expect(row).toEqual({ status: "rejected", rejectReason: "Write cache needs a battery-backed controller first." });
 });
 
+test("[board] dropping a parent with an open subtask on Closed asks first and lists it: Cancel puts it back, Confirm closes", async ({ as }) => {
+  const suffix = uniqueSuffix();
+  const requester = await as(USERS.acmeRequester);
+  const parent = await createSupportRequest(requester, { title: `Board parent ${suffix}` });
+  const child = await createSupportRequest(requester, { title: `Board child ${suffix}` });
+  const [parentId, childId] = [await ticketId("acme", parent), await ticketId("acme", child)];
+  await sql(
+    `INSERT INTO "Relationship" (id, "organizationId", "sourceId", "targetId", type)
+     SELECT gen_random_uuid(), "organizationId", $1, $2, 'parent' FROM "Ticket" WHERE id = $1`,
+    [parentId, childId],
+  );
+  const agent = await as(USERS.acmeAgent);
+  await agent.goto(`/board/SUP?q=${suffix}`);
+  await expect(card(column(agent, "Open"), parent)).toBeVisible();
+
+  await drag(agent, card(agent, parent), { locator: column(agent, "Closed") });
+  const dialog = agent.getByRole("dialog");
+  await expect(dialog).toContainText(`Move ${parent} to Closed: some subtasks are still open`);
+  await expect(dialog.getByRole("list", { name: "Open subtasks" })).toContainText(`${child} Board child ${suffix} (Open)`);
+  await shot(agent, "board-open-subtasks");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(card(column(agent, "Open"), parent)).toBeVisible();
+  expect((await ticketRow(parent)).status).toBe("open");
+
+  // The first drop scrolled the board to Closed; a reload brings the Open column back on screen.
+  await agent.reload();
+  await expect(card(column(agent, "Open"), parent)).toBeVisible();
+  await drag(agent, card(agent, parent), { locator: column(agent, "Closed") });
+  await agent.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(toast(agent)).toContainText(`${parent} moved to Closed`);
+  await expect(card(column(agent, "Closed"), parent)).toBeVisible();
+  expect((await ticketRow(parent)).status).toBe("closed");
+  expect((await ticketRow(child)).status).toBe("open");
+});
+
 test("[board] unknown keys, other organizations' boards and non-staff answer 404", async ({ as }) => {
   const agent = await as(USERS.acmeAgent);
   expect((await agent.goto("/board/NOPE"))?.status()).toBe(404);

@@ -151,3 +151,30 @@ test("[desk] bulk 'Link to…' links each selected ticket and lists the one that
   await expect(subtasks.getByRole("list", { name: "Subtask list" })).toContainText(first);
   await expect(subtasks.getByRole("list", { name: "Subtask list" })).toContainText(second);
 });
+
+test("[desk] bulk 'Link to…' as duplicates closes the selected tickets when asked", async ({ as }) => {
+  const suffix = uniqueSuffix();
+  const requester = await as(USERS.acmeRequester);
+  const original = await createSupportRequest(requester, { title: `Wi-Fi down floor 3 ${suffix}` });
+  const dupA = await createSupportRequest(requester, { title: `No wireless ${suffix}` });
+  const dupB = await createSupportRequest(requester, { title: `Laptop offline ${suffix}` });
+
+  const agent = await as(USERS.acmeAgent);
+  await agent.goto(`/desk?q=${suffix}`, { waitUntil: "networkidle" });
+  for (const n of [dupA, dupB]) await agent.getByRole("checkbox", { name: `Select ${n}` }).check();
+  const bar = agent.getByRole("region", { name: "Bulk actions" });
+  await bar.getByLabel("Link type").selectOption({ label: "Duplicates" });
+  await expect(bar.getByLabel("Close the selected tickets")).toBeChecked();
+  await bar.getByLabel("Find ticket").pressSequentially(`wi-fi floor ${suffix.slice(0, 6)}`, { delay: 30 });
+  await agent.getByRole("option", { name: new RegExp(`^${original}\\b`) }).click();
+  await bar.screenshot({ path: screens("bulk-link-duplicates") });
+  await bar.getByRole("button", { name: "Link", exact: true }).click();
+
+  // Everything succeeded: the bar goes and the closed tickets leave the default (live) view.
+  await expect(agent.getByRole("region", { name: "Bulk actions" })).toHaveCount(0);
+  for (const n of [dupA, dupB]) {
+    await agent.goto(`/tickets/${n}`);
+    await expect(agent.getByText("Closed").first()).toBeVisible();
+    await expect(agent.getByRole("region", { name: "Conversation" })).toContainText(`Closed as a duplicate of ${original}`);
+  }
+});

@@ -25,6 +25,8 @@ import { rankForIndex } from "@/lib/domain/board/rank";
 import { transitionTicketAction } from "@/lib/actions/tickets";
 import { loadColumnAction, reorderCardAction } from "@/lib/actions/board";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
+import { OpenChildrenDialog } from "@/components/relationships/open-children-dialog";
+import { CONFIRM_OPEN_CHILDREN } from "@/lib/domain/relationships/link-types";
 import { BoardColumn } from "./board-column";
 import { CardOverlay } from "./board-card";
 import { appendPage, locate, othersIn, patchCard, placeCard, type Place } from "./board-state";
@@ -44,6 +46,16 @@ interface Asking {
   to: Place;
   rank: string;
   title: string;
+}
+
+/** A drop that would finish a parent with open subtasks, waiting for the user's confirmation. */
+interface Confirming {
+  card: BoardCard;
+  from: Place;
+  to: Place;
+  rank: string;
+  reason?: string;
+  items: string[];
 }
 
 // Pointer drags: the column under the pointer. Keyboard drags place the card themselves (keyboard.ts).
@@ -82,6 +94,7 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
   const [asking, setAsking] = useState<Asking | null>(null);
   const [askError, setAskError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [loadingColumn, setLoadingColumn] = useState<string | null>(null);
 
   const labelOf = useCallback((key: string) => columnsRef.current.find((c) => c.key === key)?.label ?? key, []);
@@ -164,13 +177,21 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
     if (res.code === "CONFLICT" || res.code === "NOT_FOUND") router.refresh();
   }
 
-  async function transition(card: BoardCard, from: Place, to: Place, rank: string, reason?: string): Promise<"moved" | "refused" | "reason"> {
+  async function transition(
+    card: BoardCard,
+    from: Place,
+    to: Place,
+    rank: string,
+    reason?: string,
+    confirmOpenChildren?: true,
+  ): Promise<"moved" | "refused" | "reason" | "confirm"> {
     const res = await transitionTicketAction({
       ticketId: card.id,
       version: card.version,
       rank,
       ...(project.workflow === "kanban" ? { columnId: to.column } : { to: to.column }),
       ...(reason ? { reason } : {}),
+      ...(confirmOpenChildren ? { confirmOpenChildren } : {}),
     });
     if (res.ok) {
       setColumns((cols) =>
@@ -182,6 +203,12 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
     if (reason !== undefined && res.code === "VALIDATION" && res.fieldErrors?.reason) {
       setAskError(res.fieldErrors.reason.join(" "));
       return "reason";
+    }
+    // A parent with open subtasks: the card waits in its new column while the user decides.
+    const openChildren = !res.ok && res.code === "VALIDATION" ? res.fieldErrors?.[CONFIRM_OPEN_CHILDREN] : undefined;
+    if (openChildren && !confirmOpenChildren) {
+      setConfirming({ card, from, to, rank, ...(reason ? { reason } : {}), items: openChildren });
+      return "confirm";
     }
     rollback(card, from);
     say("error", `${card.number} was not moved to ${labelOf(to.column)}: ${res.message}`);
@@ -275,6 +302,27 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
           setSending(false);
           // A refused move has already gone back; a rejected reason keeps the dialog open.
           if (outcome !== "reason") setAsking(null);
+        }}
+      />
+
+      <OpenChildrenDialog
+        open={!!confirming}
+        action={confirming ? `Move ${confirming.card.number} to ${labelOf(confirming.to.column)}` : ""}
+        items={confirming?.items ?? []}
+        pending={sending}
+        onClose={() => {
+          if (confirming && !sending) {
+            rollback(confirming.card, confirming.from);
+            setConfirming(null);
+          }
+        }}
+        onConfirm={async () => {
+          if (!confirming) return;
+          const c = confirming;
+          setSending(true);
+          await transition(c.card, c.from, c.to, c.rank, c.reason, true);
+          setSending(false);
+          setConfirming(null);
         }}
       />
     </div>

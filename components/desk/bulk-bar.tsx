@@ -27,6 +27,8 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
   const [tag, setTag] = useState("");
   const [linkSide, setLinkSide] = useState<LinkSide>("related_to");
   const [linkTarget, setLinkTarget] = useState<LinkTarget | null>(null);
+  const [closeDuplicates, setCloseDuplicates] = useState(true);
+  const duplicateLink = linkSide === "duplicates" || linkSide === "duplicated_by";
   const [results, setResults] = useState<Result[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -82,7 +84,7 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
           <Button type="submit" variant="secondary" disabled={!tag.trim() || pending}>Tag</Button>
         </form>
         {/* Link to…: each selected ticket <type> the chosen one, through the ticket page's link rules. */}
-        <form aria-label="Link to…" className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (linkTarget) run(() => bulkLinkAction({ ticketIds: ids, targetId: linkTarget.id, side: linkSide })); }}>
+        <form aria-label="Link to…" className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (linkTarget) run(() => bulkLinkAction({ ticketIds: ids, targetId: linkTarget.id, side: linkSide, closeDuplicate: duplicateLink && closeDuplicates })); }}>
           <label className="text-xs text-slate-600">
             Link type
             <select value={linkSide} onChange={(e) => setLinkSide(e.target.value as LinkSide)} className={`${inputClass} mt-0.5 w-36`}>
@@ -90,6 +92,12 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
             </select>
           </label>
           <div className="w-60"><TicketPicker value={linkTarget} onChange={setLinkTarget} /></div>
+          {duplicateLink ? (
+            <label className="mb-1.5 flex items-center gap-1.5 text-xs text-slate-700">
+              <input type="checkbox" checked={closeDuplicates} onChange={(e) => setCloseDuplicates(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
+              {linkSide === "duplicates" ? "Close the selected tickets" : "Close the chosen ticket"}
+            </label>
+          ) : null}
           <Button type="submit" variant="secondary" disabled={!linkTarget || pending}>Link</Button>
         </form>
       </div>

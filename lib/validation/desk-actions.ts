@@ -41,6 +41,8 @@ export const bulkLinkSchema = z
     ticketIds,
     targetId: z.uuid({ error: "Choose a ticket to link to" }),
     side: z.enum(LINK_SIDES, { error: "Choose a link type" }),
+    /** With a duplicate link: close the duplicate (support tickets), as the ticket page offers. */
+    closeDuplicate: z.boolean().default(false),
   })
   .strict();
 export type BulkLinkInput = z.input<typeof bulkLinkSchema>;

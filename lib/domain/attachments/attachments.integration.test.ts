@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { addComment } from "@/lib/domain/tickets/add-comment";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { getTicketDetail } from "@/lib/domain/tickets/queries";
+import { purgeTicket } from "@/lib/domain/tickets/delete-ticket";
 import * as files from "@/test/fixtures/files";
 import { expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
 import type { UploadConfig } from "./config";
@@ -403,5 +404,25 @@ describe("cleanupPendingUploads", () => {
     await expect(readFile(storedPath(config, sha(alone)))).rejects.toThrow(/ENOENT/);
     expect(await readFile(storedPath(config, sha(recent)))).toEqual(recent);
     expect(await tempFiles()).toEqual([]);
+  });
+});
+
+describe("purging a ticket", () => {
+  it("deletes its files from disk, keeping content another ticket still shares", async () => {
+    const requester = actor("requester@acme.test");
+    const admin = actor("admin@acme.test");
+    const t = await createTicket(requester, { requestType: "support", title: "To be purged" });
+    const own = files.text("only on the purged ticket\n");
+    const shared = files.text("on the purged ticket and on another\n");
+    await upload(requester, t.id, "own.txt", own);
+    await upload(requester, t.id, "shared.txt", shared);
+    await upload(requester, other.id, "shared-too.txt", shared);
+    await db.ticket.update({ where: { id: t.id }, data: { deletedAt: new Date() } });
+
+    const result = await purgeTicket(admin, { ticketId: t.id }, {}, { uploads: config });
+    expect(result.filesDeleted).toBe(1);
+    expect(await db.attachment.count({ where: { ticketId: t.id } })).toBe(0);
+    await expect(readFile(storedPath(config, sha(own)))).rejects.toThrow(/ENOENT/);
+    expect(await readFile(storedPath(config, sha(shared)))).toEqual(shared);
   });
 });

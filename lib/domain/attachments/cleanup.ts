@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { uploadConfig, type UploadConfig } from "./config";
 import { lockContent, storedPath, tempDir } from "./store";
 
@@ -25,15 +25,13 @@ export async function cleanupPendingUploads(opts: { now?: Date; maxAgeMs?: numbe
   let removed = 0;
   let filesDeleted = 0;
   for (const [sha256, ids] of byHash) {
-    await db.$transaction(async (tx) => {
-      await lockContent(tx, sha256);
-      // Re-checked under the lock: a reply may have bound one meanwhile.
-      removed += (await tx.attachment.deleteMany({ where: { id: { in: ids }, pending: true } })).count;
-      if ((await tx.attachment.count({ where: { sha256 } })) === 0) {
-        await rm(storedPath(config, sha256), { force: true });
-        filesDeleted++;
-      }
-    });
+    if (
+      await deleteFileIfUnreferenced(config, sha256, async (tx) => {
+        // Re-checked under the lock: a reply may have bound one meanwhile.
+        removed += (await tx.attachment.deleteMany({ where: { id: { in: ids }, pending: true } })).count;
+      })
+    )
+      filesDeleted++;
   }
 
   let tempFilesDeleted = 0;
@@ -47,6 +45,38 @@ export async function cleanupPendingUploads(opts: { now?: Date; maxAgeMs?: numbe
     }
   }
   return { removed, filesDeleted, tempFilesDeleted };
+}
+
+/**
+ * Under the content lock: runs `before` (which may delete rows), then deletes
+ * the stored file when no attachment row points at this content any more.
+ * Returns whether the file was deleted.
+ */
+async function deleteFileIfUnreferenced(config: UploadConfig, sha256: string, before?: (tx: Tx) => Promise<void>): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await lockContent(tx, sha256);
+    if (before) await before(tx);
+    if ((await tx.attachment.count({ where: { sha256 } })) > 0) return false;
+    await rm(storedPath(config, sha256), { force: true });
+    return true;
+  });
+}
+
+/**
+ * After rows were deleted for good (a purged ticket): the files no other row
+ * shares go too. Failures are logged, never thrown — the rows are already
+ * gone, and a later run of the same check finds nothing left to do.
+ */
+export async function deleteOrphanedFiles(hashes: Iterable<string>, config: UploadConfig = uploadConfig()): Promise<number> {
+  let deleted = 0;
+  for (const sha256 of new Set(hashes)) {
+    try {
+      if (await deleteFileIfUnreferenced(config, sha256)) deleted++;
+    } catch (e) {
+      console.error("[attachments] could not delete an orphaned file", sha256, e);
+    }
+  }
+  return deleted;
 }
 
 let lastSweep = 0;

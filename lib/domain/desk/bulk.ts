@@ -121,8 +121,8 @@ export async function bulkAddTag(actor: Actor, raw: BulkAddTagInput): Promise<Bu
 
 /** Links each ticket to one other ("each selected ticket <side> target") through the ticket page's linkTickets. */
 export async function bulkLink(actor: Actor, raw: BulkLinkInput): Promise<BulkResult[]> {
-  const { ticketIds, targetId, side } = parseInput(bulkLinkSchema, raw);
+  const { ticketIds, targetId, side, closeDuplicate } = parseInput(bulkLinkSchema, raw);
   return eachTicket(ticketIds, (id) => loadTicketForActor(actor, id, { id: true, number: true }), (t) =>
-    linkTickets(actor, requestForSide(side, t.id, targetId)),
+    linkTickets(actor, { ...requestForSide(side, t.id, targetId), closeDuplicate }),
   );
 }

@@ -270,6 +270,20 @@ describe("bulk link", () => {
     expect(results[3]!.message).toBe(`${linked.number} and ${target.number} are already linked (${linked.number} related to ${target.number}).`);
     expect((await ticketRelationships(agent, target.id)).subtasks.map((s) => s.ticket.number)).toEqual([ok1.number, ok2.number]);
   });
+
+  it("marks the selection duplicates of one ticket and closes each with a system comment when asked", async () => {
+    const agent = a("agent@acme.test");
+    const original = await fresh("Bulk original");
+    const [d1, d2, kept] = [await fresh("Bulk dup 1"), await fresh("Bulk dup 2"), await fresh("Bulk dup kept open")];
+    const closing = await bulkLink(agent, { ticketIds: [d1.id, d2.id], targetId: original.id, side: "duplicates", closeDuplicate: true });
+    expect(closing.every((r) => r.ok)).toBe(true);
+    await bulkLink(agent, { ticketIds: [kept.id], targetId: original.id, side: "duplicates" });
+    const status = async (id: string) => (await db.ticket.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+    expect([await status(d1.id), await status(d2.id), await status(kept.id), await status(original.id)]).toEqual(["closed", "closed", "open", "open"]);
+    expect(await db.comment.count({ where: { ticketId: d1.id, type: "system" } })).toBe(1);
+    expect(await db.comment.count({ where: { ticketId: kept.id, type: "system" } })).toBe(0);
+    expect((await rows([original.id])).filter((r) => r.type === "duplicate")).toHaveLength(3);
+  });
 });
 
 describe("link search", () => {

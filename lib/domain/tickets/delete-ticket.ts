@@ -8,6 +8,8 @@ import { ticketRefSchema } from "@/lib/validation/ticket";
 import { audit } from "@/lib/audit";
 import { loadTicketForActor } from "./queries";
 import { recordHistory } from "./history";
+import { deleteOrphanedFiles } from "@/lib/domain/attachments/cleanup";
+import type { UploadConfig } from "@/lib/domain/attachments/config";
 
 /** Soft delete (ticket.manage): hidden everywhere, restorable. */
 export async function softDeleteTicket(actor: Actor, raw: { ticketId: string }, opts: { now?: Date } = {}) {
@@ -23,15 +25,24 @@ export async function softDeleteTicket(actor: Actor, raw: { ticketId: string }, 
 }
 
 /** Purge (ticket.delete): removes a soft-deleted ticket and everything on it for good. */
-export async function purgeTicket(actor: Actor, raw: { ticketId: string }, meta: { ip?: string | null; userAgent?: string | null } = {}) {
+export async function purgeTicket(
+  actor: Actor,
+  raw: { ticketId: string },
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+  opts: { uploads?: UploadConfig } = {},
+) {
   const input = parseInput(ticketRefSchema, raw);
   const t = await db.ticket.findFirst({ where: { ...ticketScope(actor, { includeDeleted: true }), id: input.ticketId }, select: { id: true, number: true, title: true } });
   if (!t) throw notFound();
   if (!can(actor, "ticket.delete")) throw forbidden("You cannot purge tickets.");
-  await db.$transaction(async (tx) => {
+  const files = await db.$transaction(async (tx) => {
+    // The attachments go with the ticket (cascade); their files once no other row shares the content.
+    const hashes = (await tx.attachment.findMany({ where: { ticketId: t.id }, select: { sha256: true }, distinct: ["sha256"] })).map((a) => a.sha256);
     await tx.ticket.delete({ where: { id: t.id } });
     // The ticket's own history goes with it; the organization's audit log keeps the fact.
     await audit({ organizationId: actor.organizationId, actorId: actor.id, action: "ticket.purged", entityType: "ticket", entityId: t.id, data: { number: t.number, title: t.title }, ...meta }, tx);
+    return hashes;
   });
-  return { id: t.id };
+  const filesDeleted = await deleteOrphanedFiles(files, opts.uploads);
+  return { id: t.id, filesDeleted };
 }
