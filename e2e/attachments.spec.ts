@@ -135,3 +135,34 @@ test("[attachments] several files at once: progress per file, refusals next to t
     await expect(requester.getByRole("region", { name: "History" })).toContainText(`attached dropped-${suffix}.csv`);
   });
 });
+
+test("[attachments] a requester removes their own file (not the agent's); the history says so on both sides", async ({ as }) => {
+  const suffix = uniqueSuffix();
+  const requester = await as(USERS.acmeRequester);
+  const number = await createSupportRequest(requester, { title: `Wrong file ${suffix}` });
+  const mine = `passwords-${suffix}.txt`;
+  const theirs = `guide-${suffix}.pdf`;
+
+  const agent = await as(USERS.acmeAgent);
+  await openTicket(agent, `/tickets/${number}`);
+  await agent.getByLabel("Attach files", { exact: true }).setInputFiles({ name: theirs, mimeType: "application/pdf", buffer: files.pdf(suffix) });
+  await expect(attachments(agent).getByRole("link", { name: theirs })).toBeVisible();
+
+  await openTicket(requester, `/portal/tickets/${number}`);
+  await requester.getByLabel("Attach files", { exact: true }).setInputFiles({ name: mine, mimeType: "text/plain", buffer: Buffer.from("wifi: hunter2\n") });
+  const row = attachments(requester).getByRole("listitem").filter({ hasText: mine });
+  await expect(row.getByRole("link", { name: mine })).toBeVisible();
+  await expect(attachments(requester).getByRole("listitem").filter({ hasText: theirs }).getByRole("button", { name: `Remove ${theirs}` })).toHaveCount(0);
+
+  await row.getByRole("button", { name: `Remove ${mine}` }).click();
+  await expect(row.getByRole("group", { name: `Remove ${mine}?` })).toBeVisible();
+  await requester.screenshot({ path: "test-results/screens/attachments-remove.png", fullPage: true });
+  await row.getByRole("button", { name: "Remove file" }).click();
+  await expect(attachments(requester).getByRole("link", { name: mine })).toHaveCount(0);
+  await expect(attachments(requester).getByRole("link", { name: theirs })).toBeVisible();
+  await expect(requester.getByRole("region", { name: "History" })).toContainText(`removed ${mine}`);
+
+  await openTicket(agent, `/tickets/${number}`);
+  await expect(attachments(agent).getByRole("link", { name: mine })).toHaveCount(0);
+  await expect(agent.getByRole("region", { name: "History" })).toContainText(`Rita Requester removed ${mine}`);
+});

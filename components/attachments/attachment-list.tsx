@@ -1,6 +1,7 @@
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatBytes } from "@/lib/domain/attachments/types";
 import { downloadUrl, previewUrl, type AttachmentItem } from "./items";
+import { RemoveAttachment } from "./remove-attachment";
 
 function FileIcon({ name }: { name: string }) {
   const ext = name.split(".").pop()?.toUpperCase().slice(0, 4) ?? "";
@@ -39,6 +40,7 @@ export function AttachmentList({ items, compact = false }: { items: AttachmentIt
               {!compact && a.commentId && !a.internal ? <span className="ml-1.5 text-slate-400">· in a reply</span> : null}
             </p>
           </div>
+          {!compact && a.removable ? <RemoveAttachment id={a.id} name={a.name} /> : null}
         </li>
       ))}
     </ul>

@@ -13,12 +13,17 @@ export interface AttachmentItem {
   /** On an internal note (only ever present for viewers who may see those). */
   internal: boolean;
   previewable: boolean;
+  /** This viewer may remove it (lib/domain/attachments/remove.ts decides again on the server). */
+  removable: boolean;
 }
 
 export const downloadUrl = (id: string) => `/api/attachments/${id}`;
 export const previewUrl = (id: string) => `/api/attachments/${id}?inline=1`;
 
-export function attachmentItems(ticket: Pick<TicketDetail, "attachments" | "comments">): AttachmentItem[] {
+export function attachmentItems(
+  ticket: Pick<TicketDetail, "attachments" | "comments">,
+  viewer: { id?: string; mayRemoveAny: boolean } = { mayRemoveAny: false },
+): AttachmentItem[] {
   const internalNotes = new Set(ticket.comments.filter((c) => c.type === "internal_note").map((c) => c.id));
   return ticket.attachments.map((a) => ({
     id: a.id,
@@ -30,6 +35,7 @@ export function attachmentItems(ticket: Pick<TicketDetail, "attachments" | "comm
     commentId: a.commentId,
     internal: !!a.commentId && internalNotes.has(a.commentId),
     previewable: INLINE_MIME_TYPES.has(a.mimeType),
+    removable: viewer.mayRemoveAny || (!!viewer.id && a.uploadedBy?.id === viewer.id),
   }));
 }
 

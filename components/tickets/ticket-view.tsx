@@ -52,7 +52,7 @@ export function TicketView({
   composer?: ComposerOptions;
 }) {
   const change = ticket.project.workflow === "change";
-  const files = attachmentItems(ticket);
+  const files = attachmentItems(ticket, { id: viewerId, mayRemoveAny: controls.canRemoveAnyFile });
   const limits = canReply ? uploadLimits() : null;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">

@@ -9,6 +9,7 @@ import { addComment } from "@/lib/domain/tickets/add-comment";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { getTicketDetail } from "@/lib/domain/tickets/queries";
 import { purgeTicket } from "@/lib/domain/tickets/delete-ticket";
+import { removeAttachment } from "./remove";
 import * as files from "@/test/fixtures/files";
 import { expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
 import type { UploadConfig } from "./config";
@@ -424,5 +425,60 @@ describe("purging a ticket", () => {
     expect(await db.attachment.count({ where: { ticketId: t.id } })).toBe(0);
     await expect(readFile(storedPath(config, sha(own)))).rejects.toThrow(/ENOENT/);
     expect(await readFile(storedPath(config, sha(shared)))).toEqual(shared);
+  });
+});
+
+describe("removing a sent file", () => {
+  const audits = (entityId: string) => db.auditLog.findMany({ where: { entityId, action: "attachment.removed" }, select: { actorId: true, data: true } });
+  const removedHistory = (ticketId: string, name: string) =>
+    db.ticketHistory.findMany({ where: { ticketId, action: "attachment_removed", oldValue: name }, select: { actorId: true, internal: true } });
+
+  it("the uploader removes their own: row, history row and audit row in one go, and the unshared file leaves the disk", async () => {
+    const requester = actor("requester@acme.test");
+    const t = await createTicket(requester, { requestType: "support", title: "Oops, wrong file" });
+    const bytes = files.text("password: hunter2\n");
+    const id = (await upload(requester, t.id, "passwords.txt", bytes)).body.attachment!.id;
+
+    await removeAttachment(requester, { attachmentId: id }, { config });
+    expect(await db.attachment.count({ where: { id } })).toBe(0);
+    expect(await removedHistory(t.id, "passwords.txt")).toEqual([{ actorId: requester.id, internal: false }]);
+    expect(await audits(id)).toEqual([{ actorId: requester.id, data: expect.objectContaining({ ticket: t.number, name: "passwords.txt", sha256: sha(bytes) }) }]);
+    await expect(readFile(storedPath(config, sha(bytes)))).rejects.toThrow(/ENOENT/);
+    expect((await download(requester, id)).status).toBe(404);
+    const portal = await getTicketDetail(requester, t.number, { requesterView: true, ownOnly: true });
+    expect(portal.history.map((h) => h.action)).toContain("attachment_removed");
+  });
+
+  it("staff who edit tickets remove anyone's file; shared content stays on disk for the other row", async () => {
+    const requester = actor("requester@acme.test");
+    const shared = files.text("the same log on two tickets\n");
+    const onTicket = (await upload(requester, ticket.id, "same.log", shared)).body.attachment!.id;
+    const onOther = (await upload(requester, other.id, "same-again.log", shared)).body.attachment!.id;
+    const result = await removeAttachment(actor("agent@acme.test"), { attachmentId: onTicket }, { config });
+    expect(result.filesDeleted).toBe(0);
+    expect(await readFile(storedPath(config, sha(shared)))).toEqual(shared);
+    expect((await download(requester, onOther)).status).toBe(200);
+  });
+
+  it("a requester cannot remove staff's file (FORBIDDEN), nor see an internal note's (NOT_FOUND); other organizations and bad ids write nothing", async () => {
+    const requester = actor("requester@acme.test");
+    const agent = actor("agent@acme.test");
+    const publicId = (await upload(agent, ticket.id, "agent-guide.pdf", files.pdf("guide"))).body.attachment!.id;
+    const noteFile = (await upload(agent, ticket.id, "note.pdf", files.pdf("note"), { purpose: "comment" })).body.attachment!.id;
+    await addComment(agent, { ticketId: ticket.id, body: "internal", internal: true, attachmentIds: [noteFile] });
+    const before = { rows: await rowCount(), history: await db.ticketHistory.count(), audit: await db.auditLog.count() };
+
+    await expectAppError(removeAttachment(requester, { attachmentId: publicId }, { config }), "FORBIDDEN");
+    await expectAppError(removeAttachment(requester, { attachmentId: noteFile }, { config }), "NOT_FOUND");
+    await expectAppError(removeAttachment(actor("admin@globex.test"), { attachmentId: publicId }, { config }), "NOT_FOUND");
+    await expectAppError(removeAttachment(agent, { attachmentId: "not-a-uuid" }, { config }), "VALIDATION");
+    await expectAppError(removeAttachment(agent, { attachmentId: randomUUID() }, { config }), "NOT_FOUND");
+    expect({ rows: await rowCount(), history: await db.ticketHistory.count(), audit: await db.auditLog.count() }).toEqual(before);
+
+    // Staff remove the internal note's file: the history row stays internal.
+    await removeAttachment(agent, { attachmentId: noteFile }, { config });
+    expect(await removedHistory(ticket.id, "note.pdf")).toEqual([{ actorId: agent.id, internal: true }]);
+    const portal = await getTicketDetail(requester, ticket.number, { requesterView: true, ownOnly: true });
+    expect(JSON.stringify(portal)).not.toContain("note.pdf");
   });
 });

@@ -9,6 +9,7 @@ import type { TicketDetail } from "./queries";
 import { availableMoves, decideMove, mayMoveCard, type MoveSubject } from "./move-policy";
 import { writableFields } from "./update-ticket";
 import { nextStatuses, MOVES_NEEDING_REASON, MOVE_LABELS, STATUS_LABELS } from "./workflow";
+import { mayRemoveAttachment } from "@/lib/domain/attachments/remove";
 
 /** For pages: the ticket or an HTTP 404, decided before anything streams. */
 export async function ticketOr404(actor: Actor, rawNumber: string, surface: "desk" | "portal") {
@@ -88,6 +89,8 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
     canFulfil: workflow === "change" && ticket.status === "in_progress" && (isAssignee || can(actor, "ticket.manage")),
     itemsEditable,
     canDelete: can(actor, "ticket.manage"),
+    // Any sent file, not only one's own (lib/domain/attachments/remove.ts).
+    canRemoveAnyFile: mayRemoveAttachment(actor, { uploadedById: null }),
     statusLabel: STATUS_LABELS[ticket.status],
   };
 }

@@ -17,7 +17,7 @@ export default async function PortalTicketPage({ params }: Props) {
   const ticket = await ticketOr404(actor, (await params).number, "portal");
   const [controls, relationships] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id, { ownOnly: true })]);
   // The portal is the requester's side of their own request: no staff tools here.
-  const portalControls = { ...controls, approval: null, canAssign: false, canAccept: false, canFulfil: false, staffOptions: [], kanbanColumns: [] };
+  const portalControls = { ...controls, approval: null, canAssign: false, canRemoveAnyFile: false, canAccept: false, canFulfil: false, staffOptions: [], kanbanColumns: [] };
   return (
     <>
       <Link href="/portal" className="mb-4 inline-block text-sm text-brand-700 hover:underline">← My requests</Link>

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { audit, type RequestMeta } from "@/lib/audit";
+import { forbidden, notFound } from "@/lib/errors";
+import { recordHistory } from "@/lib/domain/tickets/history";
+import { parseInput } from "@/lib/validation/parse";
+import { deleteOrphanedFiles } from "./cleanup";
+import type { UploadConfig } from "./config";
+import { attachmentScope } from "./download";
+import { lockContent } from "./store";
+
+export const removeAttachmentSchema = z.object({ attachmentId: z.uuid({ error: "File not found" }) }).strict();
+export type RemoveAttachmentInput = z.input<typeof removeAttachmentSchema>;
+
+/**
+ * Who may remove a sent file: whoever attached it, and staff who edit tickets
+ * (ticket.assign / ticket.manage) — a requester's file with a password in it
+ * must not have to wait for an administrator.
+ */
+export function mayRemoveAttachment(actor: Actor, file: { uploadedById: string | null }): boolean {
+  return file.uploadedById === actor.id || can(actor, "ticket.assign") || can(actor, "ticket.manage");
+}
+
+/**
+ * Removes a file from a ticket for good: the row, with a history row on the
+ * ticket (internal when the file was on an internal note) and an audit row
+ * that keeps its name, size and hash, in one transaction under the content
+ * lock; then the stored file, unless another row shares the content. A file
+ * the actor cannot see is "not found", like one that does not exist.
+ */
+export async function removeAttachment(actor: Actor, raw: RemoveAttachmentInput, opts: { config?: UploadConfig; now?: Date; meta?: RequestMeta } = {}) {
+  const { attachmentId } = parseInput(removeAttachmentSchema, raw);
+  const file = await db.attachment.findFirst({
+    where: { ...attachmentScope(actor), id: attachmentId, pending: false },
+    select: {
+      id: true,
+      originalName: true,
+      sha256: true,
+      size: true,
+      uploadedById: true,
+      comment: { select: { type: true } },
+      ticket: { select: { id: true, organizationId: true, number: true } },
+    },
+  });
+  if (!file) throw notFound("File");
+  if (!mayRemoveAttachment(actor, file)) throw forbidden("You can remove only files you attached.");
+
+  const now = opts.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    await lockContent(tx, file.sha256);
+    const gone = await tx.attachment.deleteMany({ where: { id: file.id } });
+    if (gone.count !== 1) throw notFound("File");
+    await tx.ticket.update({ where: { id: file.ticket.id }, data: { updatedAt: now } });
+    await recordHistory(tx, file.ticket, actor.id, [{ action: "attachment_removed", oldValue: file.originalName, internal: file.comment?.type === "internal_note" }]);
+    await audit(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "attachment.removed",
+        entityType: "attachment",
+        entityId: file.id,
+        data: { ticket: file.ticket.number, name: file.originalName, size: file.size, sha256: file.sha256 },
+        ...opts.meta,
+      },
+      tx,
+    );
+  });
+  const filesDeleted = await deleteOrphanedFiles([file.sha256], opts.config);
+  return { id: file.id, ticketId: file.ticket.id, filesDeleted };
+}
