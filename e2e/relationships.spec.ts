@@ -1,4 +1,5 @@
 import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./support/fixtures";
+import { sql, ticketId } from "./support/db";
 
 // Links and subtasks on the ticket page (issue 5, DESIGN §6): the agent links
 // two tickets with the search-as-you-type picker, marks one a duplicate and
@@ -177,4 +178,26 @@ test("[desk] bulk 'Link to…' as duplicates closes the selected tickets when as
     await expect(agent.getByText("Closed").first()).toBeVisible();
     await expect(agent.getByRole("region", { name: "Conversation" })).toContainText(`Closed as a duplicate of ${original}`);
   }
+});
+
+test("[desk] a bulk close of a parent with an open subtask lists it, and 'Move it anyway' closes the parent", async ({ as }) => {
+  const suffix = uniqueSuffix();
+  const requester = await as(USERS.acmeRequester);
+  const parent = await createSupportRequest(requester, { title: `Office move ${suffix}` });
+  const child = await createSupportRequest(requester, { title: `Move the plotter ${suffix}` });
+  const [parentId, childId] = [await ticketId("acme", parent), await ticketId("acme", child)];
+  await sql(`INSERT INTO "Relationship" (id, "organizationId", "sourceId", "targetId", type) SELECT gen_random_uuid(), "organizationId", $1, $2, 'parent' FROM "Ticket" WHERE id = $1`, [parentId, childId]);
+
+  const agent = await as(USERS.acmeAgent);
+  await agent.goto(`/desk?q=${suffix}`, { waitUntil: "networkidle" });
+  await agent.getByRole("checkbox", { name: `Select ${parent}` }).check();
+  const bar = agent.getByRole("region", { name: "Bulk actions" });
+  await bar.getByLabel("Move to").selectOption({ label: "Closed" });
+  await bar.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(bar.getByRole("status")).toContainText(`${parent}: This ticket has 1 open subtask (${child}).`);
+  await bar.screenshot({ path: screens("bulk-open-subtasks") });
+  await bar.getByRole("button", { name: "Move it anyway" }).click();
+  await expect(agent.getByRole("region", { name: "Bulk actions" })).toHaveCount(0);
+  expect((await sql<{ status: string }>(`SELECT status::text AS status FROM "Ticket" WHERE id = $1`, [parentId]))[0]!.status).toBe("closed");
+  expect((await sql<{ status: string }>(`SELECT status::text AS status FROM "Ticket" WHERE id = $1`, [childId]))[0]!.status).toBe("open");
 });

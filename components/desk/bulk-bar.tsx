@@ -15,6 +15,7 @@ interface Result {
   number: string | null;
   ok: boolean;
   message?: string;
+  openChildren?: true;
 }
 
 /** Bulk actions on the selection: each ticket goes through the same domain function; the result says which failed and why. */
@@ -30,10 +31,13 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
   const [closeDuplicates, setCloseDuplicates] = useState(true);
   const duplicateLink = linkSide === "duplicates" || linkSide === "duplicated_by";
   const [results, setResults] = useState<Result[] | null>(null);
+  // The last bulk move, to repeat for parents whose open subtasks the user has now seen.
+  const [lastMove, setLastMove] = useState<{ to: string; reason?: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  function run(action: () => Promise<{ ok: true; data: { results: Result[] } } | { ok: false; message: string }>) {
+  function run(action: () => Promise<{ ok: true; data: { results: Result[] } } | { ok: false; message: string }>, move: { to: string; reason?: string } | null = null) {
     setError(null);
+    setLastMove(move);
     startTransition(async () => {
       const res = await action();
       if (!res.ok) {
@@ -48,6 +52,19 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
   }
 
   const failed = results?.filter((r) => !r.ok) ?? [];
+  const parents = lastMove ? failed.filter((r) => r.openChildren) : [];
+  const moveParents = () => {
+    if (!lastMove) return;
+    const move = lastMove;
+    const parentIds = parents.map((r) => r.ticketId);
+    // Keep the other failures on screen: the retry's results replace only the parents' lines.
+    run(async () => {
+      const res = await bulkTransitionAction({ ticketIds: parentIds, to: move.to, ...(move.reason ? { reason: move.reason } : {}), confirmOpenChildren: true });
+      if (!res.ok) return res;
+      const byId = new Map(res.data.results.map((r) => [r.ticketId, r]));
+      return { ok: true as const, data: { results: (results ?? []).map((r) => byId.get(r.ticketId) ?? r) } };
+    }, move);
+  };
   return (
     <section aria-label="Bulk actions" className="space-y-2 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200">
       <div className="flex flex-wrap items-end gap-3 text-sm">
@@ -62,7 +79,7 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
           </label>
           <Button type="submit" variant="secondary" disabled={!assignee || pending}>Assign</Button>
         </form>
-        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (status) run(() => bulkTransitionAction({ ticketIds: ids, to: status, ...(reason ? { reason } : {}) })); }}>
+        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (status) run(() => bulkTransitionAction({ ticketIds: ids, to: status, ...(reason ? { reason } : {}) }), { to: status, ...(reason ? { reason } : {}) }); }}>
           <label className="text-xs text-slate-600">
             Move to
             <select value={status} onChange={(e) => setStatus(e.target.value)} className={`${inputClass} mt-0.5 w-44`}>
@@ -111,6 +128,11 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
             <ul className="mt-1 list-disc pl-5 text-red-800">
               {failed.map((r) => <li key={r.ticketId}>{r.number ?? "A ticket"}: {r.message}</li>)}
             </ul>
+          ) : null}
+          {parents.length ? (
+            <Button type="button" variant="secondary" className="mt-2" disabled={pending} onClick={moveParents}>
+              Move {parents.length === 1 ? "it" : `these ${parents.length}`} anyway
+            </Button>
           ) : null}
         </div>
       ) : null}

@@ -22,6 +22,8 @@ export const bulkTransitionSchema = z
     /** The target status; for kanban tickets, the first column of that category. */
     to: z.enum(Object.values(TicketStatus) as [TicketStatus, ...TicketStatus[]], { error: "Choose where to move the tickets" }),
     reason: z.string().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
+    /** Finish parents even when some of their subtasks are open (the user saw the list and confirmed). */
+    confirmOpenChildren: z.boolean().optional(),
   })
   .strict();
 export type BulkTransitionInput = z.input<typeof bulkTransitionSchema>;

@@ -20,7 +20,7 @@ import { setAssignees } from "@/lib/domain/tickets/assign-ticket";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 import { KANBAN_STATUSES, STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { linkTickets } from "@/lib/domain/relationships/link-tickets";
-import { requestForSide } from "@/lib/domain/relationships/link-types";
+import { CONFIRM_OPEN_CHILDREN, requestForSide } from "@/lib/domain/relationships/link-types";
 
 // Bulk actions are loops over the ticket page's own domain functions: the same
 // scope, permission, workflow and compare-and-set rules, one ticket at a time,
@@ -34,13 +34,16 @@ export interface BulkResult {
   ok: boolean;
   code?: AppErrorCode | "INTERNAL";
   message?: string;
+  /** Refused only because it is a parent with open subtasks: the user may confirm and retry. */
+  openChildren?: true;
 }
 
 /** A refusal as one line of the result list (a form error names its first field message). */
 function failure(ticketId: string, number: string | null, e: unknown): BulkResult {
   if (isAppError(e)) {
     const first = e.message === INVALID_FORM ? Object.values(e.fieldErrors ?? {}).flat()[0] : undefined;
-    return { ticketId, number, ok: false, code: e.code, message: first ?? e.message };
+    const openChildren = e.fieldErrors?.[CONFIRM_OPEN_CHILDREN] ? ({ openChildren: true } as const) : {};
+    return { ticketId, number, ok: false, code: e.code, message: first ?? e.message, ...openChildren };
   }
   console.error("[bulk] unexpected error", { ticketId }, e);
   return { ticketId, number, ok: false, code: "INTERNAL", message: "Something went wrong with this ticket." };
@@ -72,7 +75,7 @@ async function eachTicket<T extends { number: string }>(
 
 /** Moves each ticket to `to` (kanban cards: to the first column of that category). */
 export async function bulkTransition(actor: Actor, raw: BulkTransitionInput): Promise<BulkResult[]> {
-  const { ticketIds, to, reason } = parseInput(bulkTransitionSchema, raw);
+  const { ticketIds, to, reason, confirmOpenChildren } = parseInput(bulkTransitionSchema, raw);
   const category = (KANBAN_STATUSES as readonly string[]).includes(to) ? (to as ColumnCategory) : null;
   const columns = new Map<string, string | null>();
   const columnFor = async (projectId: string) => {
@@ -85,10 +88,10 @@ export async function bulkTransition(actor: Actor, raw: BulkTransitionInput): Pr
   };
   const select = { id: true, number: true, version: true, project: { select: { id: true, workflow: true } } } satisfies Prisma.TicketSelect;
   return eachTicket(ticketIds, (id) => loadTicketForActor(actor, id, select), async (t) => {
-    if (t.project.workflow !== "kanban") return transitionTicket(actor, { ticketId: t.id, to, version: t.version, reason });
+    if (t.project.workflow !== "kanban") return transitionTicket(actor, { ticketId: t.id, to, version: t.version, reason, confirmOpenChildren });
     const columnId = await columnFor(t.project.id);
     if (!columnId) throw new AppError("INVALID_TRANSITION", `This board has no ${STATUS_LABELS[to]} column.`);
-    return transitionTicket(actor, { ticketId: t.id, columnId, version: t.version, reason });
+    return transitionTicket(actor, { ticketId: t.id, columnId, version: t.version, reason, confirmOpenChildren });
   });
 }
 

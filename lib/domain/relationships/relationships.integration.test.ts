@@ -4,7 +4,7 @@ import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { getTicketDetail } from "@/lib/domain/tickets/queries";
 import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { describeHistory } from "@/lib/domain/tickets/history-text";
-import { bulkLink } from "@/lib/domain/desk/bulk";
+import { bulkLink, bulkTransition } from "@/lib/domain/desk/bulk";
 import { expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
 import { linkTickets, unlinkTickets } from "./link-tickets";
 import { ticketLinks, ticketRelationships } from "./list-links";
@@ -269,6 +269,21 @@ describe("bulk link", () => {
     expect(results[1]!.message).toBe("A ticket cannot be linked to itself.");
     expect(results[3]!.message).toBe(`${linked.number} and ${target.number} are already linked (${linked.number} related to ${target.number}).`);
     expect((await ticketRelationships(agent, target.id)).subtasks.map((s) => s.ticket.number)).toEqual([ok1.number, ok2.number]);
+  });
+
+  it("a bulk close refuses a parent with open subtasks (listing them, marked for retry) until confirmed", async () => {
+    const agent = a("agent@acme.test");
+    const [parent, child, plain] = [await fresh("Bulk parent"), await fresh("Bulk child"), await fresh("Bulk plain")];
+    await linkTickets(agent, { sourceId: parent.id, targetId: child.id, type: "parent" });
+    const first = await bulkTransition(agent, { ticketIds: [parent.id, plain.id], to: "closed" });
+    expect(first.map((r) => [r.number, r.ok, r.openChildren])).toEqual([
+      [parent.number, false, true],
+      [plain.number, true, undefined],
+    ]);
+    expect(first[0]!.message).toContain(child.number);
+    const retry = await bulkTransition(agent, { ticketIds: [parent.id], to: "closed", confirmOpenChildren: true });
+    expect(retry.map((r) => r.ok)).toEqual([true]);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: parent.id }, select: { status: true } })).status).toBe("closed");
   });
 
   it("marks the selection duplicates of one ticket and closes each with a system comment when asked", async () => {
