@@ -212,8 +212,9 @@ test("[board] a drop that needs a reason asks for it first: Cancel puts the card
   await manager.getByRole("dialog").getByLabel("Reason").fill("Write cache needs a battery-backed controller first.");
   await shot(manager, "board-reason-dialog");
   await manager.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  // The toast comes with the server's answer (slow on a loaded machine) and goes after 5 s: look for it first.
+  await expect(toast(manager)).toContainText(`${number} moved to Rejected`, { timeout: 20_000 });
   await expect(card(column(manager, "Rejected"), number)).toBeVisible();
-  await expect(toast(manager)).toContainText(`${number} moved to Rejected`);
   const [row] = await sql<{ status: string; rejectReason: string }>(`SELECT status::text AS status, "rejectReason" FROM "Ticket" WHERE id = $1`, [
     await ticketId("acme", number),
   ]);

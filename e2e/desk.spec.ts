@@ -52,8 +52,11 @@ test("[desk] a box count changes after a transition", async ({ as }) => {
 test("[desk] keyboard: / focuses search, j moves, Enter opens", async ({ as }) => {
   const agent = await as("agent@acme.test");
   await agent.goto("/desk", { waitUntil: "networkidle" });
-  await agent.keyboard.press("/");
-  await expect(agent.getByRole("searchbox", { name: "Search" })).toBeFocused();
+  // On a loaded machine the keyboard listener may attach (hydration) after the network went quiet: press again until it has.
+  await expect(async () => {
+    await agent.keyboard.press("/");
+    await expect(agent.getByRole("searchbox", { name: "Search" })).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await agent.getByRole("searchbox", { name: "Search" }).blur();
   await agent.keyboard.press("j");
   await agent.keyboard.press("Enter");
