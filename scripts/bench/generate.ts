@@ -10,7 +10,7 @@ import { buildPhrases, PHRASE_COUNT } from "./phrases";
 import { fmt, log, nowMs } from "./stats";
 
 /** Bump when the generated data changes shape: reruns then regenerate. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const SEARCH_WORD = "zebrafirmware";
 export const BENCH_SLUG = "bench";
@@ -228,11 +228,12 @@ export async function generate(url: string, scale: Scale): Promise<GenerateResul
            FROM bench_column c JOIN bench_project p ON p.org = c.org AND p.idx = c.pidx WHERE c.org = ${p.org}`,
         // Every agent, the manager and the admin are members of every project; requesters of the
         // first support and the first change project (where the portal files their requests).
+        // Three agents per project triage it: each new ticket notifies them (in-app and e-mail).
         `INSERT INTO "ProjectMember" ("projectId", "userId", "organizationId", "triage", "createdAt")
-         SELECT p.id, u.id, ${ORG(p.org)}, false, ${T0}
+         SELECT p.id, u.id, ${ORG(p.org)}, u.k IS NOT NULL AND (u.k - p.idx * 3 + u.n * 10) % u.n < 3, ${T0}
            FROM bench_project p
-           CROSS JOIN (SELECT id FROM bench_agent WHERE org = ${p.org}
-                       UNION ALL SELECT ${ID(`'bench:${p.org}:manager'`)} UNION ALL SELECT ${ID(`'bench:${p.org}:admin'`)}) u
+           CROSS JOIN (SELECT id, k, n FROM bench_agent WHERE org = ${p.org}
+                       UNION ALL SELECT ${ID(`'bench:${p.org}:manager'`)}, NULL, NULL UNION ALL SELECT ${ID(`'bench:${p.org}:admin'`)}, NULL, NULL) u
           WHERE p.org = ${p.org}`,
         `INSERT INTO "ProjectMember" ("projectId", "userId", "organizationId", "triage", "createdAt")
          SELECT p.id, ${REQUESTER(p.org, "k")}, ${ORG(p.org)}, false, ${T0}

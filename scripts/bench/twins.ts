@@ -7,6 +7,7 @@ import { generateKeyBetween } from "fractional-indexing";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveProjectSql } from "@/lib/domain/tickets/create-ticket";
 import { insertTicketSql } from "@/lib/domain/tickets/insert-ticket";
+import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import { rankAfter } from "@/lib/domain/board/rank";
 import type { NumberingScheme, TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
 
@@ -143,6 +144,8 @@ export async function createTicketTwin(
 ): Promise<{ id: string; number: string }> {
   const resolve = resolveProjectSql(actor, undefined, project.key, false);
   const found = (await pool.query<{ id: string; organizationId: string; key: string; workflow: WorkflowKind; numbering: NumberingScheme; status: TicketStatus; columnId: string | null; lastRank: string | null }>(resolve.text, resolve.values as unknown[])).rows[0];
+  // The same notices as createTicket: the project's triage agents (and approvers for a pending change).
+  const also = await ticketCreatedNotices({ actor, projectId: found.id, title, status: found.status, now });
   const insert = insertTicketSql({
     organizationId: actor.organizationId,
     project: found,
@@ -159,6 +162,7 @@ export async function createTicketTwin(
     submittedAt: null,
     now,
     items: [],
+    also,
   });
   const rows = (await pool.query<{ id: string; number: string }>(insert.text, insert.values as unknown[])).rows;
   return rows[0];
