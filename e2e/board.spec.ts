@@ -209,7 +209,11 @@ test("[board] a drop that needs a reason asks for it first: Cancel puts the card
   expect((await sql<{ status: string }>(`SELECT status::text AS status FROM "Ticket" WHERE number = $1`, [number]))[0]!.status).toBe("pending");
 
   await drag(manager, card(manager, number), { locator: column(manager, "Rejected") });
-  await manager.getByRole("dialog").getByLabel("Reason").fill("Write cache needs a battery-backed controller first.");
+  // The dialog focuses its field as it opens; text typed before that lands nowhere.
+  const reason = manager.getByRole("dialog").getByLabel("Reason");
+  await expect(reason).toBeFocused();
+  await reason.fill("Write cache needs a battery-backed controller first.");
+  await expect(reason).toHaveValue("Write cache needs a battery-backed controller first.");
   await shot(manager, "board-reason-dialog");
   await manager.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
   // The toast comes with the server's answer (slow on a loaded machine) and goes after 5 s: look for it first.
