@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
@@ -45,17 +46,46 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  * back as pg parses them, so select text, numbers and uuids (dates: cast to
  * text or use Prisma). Outside a transaction the statement is its own one.
  */
-export async function sqlRows<T extends pg.QueryResultRow>(query: Prisma.Sql): Promise<T[]> {
+export async function sqlRows<T extends pg.QueryResultRow>(query: Prisma.Sql, opts: SqlOptions = {}): Promise<T[]> {
   if (globalForPrisma.prisma && !globalForPrisma.pgPool) return globalForPrisma.prisma.$queryRawUnsafe<T[]>(query.text, ...query.values);
-  return (await getPool().query<T>(query.text, query.values as unknown[])).rows;
+  return (await getPool().query<T>(queryConfig(query, opts))).rows;
+}
+
+/** The pg query for a statement: text, values and, when prepared, its name. */
+export function queryConfig(query: Prisma.Sql, opts: SqlOptions = {}): pg.QueryConfig {
+  const name = opts.prepared ? statementName(query.text) : undefined;
+  return { text: query.text, values: query.values as unknown[], ...(name ? { name } : {}) };
+}
+
+export interface SqlOptions {
+  /**
+   * Keep the statement prepared on each pooled connection, named after its
+   * text: a hot statement is planned once per connection instead of at every
+   * call (PostgreSQL still plans for the values while a generic plan would
+   * cost more). For statements whose text takes a few shapes at most.
+   */
+  prepared?: boolean;
+}
+
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+
+/** A statement's name from its text; past MAX_PREPARED texts, none (run unnamed). */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_PREPARED) {
+    name = `h_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /**
  * One hand-written read on `client`: inside a transaction through it, outside
  * one (the app's `db`) straight on the pool like sqlRows.
  */
-export async function rowsOf<T extends pg.QueryResultRow>(client: Tx | PrismaClient, query: Prisma.Sql): Promise<T[]> {
-  if (client === db || client === globalForPrisma.prisma) return sqlRows<T>(query);
+export async function rowsOf<T extends pg.QueryResultRow>(client: Tx | PrismaClient, query: Prisma.Sql, opts: SqlOptions = {}): Promise<T[]> {
+  if (client === db || client === globalForPrisma.prisma) return sqlRows<T>(query, opts);
   return (client as Tx).$queryRaw<T[]>(query);
 }
 

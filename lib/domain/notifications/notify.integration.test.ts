@@ -89,6 +89,17 @@ describe("events reach the right people, never the actor", () => {
     expect(await everyoneTold()).toEqual(["admin@acme.test:approval_needed"]);
   });
 
+  it("approval_needed: approvers are found by role, and only among the project's members", async () => {
+    const chg = await db.project.findFirstOrThrow({ where: { organizationId: demo.acme.id, workflow: "change" }, select: { id: true } });
+    await db.projectMember.delete({ where: { projectId_userId: { projectId: chg.id, userId: id("manager@acme.test") } } });
+    // A role given ticket.approve later brings its users in (the agent is a CHG member).
+    const agentRole = await db.user.findUniqueOrThrow({ where: { id: id("agent@acme.test") }, select: { roleId: true } });
+    const role = await db.role.findUniqueOrThrow({ where: { id: agentRole.roleId } });
+    await db.role.update({ where: { id: role.id }, data: { permissions: [...role.permissions, "ticket.approve"] } });
+    await createTicket(a("requester@acme.test"), { requestType: "change", title: "More disk", assetId, items: [{ action: "add", componentType: "storage", componentRef: "2TB", quantity: 1 }], submit: true });
+    expect(await everyoneTold()).toEqual(["admin@acme.test:approval_needed", "agent@acme.test:approval_needed"]);
+  });
+
   it("submitting a draft asks the approvers; approve and reject tell the requester, a rejection with its reason", async () => {
     const draft = await createTicket(a("requester@acme.test"), { requestType: "change", title: "Add a GPU", assetId, items: [{ action: "add", componentType: "gpu", componentRef: "A100", quantity: 1 }] });
     await db.notification.deleteMany();

@@ -77,7 +77,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
  * exist yet, and delivers inside it (deliverNoticesSql).
  */
 export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketFacts): Promise<PlannedNotice> {
-  const primary = recipients(input, t);
+  const primary = await recipients(tx, input, t);
   const watcherIds = EVENTS[input.event].watchable || input.event === "watcher_update" ? [...t.watcherIds] : [];
   const people = await loadPeople(tx, t, [...primary.ids, ...watcherIds, ...(input.actorId ? [input.actorId] : [])], [input.event, "watcher_update"], primary.members);
   const primaryIds = [...primary.ids, ...[...people].filter(([, p]) => p.member).map(([id]) => id)];
@@ -104,15 +104,25 @@ export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: 
 /**
  * Who an event is for, before any filtering: people named by id, and/or the
  * project members an SQL condition over `"ProjectMember" m` picks (read in the
- * same query as everyone's permissions and preferences).
+ * same query as everyone's permissions and preferences; the condition may
+ * read the member's user as `u`).
  */
-function recipients(input: Omit<NotifyInput, "ticket">, t: TicketFacts): { ids: string[]; members: Prisma.Sql | null } {
+async function recipients(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketFacts): Promise<{ ids: string[]; members: Prisma.Sql | null }> {
   switch (input.event) {
     case "ticket_created":
+      // A partial index holds the triage rows (ProjectMember_triage_idx).
       return { ids: [], members: Prisma.sql`m."triage"` };
-    case "approval_needed":
+    case "approval_needed": {
+      // The roles that approve first, then their users among the members: with
+      // the role ids as values the planner sees how few users they have
+      // (User_roleId_idx, then ProjectMember's key) instead of walking every
+      // member of a portal project (all its requesters): 44 ms → 1 ms at 50,000.
+      const roles = await rowsOf<{ id: string }>(tx, Prisma.sql`
+        SELECT "id"::text FROM "Role" WHERE "organizationId" = ${t.organizationId}::uuid AND 'ticket.approve' = ANY("permissions")`, { prepared: true });
+      if (roles.length === 0) return { ids: [], members: null };
       // Nobody approves their own request: the requester is not asked.
-      return { ids: [], members: Prisma.sql`'ticket.approve' = ANY(r."permissions") AND u."id" <> ${t.requesterId}::uuid` };
+      return { ids: [], members: Prisma.sql`u."roleId" = ANY(${roles.map((r) => r.id)}::uuid[]) AND u."id" <> ${t.requesterId}::uuid` };
+    }
     case "assigned":
     case "mention":
       return { ids: [...(input.recipients ?? [])], members: null };
@@ -148,7 +158,7 @@ async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: Notific
   // users: never a condition evaluated over every user of the organization.
   const picked = members
     ? Prisma.sql`UNION ALL
-        SELECT m."userId", true FROM "ProjectMember" m JOIN "User" u ON u."id" = m."userId" JOIN "Role" r ON r."id" = u."roleId"
+        SELECT m."userId", true FROM "ProjectMember" m JOIN "User" u ON u."id" = m."userId"
          WHERE m."projectId" = ${t.projectId}::uuid AND ${members}`
     : Prisma.empty;
   // Another organization's user id reads like one that does not exist.
@@ -165,7 +175,7 @@ async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: Notific
                       WHERE p."userId" = u."id" AND p."event" = ANY(${events}::text[])), '{}'::jsonb) AS "prefs",
            picked."member"
       FROM picked JOIN "User" u ON u."id" = picked."id" JOIN "Role" r ON r."id" = u."roleId"
-     WHERE u."organizationId" = ${t.organizationId}::uuid`);
+     WHERE u."organizationId" = ${t.organizationId}::uuid`, { prepared: true });
   for (const u of users) {
     const actor: Actor = {
       id: u.id, organizationId: u.organizationId, email: u.email, name: u.name, roleName: u.roleName,

@@ -151,7 +151,8 @@ export function resolveProjectSql(actor: Actor, requestType: "support" | "change
 }
 
 async function resolveProject(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined, submit: boolean) {
-  const rows = await sqlRows<ResolvedProject>(resolveProjectSql(actor, requestType, projectKey, submit));
+  // Run at every creation: planned once per connection.
+  const rows = await sqlRows<ResolvedProject>(resolveProjectSql(actor, requestType, projectKey, submit), { prepared: true });
   const project = rows[0];
   if (projectKey) {
     // Another organization's project and one the actor is not a member of read the same.
