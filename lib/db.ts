@@ -21,7 +21,8 @@ function createClient(pool: pg.Pool) {
   return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
-function getPool(): pg.Pool {
+/** The process's pool (Prisma's adapter and sqlRows run on it). */
+export function getPool(): pg.Pool {
   globalForPrisma.pgPool ??= createPool();
   return globalForPrisma.pgPool;
 }
