@@ -24,6 +24,15 @@ async function drag(page: Page, source: Locator, to: { locator: Locator; y?: "to
   await page.mouse.up();
 }
 
+/**
+ * dnd-kit's keyboard sensor starts listening for arrows in a setTimeout after
+ * the pick-up (so the Space that picked up is not read again); the card shows
+ * as picked up before that. A timer set now runs after the sensor's.
+ */
+async function sensorListening(page: Page) {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 async function ticketRow(number: string) {
   const [row] = await sql<{ status: string; version: number; rank: string; updatedAt: Date; history: number }>(
     `SELECT t.status::text AS status, t.version, t.rank, t."updatedAt",
@@ -91,6 +100,7 @@ test("[board] keyboard drag: focus the handle, Space, arrows, Space moves the ca
   await handle.focus();
   await agent.keyboard.press("Space");
   await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await sensorListening(agent);
   // Open → Answered → In progress.
   await agent.keyboard.press("ArrowRight");
   await agent.keyboard.press("ArrowRight");
@@ -107,6 +117,7 @@ test("[board] keyboard drag: focus the handle, Space, arrows, Space moves the ca
   await again.focus();
   await agent.keyboard.press("Space");
   await expect(again).toHaveAttribute("aria-pressed", "true");
+  await sensorListening(agent);
   await agent.keyboard.press("ArrowRight");
   await agent.keyboard.press("Escape");
   await expect(card(column(agent, "In progress"), number)).toBeVisible();
