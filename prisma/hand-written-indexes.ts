@@ -12,5 +12,5 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "Comment", name: "Comment_one_solution_idx", why: "at most one solution per ticket (partial unique)" },
   { table: "CannedResponse", name: "CannedResponse_org_title_idx", why: "organization-wide response titles unique per organization, ignoring case (partial unique)" },
   { table: "CannedResponse", name: "CannedResponse_owner_title_idx", why: "personal response titles unique per owner, ignoring case (partial unique)" },
-  { table: "ProjectMember", name: "ProjectMember_triage_idx", why: "a project's triage agents for new-ticket notices, not its 50,000 requester members (partial)" },
+  { table: "ProjectMember", name: "ProjectMember_triage_idx", why: "a project's triage agents for new-ticket notices, without reading its requester members (partial)" },
 ] as const;
