@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: database (the private cluster when DATABASE_URL is unset),
 // migrations, demo data on an empty embedded database, a build when the
-// sources changed since the last one, then `next start` on PORT (default 3000).
+// sources changed since the last one, then the production server
+// (scripts/server.mjs: Next behind a Node HTTP server) on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -60,6 +61,6 @@ const host = process.env.HOSTNAME ?? "0.0.0.0";
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 console.log(`[start] serving on http://localhost:${port}`);
 // Same process group, signals forwarded: test runners can stop us cleanly.
-const child = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env, cwd: ROOT });
+const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], { stdio: "inherit", env: { ...env, PORT: port, HOSTNAME: host, NODE_ENV: "production" }, cwd: ROOT });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -55,6 +55,9 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
                 <Link href="/settings/notifications" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
                   Notification settings
                 </Link>
+                <Link href="/settings/password" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
+                  Password
+                </Link>
               </div>
             </details>
             <SignOutButton />

@@ -13,22 +13,25 @@ export interface Actor {
   roleName: string;
   permissions: ReadonlySet<Permission>;
   projectIds: readonly string[];
+  /** The browser session acting (absent for callers that are not a signed-in browser). */
+  sessionId?: string;
 }
 
-/** Loads an active user as an Actor; null when unknown or deactivated. */
-export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      organizationId: true,
-      email: true,
-      name: true,
-      active: true,
-      role: { select: { name: true, permissions: true } },
-      memberships: { select: { projectId: true } },
-    },
-  });
+const ACTOR_SELECT = {
+  id: true,
+  organizationId: true,
+  email: true,
+  name: true,
+  active: true,
+  role: { select: { name: true, permissions: true } },
+  memberships: { select: { projectId: true } },
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type ActorRow = { id: string; organizationId: string; email: string; name: string; active: boolean; role: { name: string; permissions: string[] }; memberships: { projectId: string }[] };
+
+function toActor(user: ActorRow | null, sessionId?: string): Actor | null {
   if (!user || !user.active) return null;
   return {
     id: user.id,
@@ -38,15 +41,37 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     roleName: user.role.name,
     permissions: toPermissionSet(user.role.permissions),
     projectIds: user.memberships.map((m) => m.projectId),
+    ...(sessionId ? { sessionId } : {}),
   };
+}
+
+/** Loads an active user as an Actor; null when unknown or deactivated. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  return toActor(await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT }));
+}
+
+/**
+ * The actor of a browser session: null unless the session is open (not signed
+ * out or ended by a password change or deactivation), unexpired, belongs to
+ * that user, and the user is active. One query.
+ */
+export async function loadSessionActor(sessionId: string, userId: string, now = new Date()): Promise<Actor | null> {
+  const session = await db.authSession.findFirst({
+    where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
+    select: { user: { select: ACTOR_SELECT } },
+  });
+  return toActor(session?.user ?? null, sessionId);
 }
 
 /**
  * The signed-in actor for this request (read once per request), or null.
- * A deactivated user's still-valid JWT yields null: their session stops working.
+ * The session cookie alone is not enough: its server-side session must still
+ * be open, so a cookie kept after sign-out, a password change or deactivation
+ * stops working at once.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
-  return userId ? loadActor(userId) : null;
+  const sessionId = session?.sessionId;
+  return userId && sessionId && UUID.test(sessionId) && UUID.test(userId) ? loadSessionActor(sessionId, userId) : null;
 });

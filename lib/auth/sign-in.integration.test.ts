@@ -27,7 +27,7 @@ describe("authenticate", () => {
   it("the right password returns the user and writes auth.sign_in with ip and user agent", async () => {
     const admin = demo.actors["admin@acme.test"];
     const { result, rows } = await auditRowsOf(() => authenticate({ email: "admin@acme.test", password: DEMO_PASSWORD }, meta));
-    expect(result).toEqual({ id: admin.id, email: "admin@acme.test", name: "Ada Admin" });
+    expect(result).toEqual({ id: admin.id, email: "admin@acme.test", name: "Ada Admin", sessionId: expect.any(String) });
     expect(rows).toEqual([
       expect.objectContaining({
         action: "auth.sign_in",
