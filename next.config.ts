@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   images: { unoptimized: true },
@@ -7,6 +8,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      // Outside the proxy (see proxy.ts): a policy of their own.
+      { source: "/api/uploads", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+    ];
   },
 };
 

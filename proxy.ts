@@ -1,20 +1,59 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
+import { actionBodyProblem } from "@/lib/http/action-body";
 
-// Only redirects signed-out visitors to /login. It never decides access: every
-// page, action and route checks the session and permissions on the server.
+// The proxy never decides access: every page, action and route checks the
+// session and permissions on the server. It does three things only:
+// - turns away server-action requests whose body Next could not even decode
+//   (Next would answer 500 before any of our code runs), with a 400;
+// - gives every page its Content-Security-Policy with a fresh nonce (Next puts
+//   the nonce on its own scripts) and HSTS when served over HTTPS;
+// - redirects signed-out visitors to /login.
+
+// Reachable signed out (they check the session themselves where it matters).
+const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/];
+
+const https = () => (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  const callbackUrl = request.nextUrl.pathname + request.nextUrl.search;
-  url.pathname = "/login";
-  url.search = callbackUrl && callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
-  return NextResponse.redirect(url);
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const problem = actionBodyProblem(request.headers.get("content-type"), await request.clone().text());
+    if (problem) return secured(NextResponse.json({ ok: false, code: "BAD_REQUEST", message: problem }, { status: 400 }));
+  }
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: https() });
+
+  const { pathname } = request.nextUrl;
+  if (!PUBLIC.some((p) => p.test(pathname))) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const url = request.nextUrl.clone();
+      const callbackUrl = pathname + request.nextUrl.search;
+      url.pathname = "/login";
+      url.search = callbackUrl && callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
+      return secured(NextResponse.redirect(url), csp);
+    }
+  }
+
+  // Next reads the policy from the request to put the nonce on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  return secured(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+function secured(response: NextResponse, csp?: string): NextResponse {
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  if (https()) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
-  // Not: the sign-in page, next-auth's routes, uploads (streamed; they check the
-  // session themselves), Next's assets and files with an extension (icon.svg, robots.txt).
-  matcher: ["/((?!login|api/auth|api/uploads|_next/static|_next/image|.*\\..*).*)"],
+  // Everything but Next's static assets and image optimiser, files with an
+  // extension (icon.svg, robots.txt) and uploads (streamed to disk: the proxy
+  // would buffer the body; the route checks the session itself). Their
+  // constant security headers come from next.config.ts.
+  matcher: ["/((?!api/uploads|_next/static|_next/image|.*\\..*).*)"],
 };

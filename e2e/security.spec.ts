@@ -1,0 +1,262 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { test, expect, signIn, submitSignIn, signInAlert, uniqueSuffix, DEMO_PASSWORD, GENERIC_SIGN_IN_ERROR, USERS } from "./support/fixtures";
+import { cloneUser, sql } from "./support/db";
+import { startSecondInstance } from "./support/second-instance";
+
+// Issue 11: the doors found from outside — open redirect after sign-in,
+// sessions that outlived sign-out, no brute-force limit, no security headers.
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const ORIGIN = `http://localhost:${PORT}`;
+
+/** Signs in through next-auth's credentials endpoint, as the login form does; true when a session was opened. */
+async function apiSignIn(api: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<boolean> {
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+  const session = (await (await api.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  return session.user?.email === email;
+}
+
+test.describe("[security] after sign-in only same-site paths are followed", () => {
+  const evil = ["%2F%09%2Fevil.example%2F", "%2F%09%5Cevil.example%2F", "%2F%0A%2Fevil.example%2F", "%2F%2Fevil.example", "%2F.%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F"];
+
+  for (const raw of evil) {
+    test(`[security] a signed-in user opening /login?callbackUrl=${raw} stays on this site`, async ({ as }) => {
+      const page = await as(USERS.acmeAgent);
+      const response = await page.goto(`/login?callbackUrl=${raw}`);
+      expect(response?.status()).toBeLessThan(500);
+      expect(new URL(page.url()).origin).toBe(ORIGIN);
+    });
+  }
+
+  test("[security] signing in through the form with a tab-smuggled callback lands on the desk, not evil.example", async ({ anonymous }) => {
+    const page = await anonymous();
+    await page.goto("/login?callbackUrl=%2F%09%2Fevil.example%2F");
+    await page.getByLabel("Email").fill(USERS.acmeAgent);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/desk$/);
+    expect(new URL(page.url()).origin).toBe(ORIGIN);
+  });
+
+  test("[security] a same-site callback is still followed", async ({ anonymous }) => {
+    const page = await anonymous();
+    await page.goto("/login?callbackUrl=%2Fnotifications");
+    await page.getByLabel("Email").fill(USERS.acmeRequester);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/notifications$/);
+  });
+});
+
+test.describe("[security] sessions end on the server", () => {
+  test("[security] after sign-out the old session cookie opens neither /portal nor /api/notifications", async ({ anonymous, playwright }) => {
+    const page = await anonymous();
+    await signIn(page, USERS.acmeRequester);
+    const kept = await page.context().storageState();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+
+    // The cookie as it was before sign-out, replayed by someone who kept it.
+    const replay = await playwright.request.newContext({ baseURL: ORIGIN, storageState: kept });
+    const portal = await replay.get("/portal", { maxRedirects: 0 });
+    expect(portal.status()).toBe(307);
+    expect(portal.headers()["location"]).toMatch(/\/login/);
+    expect((await replay.get("/api/notifications")).status()).toBe(401);
+    await replay.dispose();
+
+    const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'auth.sign_out'`, [USERS.acmeRequester]);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  test("[security] changing the password signs out every other browser, not this one", async ({ anonymous }) => {
+    const email = `pw-change-${uniqueSuffix()}@acme.test`;
+    await cloneUser(USERS.acmeRequester, email, "Pat Password");
+    const here = await anonymous();
+    const there = await anonymous();
+    await signIn(here, email);
+    await signIn(there, email);
+
+    await here.goto("/settings/password");
+    await here.getByLabel("Current password").fill("not-my-password");
+    await here.getByLabel("New password", { exact: true }).fill("another-password-9");
+    await here.getByLabel("Confirm new password").fill("another-password-9");
+    await here.getByRole("button", { name: "Change password" }).click();
+    // A wrong current password: message next to the field, input kept.
+    await expect(here.getByLabel("Current password")).toHaveAccessibleDescription("This is not your current password");
+    await expect(here.getByLabel("New password", { exact: true })).toHaveValue("another-password-9");
+
+    await here.getByLabel("Current password").fill(DEMO_PASSWORD);
+    await here.getByRole("button", { name: "Change password" }).click();
+    await expect(here.getByRole("status")).toContainText("Your password has been changed. One other browser was signed out.");
+
+    await there.goto("/portal");
+    await expect(there).toHaveURL(/\/login/);
+    await here.goto("/portal");
+    await expect(here.getByRole("heading", { name: "My requests" })).toBeVisible();
+
+    const fresh = await anonymous();
+    await submitSignIn(fresh, email, DEMO_PASSWORD);
+    await expect(signInAlert(fresh)).toHaveText(GENERIC_SIGN_IN_ERROR);
+    await signIn(fresh, email, "another-password-9");
+  });
+});
+
+test.describe("[security] sign-in limits are shared by every instance", () => {
+  test("[security] wrong passwords spread over two app instances lock the account on both; the message stays generic", async () => {
+    test.setTimeout(120_000);
+    const email = `brute-${uniqueSuffix()}@acme.test`;
+    await cloneUser(USERS.acmeAgent, email, "Brute Force Target");
+    // The second instance is told it is served over HTTPS: it also shows HSTS.
+    const second = await startSecondInstance(PORT + 50, { APP_URL: "https://helpdesk.example.test" });
+    const a = await playwrightRequest.newContext({ baseURL: ORIGIN });
+    const b = await playwrightRequest.newContext({ baseURL: second.baseURL });
+    try {
+      // Five wrong passwords, alternating between the instances.
+      for (let i = 0; i < 5; i++) expect(await apiSignIn(i % 2 ? b : a, email, `guess-${i}`)).toBe(false);
+      // The right password now fails on both, though neither saw five failures itself.
+      expect(await apiSignIn(a, email)).toBe(false);
+      expect(await apiSignIn(b, email)).toBe(false);
+
+      const rows = await sql<{ reason: string; limit: string | null }>(
+        `SELECT data->>'reason' AS reason, data->>'limit' AS limit FROM "AuditLog" WHERE action = 'auth.sign_in_failed' AND data->>'email' = $1 ORDER BY "createdAt", id`,
+        [email],
+      );
+      expect(rows.map((r) => r.reason)).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password", "locked", "locked"]);
+      expect(rows[4]!.limit).toBe("account");
+
+      // Only the instance told it is served over HTTPS sends HSTS.
+      const hsts = (await b.get("/login")).headers()["strict-transport-security"];
+      expect(hsts).toMatch(/max-age=\d+/);
+      expect((await a.get("/login")).headers()["strict-transport-security"]).toBeUndefined();
+
+      // When the lock has passed (moved into the past here), the right password works again — on either instance.
+      await sql(`UPDATE "SignInThrottle" SET "lockedUntil" = now() AT TIME ZONE 'UTC' - interval '1 second' WHERE key = $1`, [`account:${email}`]);
+      expect(await apiSignIn(b, email)).toBe(true);
+    } finally {
+      await a.dispose();
+      await b.dispose();
+      await second.stop();
+      // Leave the loopback address's count as it was for the other specs.
+      await sql(`DELETE FROM "SignInThrottle" WHERE key LIKE 'address:%'`);
+    }
+  });
+
+  test("[security] the sign-in form says the same thing while an account is locked", async ({ anonymous }) => {
+    const email = `locked-form-${uniqueSuffix()}@acme.test`;
+    await cloneUser(USERS.acmeAgent, email, "Locked Form");
+    await sql(`INSERT INTO "SignInThrottle" (key, failures, "lastFailureAt", "lockedUntil") VALUES ($1, 9, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' + interval '10 minutes')`, [`account:${email}`]);
+    const page = await anonymous();
+    await submitSignIn(page, email, DEMO_PASSWORD);
+    await expect(signInAlert(page)).toHaveText(GENERIC_SIGN_IN_ERROR);
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("[security] headers on every surface", () => {
+  const PAGES_STAFF = ["/desk", "/board/SUP", "/tickets/SUP-3", "/notifications", "/settings/notifications", "/settings/password", "/settings/canned-responses", "/portal", "/no-such-page"];
+  const ROUTES = ["/api/notifications", "/api/tickets/search?q=printer", "/api/attachments/0195f0b4-0000-7000-8000-000000000000", "/desk/export", "/api/auth/csrf", "/api/auth/session"];
+
+  function expectConstantHeaders(headers: Record<string, string>, what: string) {
+    expect(headers["x-content-type-options"], what).toBe("nosniff");
+    expect(headers["x-frame-options"], what).toBe("DENY");
+    expect(headers["referrer-policy"], what).toBe("same-origin");
+  }
+
+  test("[security] every page carries a nonce policy its own scripts match, no framing, nosniff and no foreign referrer", async ({ as, playwright }) => {
+    const page = await as(USERS.acmeAgent);
+    const api = await playwright.request.newContext({ baseURL: ORIGIN, storageState: await page.context().storageState() });
+    const anonymousApi = await playwright.request.newContext({ baseURL: ORIGIN });
+    const checked: string[] = [];
+    try {
+      for (const [client, path] of [...PAGES_STAFF.map((p) => [api, p] as const), [anonymousApi, "/login"] as const]) {
+        const r = await client.get(path, { maxRedirects: 0 });
+        const h = r.headers();
+        expectConstantHeaders(h, path);
+        const csp = h["content-security-policy"] ?? "";
+        expect(csp, path).toContain("frame-ancestors 'none'");
+        const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+        expect(nonce, path).toBeTruthy();
+        const html = await r.text();
+        const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+        expect(scripts.length, path).toBeGreaterThan(0);
+        for (const s of scripts) expect(s, `${path}: ${s}`).toContain(`nonce="${nonce}"`);
+        checked.push(path);
+      }
+      // A fresh nonce per response.
+      const n1 = (await api.get("/desk")).headers()["content-security-policy"];
+      const n2 = (await api.get("/desk")).headers()["content-security-policy"];
+      expect(n1).not.toBe(n2);
+    } finally {
+      await api.dispose();
+      await anonymousApi.dispose();
+    }
+    expect(checked).toHaveLength(PAGES_STAFF.length + 1);
+  });
+
+  test("[security] route handlers, uploads, the signed-out redirect and static files carry the headers too", async ({ as, playwright }) => {
+    const page = await as(USERS.acmeAgent);
+    const api = await playwright.request.newContext({ baseURL: ORIGIN, storageState: await page.context().storageState() });
+    const anonymousApi = await playwright.request.newContext({ baseURL: ORIGIN });
+    try {
+      for (const path of ROUTES) expectConstantHeaders((await api.get(path, { maxRedirects: 0 })).headers(), path);
+      const upload = await api.post("/api/uploads", { multipart: {} });
+      expect(upload.status()).toBeGreaterThanOrEqual(400);
+      expect(upload.status()).toBeLessThan(500);
+      expectConstantHeaders(upload.headers(), "/api/uploads");
+      expect(upload.headers()["content-security-policy"]).toContain("default-src 'none'");
+
+      const redirect = await anonymousApi.get("/desk", { maxRedirects: 0 });
+      expect(redirect.status()).toBe(307);
+      expectConstantHeaders(redirect.headers(), "signed-out redirect");
+
+      const html = await (await api.get("/desk")).text();
+      const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(chunk).toBeTruthy();
+      expectConstantHeaders((await api.get(chunk!)).headers(), chunk!);
+      expectConstantHeaders((await api.get("/icon.svg")).headers(), "/icon.svg");
+    } finally {
+      await api.dispose();
+      await anonymousApi.dispose();
+    }
+  });
+
+  test("[security] a page on another site cannot frame the signed-in portal", async ({ as }) => {
+    const page = await as(USERS.acmeRequester);
+    const framer: Server = createServer((_req, res) => {
+      res.setHeader("Content-Type", "text/html");
+      res.end(`<!doctype html><title>framer</title><iframe id="f" src="${ORIGIN}/portal" width="800" height="600"></iframe>`);
+    });
+    await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = framer.address() as AddressInfo;
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      expect(frame).toBeTruthy();
+      await expect
+        .poll(async () => frame!.url(), { timeout: 10_000 })
+        .toMatch(/^chrome-error:|^about:blank$/);
+      await expect(page.frameLocator("#f").getByRole("heading", { name: "My requests" })).toHaveCount(0);
+    } finally {
+      framer.close();
+    }
+  });
+
+  test("[security] pages run under the policy without a single violation", async ({ as }) => {
+    const page = await as(USERS.acmeAgent);
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    for (const path of ["/desk", "/board/SUP", "/tickets/SUP-3", "/portal/new", "/settings/password"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+    }
+    // Hydrated: the desk's search box takes "/" and the board's cards are draggable only after hydration.
+    await page.goto("/desk");
+    await expect(page.getByRole("searchbox", { name: "Search" }).or(page.getByLabel("Search"))).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});
