@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 import { actionBodyProblem } from "@/lib/http/action-body";
+import { servedOverHttps } from "@/lib/env";
 
 // The proxy never decides access: every page, action and route checks the
 // session and permissions on the server. It does three things only:
@@ -14,7 +15,6 @@ import { actionBodyProblem } from "@/lib/http/action-body";
 // Reachable signed out (they check the session themselves where it matters).
 const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/];
 
-const https = () => (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
@@ -23,7 +23,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: https() });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: servedOverHttps() });
 
   const { pathname } = request.nextUrl;
   if (!PUBLIC.some((p) => p.test(pathname))) {
@@ -46,7 +46,7 @@ export async function proxy(request: NextRequest) {
 
 function secured(response: NextResponse, csp?: string): NextResponse {
   if (csp) response.headers.set("Content-Security-Policy", csp);
-  if (https()) response.headers.set("Strict-Transport-Security", HSTS);
+  if (servedOverHttps()) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

@@ -52,3 +52,8 @@ export function appUrl(): string {
   const e = env();
   return e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000";
 }
+
+/** Whether the app is told it is served over HTTPS (its public URL is https): HSTS and upgraded requests. */
+export function servedOverHttps(): boolean {
+  return appUrl().startsWith("https://");
+}

@@ -21,8 +21,14 @@ const app = next({ dev: false, dir: ROOT, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let warned = false;
 createServer((req, res) => {
   const forwarded = req.headers["x-forwarded-for"];
+  if (forwarded && hops === 0 && !warned) {
+    // Behind a reverse proxy without TRUST_PROXY every client shares the proxy's address.
+    warned = true;
+    console.warn("[server] requests carry X-Forwarded-For but TRUST_PROXY is unset: using the socket address. Behind a reverse proxy set TRUST_PROXY to the number of proxies.");
+  }
   req.headers["x-forwarded-for"] = clientAddress(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, req.socket.remoteAddress, hops);
   delete req.headers["x-real-ip"];
   if (hops === 0) {
