@@ -108,7 +108,7 @@ test.describe("[security] sign-in limits are shared by every instance", () => {
   test("[security] wrong passwords spread over two app instances lock the account on both; the message stays generic", async () => {
     test.setTimeout(120_000);
     const email = `brute-${uniqueSuffix()}@acme.test`;
-    await cloneUser(USERS.acmeAgent, email, "Brute Force Target");
+    await cloneUser(USERS.acmeRequester, email, "Brute Force Target"); // not staff: other specs count the staff they see
     // The second instance is told it is served over HTTPS: it also shows HSTS.
     const second = await startSecondInstance(PORT + 50, { APP_URL: "https://helpdesk.example.test" });
     const a = await playwrightRequest.newContext({ baseURL: ORIGIN });
@@ -146,7 +146,7 @@ test.describe("[security] sign-in limits are shared by every instance", () => {
 
   test("[security] the sign-in form says the same thing while an account is locked", async ({ anonymous }) => {
     const email = `locked-form-${uniqueSuffix()}@acme.test`;
-    await cloneUser(USERS.acmeAgent, email, "Locked Form");
+    await cloneUser(USERS.acmeRequester, email, "Locked Form");
     await sql(`INSERT INTO "SignInThrottle" (key, failures, "lastFailureAt", "lockedUntil") VALUES ($1, 9, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' + interval '10 minutes')`, [`account:${email}`]);
     const page = await anonymous();
     await submitSignIn(page, email, DEMO_PASSWORD);
