@@ -10,9 +10,51 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, ".data"));
 const PG_DIR = path.join(DATA_DIR, "pg");
 // A port derived from the data folder, so that two checkouts on one machine
-// (a developer's and CI's clone) each get their own cluster.
+// (a developer's and CI's clone) each get their own cluster. Two folders can
+// still map to the same port, and anything else may hold it: then the next
+// free one is taken, and the choice is remembered beside the data so that
+// every later command (and the running cluster) agrees on it.
+const PORT_FILE = path.join(DATA_DIR, "pg-port");
 const portFor = (dir) => 54329 + (parseInt(createHash("sha256").update(dir).digest("hex").slice(0, 8), 16) % 600);
-export const PG_PORT = Number(process.env.EMBEDDED_PG_PORT || portFor(DATA_DIR));
+export const PG_PORT = Number(process.env.EMBEDDED_PG_PORT || choosePort());
+
+/** Whether nothing listens on 127.0.0.1:port (asked of a short-lived child: module load is synchronous). */
+function portIsFree(port) {
+  const probe = `require("net").createServer().once("error",()=>process.exit(1)).listen(${port},"127.0.0.1",function(){this.close(()=>process.exit(0))})`;
+  return spawnSync(process.execPath, ["-e", probe], { timeout: 5000 }).status === 0;
+}
+
+/** The port of this folder's cluster while it runs (postmaster.pid: pid on line 1, port on line 4). */
+function ownClusterPort() {
+  try {
+    const lines = readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n");
+    try {
+      process.kill(Number(lines[0]), 0);
+    } catch (e) {
+      if (e.code !== "EPERM") return null; // EPERM: alive, another user's (postgres) process
+    }
+    return Number(lines[3]) || null;
+  } catch {
+    return null;
+  }
+}
+
+function choosePort() {
+  const running = ownClusterPort();
+  if (running) return running;
+  const remembered = existsSync(PORT_FILE) ? Number(readFileSync(PORT_FILE, "utf8").trim()) : NaN;
+  const first = Number.isInteger(remembered) && remembered > 0 ? remembered : portFor(DATA_DIR);
+  for (let i = 0; i < 200; i++) {
+    const port = first + i > 65000 ? 54329 + ((first + i) % 600) : first + i;
+    if (!portIsFree(port)) continue;
+    if (port !== remembered) {
+      mkdirSync(DATA_DIR, { recursive: true });
+      writeFileSync(PORT_FILE, `${port}\n`);
+    }
+    return port;
+  }
+  throw new Error(`No free port for the private PostgreSQL near ${first}; set EMBEDDED_PG_PORT or DATABASE_URL.`);
+}
 
 function findBinDir() {
   try {
