@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { defineAction } from "./safe-action";
 import { addComment } from "@/lib/domain/tickets/add-comment";
 import { updateTicket } from "@/lib/domain/tickets/update-ticket";
+import { setAssignees } from "@/lib/domain/tickets/assign-ticket";
 import { saveItems } from "@/lib/domain/changes/save-items";
 import { createSubtask } from "@/lib/domain/relationships/create-subtask";
 import { saveView } from "@/lib/domain/desk/saved-views";
@@ -12,7 +13,7 @@ import { createCannedResponse } from "@/lib/domain/canned-responses/create";
 import { addColumn } from "@/lib/domain/board/columns";
 import { loadColumnPage } from "@/lib/domain/board/board-query";
 import { searchLinkTargets } from "@/lib/domain/relationships/search-targets";
-import { addCommentSchema, saveItemsSchema, updateTicketSchema } from "@/lib/validation/ticket";
+import { addCommentSchema, saveItemsSchema, setAssigneesSchema, updateTicketSchema } from "@/lib/validation/ticket";
 import { createSubtaskSchema, linkSearchSchema } from "@/lib/validation/relationships";
 import { saveViewSchema } from "@/lib/validation/desk-actions";
 import { createCannedResponseSchema } from "@/lib/validation/canned-responses";
@@ -73,5 +74,27 @@ describe("actions refuse what PostgreSQL cannot store, on the field", () => {
     expect(result.fieldErrors?.[field]).toContain(message);
     const after = await Promise.all([db.comment.count(), db.ticket.count(), db.ticketHistory.count(), db.savedView.count(), db.cannedResponse.count(), db.kanbanColumn.count()]);
     expect(after).toEqual(before);
+  });
+
+});
+
+describe("setAssignees: a primary outside the assignee list", () => {
+  it("is refused on primaryId instead of silently becoming the first assignee", async () => {
+    const t = await db.ticket.findUniqueOrThrow({ where: { id: supId }, select: { version: true, assigneeId: true } });
+    const agent = demo.actors["agent@acme.test"];
+    const manager = demo.actors["manager@acme.test"];
+    const result = await action("admin@acme.test", setAssigneesSchema, setAssignees)({ ticketId: supId, version: t.version, assigneeIds: [agent.id], primaryId: manager.id });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { primaryId: ["The primary assignee must be one of the assignees"] } });
+    const after = await db.ticket.findUniqueOrThrow({ where: { id: supId }, select: { version: true, assigneeId: true } });
+    expect(after).toEqual(t);
+  });
+
+  it("a primary from the list is still taken", async () => {
+    const t = await db.ticket.findUniqueOrThrow({ where: { id: supId }, select: { version: true } });
+    const agent = demo.actors["agent@acme.test"];
+    const manager = demo.actors["manager@acme.test"];
+    const result = await action("admin@acme.test", setAssigneesSchema, setAssignees)({ ticketId: supId, version: t.version, assigneeIds: [agent.id, manager.id], primaryId: manager.id });
+    expect(result).toMatchObject({ ok: true });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: supId }, select: { assigneeId: true } })).assigneeId).toBe(manager.id);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { zodFieldErrors } from "@/lib/errors";
 import { DATE_RANGE_MESSAGE, NUL_MESSAGE, SURROGATE_MESSAGE } from "./text";
-import { addCommentSchema, createTicketSchema, fulfilItemSchema, saveItemsSchema, transitionSchema, updateTicketSchema } from "./ticket";
+import { addCommentSchema, createTicketSchema, fulfilItemSchema, saveItemsSchema, setAssigneesSchema, transitionSchema, updateTicketSchema } from "./ticket";
 import { editCommentSchema } from "./comments";
 import { bulkAddTagSchema, bulkTransitionSchema, saveViewSchema } from "./desk-actions";
 import { addColumnSchema, loadColumnSchema, reorderCardSchema, updateColumnSchema } from "./board";
@@ -101,6 +101,27 @@ describe("dates PostgreSQL refuses are refused on their field", () => {
   });
   it("a sane due date still passes", () => {
     expect(updateTicketSchema.safeParse({ ticketId: ID, version: 1, changes: { dueDate: "2026-12-31", scheduledAt: "2026-12-31T09:00:00+01:00" } }).success).toBe(true);
+  });
+});
+
+describe("setAssignees: the primary is one of the assignees", () => {
+  it("refuses a primaryId outside the list on primaryId", () => {
+    const r = setAssigneesSchema.safeParse({ ticketId: ID, version: 1, assigneeIds: [ID], primaryId: ID2 });
+    expect(r.success).toBe(false);
+    expect(zodFieldErrors(r.error!).primaryId).toEqual(["The primary assignee must be one of the assignees"]);
+  });
+  it("refuses a primaryId with nobody assigned", () => {
+    const r = setAssigneesSchema.safeParse({ ticketId: ID, version: 1, assigneeIds: [], primaryId: ID2 });
+    expect(zodFieldErrors(r.error!).primaryId).toBeDefined();
+  });
+  it.each([
+    [{ assigneeIds: [ID, ID2], primaryId: ID2 }],
+    [{ assigneeIds: [ID, ID2], primaryId: ID2.toUpperCase() }],
+    [{ assigneeIds: [ID], primaryId: null }],
+    [{ assigneeIds: [ID] }],
+    [{ assigneeIds: [], primaryId: null }],
+  ])("accepts %j", (v) => {
+    expect(setAssigneesSchema.safeParse({ ticketId: ID, version: 1, ...v }).success).toBe(true);
   });
 });
 

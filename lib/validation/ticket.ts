@@ -152,9 +152,14 @@ export const setAssigneesSchema = z
     ticketId: z.uuid({ error: "Ticket not found" }),
     version: z.number().int().positive(),
     assigneeIds: z.array(z.uuid({ error: "Choose a staff member" })).max(10, "At most 10 assignees"),
-    primaryId: z.uuid().nullable().optional(),
+    primaryId: z.uuid({ error: "Choose a primary assignee" }).nullable().optional(),
   })
-  .strict();
+  .strict()
+  // A primary outside the list used to be replaced by the first assignee without a word.
+  .refine((v) => !v.primaryId || v.assigneeIds.some((id) => id.toLowerCase() === v.primaryId!.toLowerCase()), {
+    message: "The primary assignee must be one of the assignees",
+    path: ["primaryId"],
+  });
 export type SetAssigneesInput = z.input<typeof setAssigneesSchema>;
 
 export const saveItemsSchema = z
