@@ -76,6 +76,12 @@ describe("actions refuse what PostgreSQL cannot store, on the field", () => {
     expect(after).toEqual(before);
   });
 
+  it("a board cursor whose rank carries a NUL is a field message, not a database error", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const cursor = Buffer.from(JSON.stringify(["a0\u0000", "0196f5a0-0000-7000-8000-000000000000"])).toString("base64url");
+    const result = await action("agent@acme.test", loadColumnSchema, loadColumnPage)({ projectKey: "SUP", column: "open", cursor });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { cursor: [expect.any(String)] } });
+  });
 });
 
 describe("setAssignees: a primary outside the assignee list", () => {

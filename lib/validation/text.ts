@@ -67,3 +67,16 @@ export const isoDayOrDateTime = (error = "Enter a valid date") =>
     .or(z.iso.date({ error }))
     .refine(yearInRange, DATE_RANGE_MESSAGE);
 
+// ─── Values read back from cursors and URLs ──────────────────────────────────
+// A forged cursor reaches SQL casts (::uuid, ::int, ::timestamp): each value is
+// checked here so a bad one reads as "no cursor", never as a database error.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+
+export const INT4_MAX = 2_147_483_647;
+export const isInt4 = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= INT4_MAX;
+
+/** An ISO timestamp as the app writes it (Date#toISOString), in the sane year range. */
+export const isIsoTimestamp = (v: unknown): v is string =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(v) && yearInRange(v);
