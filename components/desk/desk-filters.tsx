@@ -17,7 +17,17 @@ const TYPES = ["request", "incident", "problem", "question", "change", "task", "
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** Search and filters; each change navigates (the URL holds the view). */
-export function DeskFilters({ query, options, go }: { query: DeskQuery; options: FilterOptions; go: (o: Partial<Record<keyof DeskQuery, unknown>>) => void }) {
+export function DeskFilters({
+  query,
+  options,
+  go,
+  searchError,
+}: {
+  query: DeskQuery;
+  options: FilterOptions;
+  go: (o: Partial<Record<keyof DeskQuery, unknown>>) => void;
+  searchError?: string;
+}) {
   const [q, setQ] = useState(query.q ?? "");
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => setQ(query.q ?? ""), [query.q]);
@@ -46,7 +56,7 @@ export function DeskFilters({ query, options, go }: { query: DeskQuery; options:
           e.preventDefault();
           go({ q: q.trim() || undefined });
         }}
-        className="flex gap-2"
+        className="flex flex-wrap items-center gap-2"
       >
         <label htmlFor="desk-search" className="sr-only">
           Search
@@ -60,7 +70,14 @@ export function DeskFilters({ query, options, go }: { query: DeskQuery; options:
           onChange={(e) => setQ(e.target.value)}
           placeholder="Search numbers, titles, descriptions and replies…  ( / )"
           className={`${inputClass} max-w-xl`}
+          aria-invalid={searchError ? true : undefined}
+          aria-describedby={searchError ? "desk-search-error" : undefined}
         />
+        {searchError ? (
+          <p id="desk-search-error" className="basis-full text-sm text-red-600">
+            {searchError}
+          </p>
+        ) : null}
       </form>
       <div className="flex flex-wrap items-center gap-2">
         <MultiSelect label="Status" options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} selected={query.status} onChange={(v) => go({ status: v })} />

@@ -21,6 +21,7 @@ export function DeskView({
   options,
   views,
   preferences,
+  searchError,
 }: {
   query: DeskQuery;
   rows: DeskRow[];
@@ -29,6 +30,8 @@ export function DeskView({
   options: FilterOptions;
   views: { id: string; name: string; query: string }[];
   preferences: Preferences;
+  /** Why the search in the URL was not run (e.g. it held a NUL character). */
+  searchError?: string;
 }) {
   const { go, pending } = useDeskUrl(query);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -46,7 +49,7 @@ export function DeskView({
       </div>
       <DeskBoxesRow boxes={boxes} active={query.box} initialOrder={preferences.boxOrder} />
       <SavedViews views={views} currentQuery={viewQuery} />
-      <DeskFilters query={query} options={options} go={go} />
+      <DeskFilters query={query} options={options} go={go} searchError={searchError} />
       {selected.size ? <BulkBar ids={[...selected]} staff={options.staff} onDone={() => setSelected(new Set())} /> : null}
       <div className={pending ? "opacity-60 transition-opacity" : ""} aria-busy={pending}>
         <DeskTable rows={rows} query={query} go={go} prefs={preferences.deskColumns} selected={selected} setSelected={setSelected} />

@@ -1,24 +1,26 @@
 import { z } from "zod";
+import { text } from "./text";
 import { ColumnCategory, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { isValidRank, RANK_MAX } from "@/lib/domain/board/rank";
 
 const BOARD_KEY = /^[A-Z][A-Z0-9]{1,9}$/;
-export const boardKeySchema = z.string().trim().regex(BOARD_KEY, "Choose a board");
+export const boardKeySchema = text().trim().regex(BOARD_KEY, "Choose a board");
 
 /** A fractional rank (lib/domain/board/rank.ts). */
-export const rankSchema = z.string().max(RANK_MAX).refine(isValidRank, "Not a valid board position");
+export const rankSchema = text().max(RANK_MAX).refine(isValidRank, "Not a valid board position");
 
 /** A board column: a workflow status (support, change) or a kanban column id. */
 export const columnKeySchema = z.union([z.enum(Object.values(TicketStatus) as [TicketStatus, ...TicketStatus[]]), z.uuid()], { error: "Choose a column" });
 
-const people = z.array(z.string().regex(/^([0-9a-f-]{36}|none|me)$/i)).max(50).default([]);
+// "none", "me" or a user id (a malformed id reached PostgreSQL's uuid cast).
+const people = z.array(z.union([z.enum(["none", "me"]), z.uuid()], { error: "Choose people from the list" })).max(50).default([]);
 
 /** The board's filters, all from the URL. */
 export const boardQuerySchema = z.object({
   assignee: people,
-  tag: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
+  tag: z.array(text().trim().toLowerCase().min(1).max(50)).max(20).default([]),
   type: z.array(z.enum(Object.values(TicketType) as [TicketType, ...TicketType[]])).max(9).default([]),
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200, "Search for at most 200 characters").optional(),
 });
 export type BoardQuery = z.output<typeof boardQuerySchema>;
 export const EMPTY_BOARD_QUERY: BoardQuery = { assignee: [], tag: [], type: [] };
@@ -74,7 +76,7 @@ export const loadColumnSchema = z
   .object({
     projectKey: boardKeySchema,
     column: columnKeySchema,
-    cursor: z.string().min(1).max(300),
+    cursor: text().min(1).max(300),
     filters: boardQuerySchema.default(EMPTY_BOARD_QUERY),
   })
   .strict();
@@ -82,8 +84,8 @@ export type LoadColumnInput = z.input<typeof loadColumnSchema>;
 
 // ─── Kanban column admin ────────────────────────────────────────────────────
 
-const columnName = z.string({ error: "Name the column" }).trim().min(1, "Name the column").max(40, "A column name must be at most 40 characters");
-const color = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Choose a colour like #64748b").transform((c) => c.toLowerCase());
+const columnName = text({ error: "Name the column" }).trim().min(1, "Name the column").max(40, "A column name must be at most 40 characters");
+const color = text().trim().regex(/^#[0-9a-fA-F]{6}$/, "Choose a colour like #64748b").transform((c) => c.toLowerCase());
 const wipLimit = z.number().int("A limit is a whole number").min(1, "A limit is at least 1").max(999, "A limit is at most 999").nullable();
 
 export const addColumnSchema = z

@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const CANNED_TITLE_MAX = 100;
 export const CANNED_BODY_MAX = 10_000;
 export const CANNED_SCOPES = ["organization", "personal"] as const;
 export type CannedScope = (typeof CANNED_SCOPES)[number];
 
-const title = z
-  .string({ error: "Title is required" })
+const title = text({ error: "Title is required" })
   .trim()
   .min(1, "Title is required")
   .max(CANNED_TITLE_MAX, `Title must be at most ${CANNED_TITLE_MAX} characters`);
-const body = z
-  .string({ error: "Text is required" })
+const body = text({ error: "Text is required" })
   .trim()
   .min(1, "Text is required")
   .max(CANNED_BODY_MAX, `Text must be at most ${CANNED_BODY_MAX.toLocaleString("en")} characters`);

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "./text";
 import { COMMENT_MAX } from "./ticket";
 
 export const editCommentSchema = z
   .object({
     commentId: z.uuid({ error: "Comment not found" }),
-    body: z.string().trim().min(1, "A comment cannot be empty").max(COMMENT_MAX, `A comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
+    body: text().trim().min(1, "A comment cannot be empty").max(COMMENT_MAX, `A comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
     /** The comment version the author started editing; a later edit elsewhere is a conflict. */
     version: z.number().int().positive(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { TicketStatus } from "@/lib/generated/prisma/enums";
 import { ticketChangesSchema } from "@/lib/validation/ticket";
 import { LINK_SIDES } from "@/lib/domain/relationships/link-types";
@@ -21,7 +22,7 @@ export const bulkTransitionSchema = z
     ticketIds,
     /** The target status; for kanban tickets, the first column of that category. */
     to: z.enum(Object.values(TicketStatus) as [TicketStatus, ...TicketStatus[]], { error: "Choose where to move the tickets" }),
-    reason: z.string().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
+    reason: text().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
     /** Finish parents even when some of their subtasks are open (the user saw the list and confirmed). */
     confirmOpenChildren: z.boolean().optional(),
   })
@@ -51,9 +52,9 @@ export type BulkLinkInput = z.input<typeof bulkLinkSchema>;
 
 export const saveViewSchema = z
   .object({
-    name: z.string({ error: "Name the view" }).trim().min(1, "Name the view").max(VIEW_NAME_MAX, `A view name must be at most ${VIEW_NAME_MAX} characters`),
+    name: text({ error: "Name the view" }).trim().min(1, "Name the view").max(VIEW_NAME_MAX, `A view name must be at most ${VIEW_NAME_MAX} characters`),
     /** The desk's URL query string (with or without "?"); normalised before it is stored. */
-    query: z.string().max(4_000, "This view is too long to save").default(""),
+    query: text().max(4_000, "This view is too long to save").default(""),
   })
   .strict();
 export type SaveViewInput = z.input<typeof saveViewSchema>;

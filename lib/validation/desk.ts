@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isoDay, text } from "./text";
+import type { FieldErrors } from "@/lib/errors";
 import { Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 
 export const BOX_KEYS = ["unassigned", "mine", "in_progress", "new", "critical", "approval"] as const;
@@ -9,42 +11,54 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 const list = <T extends string>(values: readonly T[]) =>
   z
-    .array(z.enum(values as [T, ...T[]]))
-    .max(values.length)
+    .array(z.enum(values as [T, ...T[]], { error: "Choose values from the list" }))
+    .max(values.length, "Each value may appear once")
     .default([]);
-const ids = z.array(z.string().regex(/^([0-9a-f-]{36}|none|me)$/i)).max(50).default([]);
-const day = z.iso.date().optional();
+// "none", "me" or a user id (a malformed id reached PostgreSQL's uuid cast).
+const ids = z.array(z.union([z.enum(["none", "me"]), z.uuid()], { error: "Choose people from the list" })).max(50, "Choose at most 50 people").default([]);
+const day = isoDay().optional();
 
 /** The desk's view: every filter, the sort and the page — all of it lives in the URL. */
 export const deskQuerySchema = z.object({
   status: list(Object.values(TicketStatus)),
   priority: list(Object.values(Priority)),
   type: list(Object.values(TicketType)),
-  project: z.array(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/)).max(50).default([]),
+  project: z.array(text().regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose projects from the list")).max(50, "Choose at most 50 projects").default([]),
   assignee: ids,
-  requester: z.array(z.uuid()).max(50).default([]),
-  tag: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
+  requester: z.array(z.uuid({ error: "Choose people from the list" })).max(50, "Choose at most 50 people").default([]),
+  tag: z.array(text().trim().toLowerCase().min(1, "A tag cannot be empty").max(50, "A tag has at most 50 characters")).max(20, "Choose at most 20 tags").default([]),
   createdFrom: day,
   createdTo: day,
   updatedFrom: day,
   updatedTo: day,
-  q: z.string().trim().max(200).optional(),
-  box: z.enum(BOX_KEYS).optional(),
-  sort: z.enum(SORT_KEYS).default("updated"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-  cursor: z.string().max(300).optional(),
+  q: text().trim().max(200, "Search for at most 200 characters").optional(),
+  box: z.enum(BOX_KEYS, { error: "Choose a queue" }).optional(),
+  sort: z.enum(SORT_KEYS, { error: "Choose how to sort" }).default("updated"),
+  dir: z.enum(["asc", "desc"], { error: "Choose ascending or descending" }).default("desc"),
+  cursor: text().max(300, "Not a page of this view").optional(),
 });
 
 export type DeskQuery = z.output<typeof deskQuerySchema>;
 
 const MULTI = new Set(["status", "priority", "type", "project", "assignee", "requester", "tag"]);
 
+export interface DeskQueryRead {
+  query: DeskQuery;
+  /** The parameters that were dropped, with why (by URL key): the page shows them, the export refuses them. */
+  refused: FieldErrors;
+}
+
 /**
  * Reads the desk's query from URL parameters (repeated keys or comma lists).
  * Anything malformed is dropped rather than failing the page: a bad link
- * shows the unfiltered desk, never an error.
+ * shows the desk without that filter, never an error.
  */
 export function parseDeskQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): DeskQuery {
+  return readDeskQuery(params).query;
+}
+
+/** parseDeskQuery, also saying what it dropped and why. */
+export function readDeskQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): DeskQueryRead {
   const get = (k: string): string[] => {
     if (params instanceof URLSearchParams) return params.getAll(k);
     const v = params[k];
@@ -57,10 +71,15 @@ export function parseDeskQuery(params: URLSearchParams | Record<string, string |
     raw[key] = MULTI.has(key) ? values : values[0];
   }
   const parsed = deskQuerySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { query: parsed.data, refused: {} };
   // Drop only the offending keys.
-  for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
-  return deskQuerySchema.parse(raw);
+  const refused: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0]);
+    delete raw[key];
+    if (!refused[key]?.includes(issue.message)) (refused[key] ??= []).push(issue.message);
+  }
+  return { query: deskQuerySchema.parse(raw), refused };
 }
 
 /** The URL query string of a desk view (stable order, so saved views compare equal). */

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "./text";
 import { BOX_KEYS, type BoxKey } from "@/lib/validation/desk";
 
 export const COLUMN_WIDTH_MIN = 40;
 export const COLUMN_WIDTH_MAX = 800;
 const MAX_COLUMNS = 40;
 
-const columnId = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, "Unknown column");
+const columnId = text().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, "Unknown column");
 const byColumn = <T extends z.ZodType>(value: T) =>
   z.record(columnId, value).refine((r) => Object.keys(r).length <= MAX_COLUMNS, `At most ${MAX_COLUMNS} columns`);
 

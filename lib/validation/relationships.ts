@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { LINK_SIDES, LINK_TYPES } from "@/lib/domain/relationships/link-types";
 import { DESCRIPTION_MAX, TITLE_MAX } from "./ticket";
 
@@ -28,15 +29,15 @@ export const linkFromSideSchema = z
   .strict();
 
 export const linkSearchSchema = z.object({
-  q: z.string().trim().max(200, "Search for at most 200 characters").default(""),
+  q: text().trim().max(200, "Search for at most 200 characters").default(""),
   exclude: z.uuid().optional(),
 });
 
 export const createSubtaskSchema = z
   .object({
     parentId: z.uuid({ error: "Ticket not found" }),
-    title: z.string({ error: "Title is required" }).trim().min(1, "Title is required").max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`),
-    description: z.string().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX.toLocaleString("en")} characters`).default(""),
+    title: text({ error: "Title is required" }).trim().min(1, "Title is required").max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`),
+    description: text().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX.toLocaleString("en")} characters`).default(""),
   })
   .strict();
 export type CreateSubtaskInput = z.input<typeof createSubtaskSchema>;

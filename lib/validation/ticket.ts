@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChangeAction, Importance, Priority, TicketType, Urgency } from "@/lib/generated/prisma/enums";
 import { rankSchema } from "./board";
+import { isoDayOrDateTime, text, textRecord } from "./text";
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 50_000;
@@ -10,14 +11,12 @@ export const MAX_REPLY_FILES = 20;
 export const REQUEST_TYPES = ["support", "change"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-const title = z
-  .string({ error: "Title is required" })
+const title = text({ error: "Title is required" })
   .trim()
   .min(1, "Title is required")
   .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`);
 
-const description = z
-  .string()
+const description = text()
   .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX.toLocaleString("en")} characters`)
   .default("");
 
@@ -25,14 +24,12 @@ export const prioritySchema = z.enum(Object.values(Priority) as [Priority, ...Pr
   error: "Choose a priority: low, normal, high or critical",
 });
 
-export const projectKeySchema = z
-  .string()
+export const projectKeySchema = text()
   .trim()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose a project");
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .optional()
@@ -42,14 +39,13 @@ const optionalText = (max: number, label: string) =>
 export const changeItemSchema = z
   .object({
     action: z.enum(Object.values(ChangeAction) as [ChangeAction, ...ChangeAction[]], { error: "Choose an action: add, remove, replace or modify" }),
-    componentType: z
-      .string()
+    componentType: text()
       .trim()
       .toLowerCase()
       .regex(/^[a-z][a-z0-9_-]{1,39}$/, "Choose a component type"),
     componentRef: optionalText(200, "The component reference"),
     serial: optionalText(100, "The serial"),
-    specifications: z.record(z.string().max(60), z.string().max(200)).optional().nullable(),
+    specifications: textRecord(text().max(60, "A specification name must be at most 60 characters"), text().max(200, "A specification must be at most 200 characters")).optional().nullable(),
     quantity: z.coerce.number({ error: "Quantity must be a number" }).int("Quantity must be a whole number").min(1, "Quantity must be at least 1").max(64, "Quantity must be at most 64"),
     currentValue: optionalText(500, "The current value"),
     requestedValue: optionalText(500, "The requested value"),
@@ -85,7 +81,7 @@ export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export const addCommentSchema = z
   .object({
     ticketId: z.uuid({ error: "Ticket not found" }),
-    body: z.string().trim().min(1, "Write a reply first").max(COMMENT_MAX, `A reply must be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
+    body: text().trim().min(1, "Write a reply first").max(COMMENT_MAX, `A reply must be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
     internal: z.boolean().default(false),
     /** The actor's own pending uploads on this ticket (POST /api/uploads?purpose=comment), bound to the reply. */
     attachmentIds: z
@@ -98,17 +94,17 @@ export const addCommentSchema = z
 
 export type AddCommentInput = z.input<typeof addCommentSchema>;
 
-export const ticketNumberSchema = z.string().trim().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,10}$|^TKT-\d{8}-\d{4,}$/);
+export const ticketNumberSchema = text().trim().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,10}$|^TKT-\d{8}-\d{4,}$/);
 
 export const transitionSchema = z
   .object({
     ticketId: z.uuid({ error: "Ticket not found" }),
     /** Target status (support, change) — or, for kanban, the target column. */
-    to: z.string().trim().min(1, "Choose where to move the ticket").max(40).optional(),
+    to: text().trim().min(1, "Choose where to move the ticket").max(40).optional(),
     columnId: z.uuid().optional(),
     /** The version the user saw; a move from a stale page is a conflict. */
     version: z.number().int().positive(),
-    reason: z.string().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
+    reason: text().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
     /** A board drop: the card's rank in the column it lands in (written in the same update). */
     rank: rankSchema.optional(),
     /** Finish a parent even though some of its subtasks are still open (the user confirmed the list). */
@@ -119,13 +115,13 @@ export const transitionSchema = z
 
 export type TransitionInput = z.input<typeof transitionSchema>;
 
-const isoDate = z.iso.datetime({ offset: true, error: "Enter a valid date" }).or(z.iso.date({ error: "Enter a valid date" }));
+const isoDate = isoDayOrDateTime();
 
 /** Field edits; each role may send only the fields it may write (see update-ticket.ts). */
 export const ticketChangesSchema = z
   .object({
     title,
-    description: z.string().max(DESCRIPTION_MAX),
+    description: text().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX.toLocaleString("en")} characters`),
     priority: prioritySchema,
     type: z.enum(Object.values(TicketType) as [TicketType, ...TicketType[]], { error: "Choose a ticket type" }),
     dueDate: isoDate.nullable(),
@@ -134,10 +130,10 @@ export const ticketChangesSchema = z
     importance: z.enum(Object.values(Importance) as [Importance, ...Importance[]]).nullable(),
     scheduledAt: isoDate.nullable(),
     estimatedMinutes: z.coerce.number().int().min(1, "At least one minute").max(60 * 24 * 30, "At most 30 days").nullable(),
-    deploymentNotes: z.string().trim().max(10_000).nullable(),
+    deploymentNotes: text().trim().max(10_000, "Deployment notes must be at most 10,000 characters").nullable(),
     reviewerId: z.uuid({ error: "Choose a reviewer" }).nullable(),
     assetId: z.uuid({ error: "Choose a target asset" }).nullable(),
-    tags: z.array(z.string().trim().toLowerCase().min(1).max(50).regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _")).max(20, "At most 20 tags"),
+    tags: z.array(text().trim().toLowerCase().min(1).max(50).regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _")).max(20, "At most 20 tags"),
   })
   .partial()
   .strict();
@@ -156,9 +152,14 @@ export const setAssigneesSchema = z
     ticketId: z.uuid({ error: "Ticket not found" }),
     version: z.number().int().positive(),
     assigneeIds: z.array(z.uuid({ error: "Choose a staff member" })).max(10, "At most 10 assignees"),
-    primaryId: z.uuid().nullable().optional(),
+    primaryId: z.uuid({ error: "Choose a primary assignee" }).nullable().optional(),
   })
-  .strict();
+  .strict()
+  // A primary outside the list used to be replaced by the first assignee without a word.
+  .refine((v) => !v.primaryId || v.assigneeIds.some((id) => id.toLowerCase() === v.primaryId!.toLowerCase()), {
+    message: "The primary assignee must be one of the assignees",
+    path: ["primaryId"],
+  });
 export type SetAssigneesInput = z.input<typeof setAssigneesSchema>;
 
 export const saveItemsSchema = z
@@ -171,8 +172,8 @@ export const fulfilItemSchema = z
     ticketId: z.uuid({ error: "Ticket not found" }),
     itemId: z.uuid({ error: "Item not found" }),
     version: z.number().int().positive(),
-    fulfilledWith: z.string().trim().max(200).optional().nullable(),
-    notes: z.string().trim().max(2_000).optional().nullable(),
+    fulfilledWith: text().trim().max(200, "At most 200 characters").optional().nullable(),
+    notes: text().trim().max(2_000, "Notes must be at most 2,000 characters").optional().nullable(),
   })
   .strict();
 export type FulfilItemInput = z.input<typeof fulfilItemSchema>;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { staffPageActor } from "@/lib/auth/guards";
 import { deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
 import { staffOf } from "@/lib/domain/tickets/page-data";
-import { parseDeskQuery } from "@/lib/validation/desk";
+import { readDeskQuery } from "@/lib/validation/desk";
 import { listSavedViews } from "@/lib/domain/desk/saved-views";
 import { getPreferences } from "@/lib/domain/users/preferences";
 import { DeskView } from "@/components/desk/desk-view";
@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Desk" };
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await staffPageActor();
-  const query = parseDeskQuery(await searchParams);
+  // A malformed filter is dropped (the rest of the view still shows); a refused search is said next to the box.
+  const { query, refused } = readDeskQuery(await searchParams);
   const [page, boxes, projects, staff, tags, views, prefs] = await Promise.all([
     deskPage(actor, { filters: query, limit: 50 }),
     deskBoxes(actor),
@@ -31,6 +32,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       options={{ projects, staff, tags: tags.map((t) => t.name) }}
       views={views}
       preferences={prefs}
+      searchError={refused.q?.join(" ")}
     />
   );
 }

@@ -5,6 +5,7 @@ import type { UploadConfig } from "./config";
 import { openAttachment } from "./download";
 import { contentDisposition } from "./file-name";
 import { receiveUpload, UploadRefused } from "./upload";
+import { safeDecodeURIComponent } from "@/lib/safe-decode";
 
 // The HTTP side of the two routes (app/api/uploads, app/api/attachments/[id]),
 // kept apart from the route files so tests can call them with a Request and an actor.
@@ -22,12 +23,7 @@ function errorResponse(e: unknown, where: string): Response {
 }
 
 function decodeName(raw: string | null): string | null {
-  if (raw === null) return null;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
+  return raw === null ? null : safeDecodeURIComponent(raw);
 }
 
 /**

@@ -8,6 +8,9 @@ import { canSeeInternal, projectScope, ticketScopeSql } from "@/lib/domain/ticke
 import { mayMoveCard } from "@/lib/domain/tickets/move-policy";
 import { STATUS_LABELS, WORKFLOW_STATUSES } from "@/lib/domain/tickets/workflow";
 import { parseInput } from "@/lib/validation/parse";
+import { isUuid } from "@/lib/validation/text";
+import { isValidRank } from "./rank";
+import { safeDecodeURIComponent } from "@/lib/safe-decode";
 import { boardKeySchema, EMPTY_BOARD_QUERY, loadColumnSchema, type BoardQuery, type LoadColumnInput } from "@/lib/validation/board";
 
 // The board of a project: one column per workflow state (support, change) or
@@ -67,11 +70,7 @@ type ColumnDef = Omit<BoardColumn, "total" | "totalCapped" | "cards" | "nextCurs
 
 /** A board key from a URL segment; a malformed escape is just a key that does not exist. */
 export function boardKeyFromParam(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
+  return safeDecodeURIComponent(raw) ?? "";
 }
 
 /** A project of the actor's organization by key; anything else (another organization's key included) is "not found". */
@@ -206,7 +205,8 @@ export function encodeBoardCursor(card: { rank: string; id: string }): string {
 function decodeBoardCursor(raw: string): { rank: string; id: string } | null {
   try {
     const v = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && v[0].length <= 64 && typeof v[1] === "string" && /^[0-9a-f-]{36}$/i.test(v[1])) {
+    // Only a rank the board could have written (a NUL or a stray character reached the ::varchar cast).
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && isValidRank(v[0]) && isUuid(v[1])) {
       return { rank: v[0], id: v[1] };
     }
   } catch {}

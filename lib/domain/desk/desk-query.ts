@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Priority, TicketStatus } from "@/lib/generated/prisma/enums";
+import { Priority, type TicketStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
 import { canSeeInternal, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import type { DeskQuery, SortKey } from "@/lib/validation/desk";
+import { isInt4, isIsoTimestamp, isUuid } from "@/lib/validation/text";
 
 // The desk's queries are hand-written SQL: full-text search must repeat the
 // GIN indexes' expressions (prisma/hand-written-indexes.ts), and keyset paging
@@ -44,15 +45,24 @@ export function encodeDeskCursor(sort: SortKey, row: DeskRow): string {
   return Buffer.from(JSON.stringify([sort, ...SORT_COLUMNS[sort].map((c) => c.key(row)), row.id])).toString("base64url");
 }
 
+/** What each cast in the keyset comparison accepts (CAST): a forged value must not reach PostgreSQL. */
+const CURSOR_VALUE: Record<string, (v: unknown) => boolean> = {
+  't."updatedAt"': isIsoTimestamp,
+  't."createdAt"': isIsoTimestamp,
+  't."priority"': (v) => typeof v === "string" && (Object.values(Priority) as string[]).includes(v),
+  't."seq"': isInt4,
+};
+
+/** The cursor's values, or null for anything the desk did not write itself (a bad cursor is the first page). */
 function decodeDeskCursor(sort: SortKey, raw: string | undefined): (string | number)[] | null {
   if (!raw) return null;
   try {
     const parts = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (!Array.isArray(parts) || parts[0] !== sort || parts.length !== SORT_COLUMNS[sort].length + 2) return null;
-    const values = parts.slice(1) as (string | number)[];
-    const id = values[values.length - 1];
-    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-    return values;
+    const values = parts.slice(1) as unknown[];
+    const cols = SORT_COLUMNS[sort];
+    if (!cols.every((c, i) => CURSOR_VALUE[c.sql]!(values[i])) || !isUuid(values[values.length - 1])) return null;
+    return values as (string | number)[];
   } catch {
     return null;
   }

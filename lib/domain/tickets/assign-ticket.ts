@@ -39,7 +39,8 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
   if (t.approvedById && ids.length === 1 && ids[0] === t.approvedById) {
     throw new AppError("FORBIDDEN", "The approver of a change cannot be its only assignee.", { assigneeIds: ["The approver cannot be the only assignee"] });
   }
-  const primaryId = ids.length ? (input.primaryId && ids.includes(input.primaryId) ? input.primaryId : ids[0]) : null;
+  // The schema has refused a primary outside the list; ids may differ from it only in case.
+  const primaryId = ids.length ? (input.primaryId ? ids.find((id) => id.toLowerCase() === input.primaryId!.toLowerCase())! : ids[0]) : null;
 
   const before = new Map(t.assignees.map((a) => [a.userId, a]));
   const entries: HistoryEntry[] = [];

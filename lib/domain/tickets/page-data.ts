@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { ticketNumberSchema } from "@/lib/validation/ticket";
+import { safeDecodeURIComponent } from "@/lib/safe-decode";
 import { getTicketDetail } from "./queries";
 import { db } from "@/lib/db";
 import { can, isStaff, toPermissionSet } from "@/lib/auth/permissions";
@@ -11,12 +12,23 @@ import { writableFields } from "./update-ticket";
 import { nextStatuses, MOVES_NEEDING_REASON, MOVE_LABELS, STATUS_LABELS } from "./workflow";
 import { mayRemoveAttachment } from "@/lib/domain/attachments/remove";
 
+/** A ticket number from a URL segment, or null when it cannot be one (a malformed escape included). */
+export function ticketNumberFromParam(raw: string): string | null {
+  const parsed = ticketNumberSchema.safeParse(safeDecodeURIComponent(raw));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The page title for a ticket URL: its number, or "Not found" for anything that cannot be one. */
+export function ticketPageTitle(raw: string): string {
+  return ticketNumberFromParam(raw) ?? "Not found";
+}
+
 /** For pages: the ticket or an HTTP 404, decided before anything streams. */
 export async function ticketOr404(actor: Actor, rawNumber: string, surface: "desk" | "portal") {
-  const parsed = ticketNumberSchema.safeParse(decodeURIComponent(rawNumber));
-  if (!parsed.success) notFound();
+  const number = ticketNumberFromParam(rawNumber);
+  if (!number) notFound();
   try {
-    return await getTicketDetail(actor, parsed.data, surface === "portal" ? { ownOnly: true, requesterView: true } : {});
+    return await getTicketDetail(actor, number, surface === "portal" ? { ownOnly: true, requesterView: true } : {});
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isStaff } from "@/lib/auth/permissions";
+import { isIsoTimestamp, isUuid } from "@/lib/validation/text";
 import { canSeeInternal, ticketScope } from "./policy";
 import { withVisibleReferences } from "@/lib/domain/relationships/visible-refs";
 
@@ -83,10 +84,11 @@ export function encodeCursor(c: Cursor): string {
 
 export function decodeCursor(raw: string | null | undefined): Cursor | null {
   if (!raw) return null;
-  const [iso, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  const updatedAt = new Date(iso ?? "");
-  if (Number.isNaN(updatedAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id ?? "")) return null;
-  return { updatedAt, id: id! };
+  const parts = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const [iso, id] = parts;
+  // Only what encodeCursor writes: a forged date (year 0) or id reached PostgreSQL as a query error.
+  if (parts.length !== 2 || !isIsoTimestamp(iso) || !isUuid(id)) return null;
+  return { updatedAt: new Date(iso), id };
 }
 
 /** A page of tickets in the actor's scope, newest activity first, keyset-paged. */

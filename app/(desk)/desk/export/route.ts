@@ -3,12 +3,13 @@ import { getActor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import { requestMeta } from "@/lib/audit";
 import { deskCsv } from "@/lib/domain/desk/export";
-import { parseDeskQuery } from "@/lib/validation/desk";
+import { readDeskQuery } from "@/lib/validation/desk";
 
 /**
  * GET /desk/export?<the desk's query>: the current view as a CSV download.
- * Access is decided before anything streams; the rows, scope and audit row
- * are lib/domain/desk/export.ts's.
+ * Access and the filters are decided before anything streams (a filter the
+ * database cannot take used to fail after the header line, cutting the
+ * download short); the rows, scope and audit row are lib/domain/desk/export.ts's.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   const actor = await getActor();
@@ -16,7 +17,18 @@ export async function GET(request: NextRequest): Promise<Response> {
   // Like the desk page itself: not there for anyone but staff.
   if (!isStaff(actor)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-  const csv = deskCsv(actor, parseDeskQuery(request.nextUrl.searchParams), { meta: requestMeta(request.headers) });
+  // The page drops a malformed filter and shows the rest; a file silently holding more rows than asked must not be.
+  const { query, refused } = readDeskQuery(request.nextUrl.searchParams);
+  const problems = Object.entries(refused);
+  if (problems.length) {
+    const lines = problems.map(([key, messages]) => `- ${key}: ${messages.join("; ")}`);
+    return new Response(`The export was not started: these filters are not valid.\n${lines.join("\n")}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+
+  const csv = deskCsv(actor, query, { meta: requestMeta(request.headers) });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

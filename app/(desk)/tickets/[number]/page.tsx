@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { staffPageActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { canSeeInternal } from "@/lib/domain/tickets/policy";
-import { ticketControls, ticketOr404 } from "@/lib/domain/tickets/page-data";
+import { ticketControls, ticketOr404, ticketPageTitle } from "@/lib/domain/tickets/page-data";
 import { TicketView } from "@/components/tickets/ticket-view";
 import { ticketRelationships } from "@/lib/domain/relationships/list-links";
 import { composerOptions } from "@/lib/domain/comments/composer-options";
@@ -10,7 +10,7 @@ import { composerOptions } from "@/lib/domain/comments/composer-options";
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).number) };
+  return { title: ticketPageTitle((await params).number) };
 }
 
 export default async function StaffTicketPage({ params }: Props) {

@@ -18,7 +18,11 @@ export async function GET(request: NextRequest): Promise<Response> {
     return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     if (isAppError(e) && e.code === "FORBIDDEN") return Response.json({ error: "Not found" }, { status: 404 });
-    if (isAppError(e) && e.code === "VALIDATION") return Response.json({ error: e.message, fieldErrors: e.fieldErrors }, { status: 400 });
+    if (isAppError(e) && e.code === "VALIDATION") {
+      // The field's own sentence ("Text cannot contain a NUL character") says more than "correct the highlighted fields".
+      const first = Object.values(e.fieldErrors ?? {}).flat()[0];
+      return Response.json({ error: first ?? e.message, fieldErrors: e.fieldErrors }, { status: 400 });
+    }
     throw e;
   }
 }

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { ticketControls, ticketOr404 } from "@/lib/domain/tickets/page-data";
+import { ticketControls, ticketOr404, ticketPageTitle } from "@/lib/domain/tickets/page-data";
 import { TicketView } from "@/components/tickets/ticket-view";
 import { ticketRelationships } from "@/lib/domain/relationships/list-links";
 
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).number) };
+  return { title: ticketPageTitle((await params).number) };
 }
 
 export default async function PortalTicketPage({ params }: Props) {
