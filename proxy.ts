@@ -3,9 +3,12 @@ import { getToken } from "next-auth/jwt";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/http/security-headers";
 import { actionBodyProblem } from "@/lib/http/action-body";
 import { servedOverHttps } from "@/lib/env";
+import { safeDecodeURIComponent } from "@/lib/safe-decode";
 
 // The proxy never decides access: every page, action and route checks the
-// session and permissions on the server. It does three things only:
+// session and permissions on the server. It does these things only:
+// - shows the not-found page for a path with a malformed %-escape (Next's
+//   router would throw while matching it and answer 500);
 // - turns away server-action requests whose body Next could not even decode
 //   (Next would answer 500 before any of our code runs), with a 400;
 // - gives every page its Content-Security-Policy with a fresh nonce (Next puts
@@ -15,7 +18,6 @@ import { servedOverHttps } from "@/lib/env";
 // Reachable signed out (they check the session themselves where it matters).
 const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/];
 
-
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
     const problem = actionBodyProblem(request.headers.get("content-type"), await request.clone().text());
@@ -24,6 +26,15 @@ export async function proxy(request: NextRequest) {
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: servedOverHttps() });
+  // Next reads the policy from the request to put the nonce on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+
+  // "/tickets/%E0" names nothing: the not-found page (a path no route matches), with its 404.
+  if (request.nextUrl.pathname.split("/").some((segment) => safeDecodeURIComponent(segment) === null)) {
+    return secured(NextResponse.rewrite(new URL("/_/malformed-path", request.url), { request: { headers: requestHeaders } }), csp);
+  }
 
   const { pathname } = request.nextUrl;
   if (!PUBLIC.some((p) => p.test(pathname))) {
@@ -37,10 +48,6 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  // Next reads the policy from the request to put the nonce on its scripts.
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", csp);
   return secured(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }
 

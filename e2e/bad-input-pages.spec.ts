@@ -27,11 +27,10 @@ test.describe("[desk] an agent's pages never answer 500 on malformed input", () 
   }
 
   // A raw malformed escape fails in Next's own router (DecodeError while it
-  // matches the dynamic segment; it then answers a plain-text 500) before any
-  // page code runs. Only the proxy, which runs before that matching, can turn
-  // it into a 404 — proxy.ts is fixed on main; these pass once that lands.
+  // matches the dynamic segment; it then answered a plain-text 500) before any
+  // page code runs. The proxy, which runs before that matching, answers 404.
   for (const path of ["/tickets/%E0", "/portal/tickets/%E0", "/board/%E0", "/api/attachments/%E0"]) {
-    test.fixme(`${path} is not found (needs the proxy guard)`, async ({ as }) => {
+    test(`${path} is not found`, async ({ as }) => {
       const page = await as(USERS.acmeAgent);
       expect((await page.request.get(path)).status(), path).toBe(404);
     });

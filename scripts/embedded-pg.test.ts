@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const script = path.resolve(__dirname, "embedded-pg.mjs");
 const portOf = (dataDir: string): number => {
-  const env = { ...process.env, DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.EMBEDDED_PG_PORT;
   const r = spawnSync(process.execPath, ["-e", `import(${JSON.stringify(script)}).then((m) => console.log(m.PG_PORT))`], { env, encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
