@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
 import { toPermissionSet, type Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/options";
+import { isUuid } from "@/lib/validation/text";
 
 /** Who is acting, with their organization, live permissions and project memberships. */
 export interface Actor {
@@ -26,8 +27,6 @@ const ACTOR_SELECT = {
   role: { select: { name: true, permissions: true } },
   memberships: { select: { projectId: true } },
 } as const;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ActorRow = { id: string; organizationId: string; email: string; name: string; active: boolean; role: { name: string; permissions: string[] }; memberships: { projectId: string }[] };
 
@@ -73,5 +72,5 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   const sessionId = session?.sessionId;
-  return userId && sessionId && UUID.test(sessionId) && UUID.test(userId) ? loadSessionActor(sessionId, userId) : null;
+  return userId && sessionId && isUuid(sessionId) && isUuid(userId) ? loadSessionActor(sessionId, userId) : null;
 });

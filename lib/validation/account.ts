@@ -1,17 +1,17 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX, "Enter your current password"),
-    newPassword: z
-      .string()
+    currentPassword: text().min(1, "Enter your current password").max(PASSWORD_MAX, "Enter your current password"),
+    newPassword: text()
       .min(PASSWORD_MIN, `A password must be at least ${PASSWORD_MIN} characters`)
       .max(PASSWORD_MAX, `A password must be at most ${PASSWORD_MAX} characters`)
       .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "A password cannot contain control characters"),
-    confirmPassword: z.string().max(PASSWORD_MAX),
+    confirmPassword: text().max(PASSWORD_MAX),
   })
   .strict()
   .superRefine((v, ctx) => {
