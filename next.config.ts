@@ -12,8 +12,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
-      // Outside the proxy (see proxy.ts): a policy of their own.
-      { source: "/api/uploads", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+      // JSON and files: nothing in them may run or be framed. Downloads set a
+      // sandboxing policy of their own (lib/domain/attachments/http.ts), which a
+      // header here would override.
+      { source: "/api/:path((?!attachments/).*)", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
       { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
     ];
   },

@@ -48,7 +48,9 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  return secured(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  // Route handlers under /api answer JSON or files under a policy of their own
+  // (next.config.ts; a download sets a sandboxing one), which this must not replace.
+  return secured(NextResponse.next({ request: { headers: requestHeaders } }), pathname.startsWith("/api/") ? undefined : csp);
 }
 
 function secured(response: NextResponse, csp?: string): NextResponse {

@@ -254,6 +254,17 @@ test.describe("[security] headers on every surface", () => {
       expect(upload.status()).toBeLessThan(500);
       expect(upload.headers()["content-security-policy"]).toContain("default-src 'none'");
 
+      // A download keeps the sandboxing policy of its own route (the page policy must not replace it).
+      const [ticket] = await sql<{ id: string }>(`SELECT t.id FROM "Ticket" t JOIN "Organization" o ON o.id = t."organizationId" WHERE o.slug = 'acme' AND t.number = 'SUP-3'`);
+      const sent = await api.post(`/api/uploads?ticketId=${ticket!.id}&purpose=ticket`, { headers: { "X-Filename": "headers.txt", "Content-Type": "text/plain" }, data: "header check" });
+      expect(sent.status()).toBe(201);
+      const { attachment } = (await sent.json()) as { attachment: { id: string } };
+      const download = await api.get(`/api/attachments/${attachment.id}`);
+      expect(download.status()).toBe(200);
+      expect(download.headers()["content-security-policy"]).toContain("sandbox");
+      expect(download.headers()["content-security-policy"]).not.toContain("nonce-");
+      expectConstantHeaders(download.headers(), "download");
+
       const redirect = await anonymousApi.get("/desk", { maxRedirects: 0 });
       expect(redirect.status()).toBe(307);
       expectConstantHeaders(redirect.headers(), "signed-out redirect");
