@@ -103,7 +103,7 @@ test.describe("[api] route handlers answer 4xx with a message on malformed input
       const res = await page.request.get(path);
       expect(res.status(), path).toBe(400);
       const body = await res.json();
-      expect(body.error, path).toMatch(/[a-z] [a-z]/i);
+      expect(body.message, path).toMatch(/[a-z] [a-z]/i);
     });
   }
 

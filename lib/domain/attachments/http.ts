@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
-import { isAppError } from "@/lib/errors";
+import { errorResponse, jsonResponse } from "@/lib/http/route";
 import type { UploadConfig } from "./config";
 import { openAttachment } from "./download";
 import { contentDisposition } from "./file-name";
@@ -10,16 +10,11 @@ import { safeDecodeURIComponent } from "@/lib/safe-decode";
 // The HTTP side of the two routes (app/api/uploads, app/api/attachments/[id]),
 // kept apart from the route files so tests can call them with a Request and an actor.
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+const json = jsonResponse;
 
-const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION: 400, CONFLICT: 409, INVALID_TRANSITION: 409, UNAUTHENTICATED: 401 } as const;
-
-function errorResponse(e: unknown, where: string): Response {
+function fileErrorResponse(e: unknown, where: string): Response {
   if (e instanceof UploadRefused) return json(e.status, { ok: false, code: e.code, message: e.message });
-  if (isAppError(e)) return json(STATUS[e.code], { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors });
-  console.error(`[${where}] failed`, e);
-  return json(500, { ok: false, code: "ERROR", message: "The file could not be saved. Please try again." });
+  return errorResponse(e, where);
 }
 
 function decodeName(raw: string | null): string | null {
@@ -46,7 +41,7 @@ export async function uploadResponse(actor: Actor | null, request: Request, opts
     );
     return json(201, { ok: true, attachment });
   } catch (e) {
-    return errorResponse(e, "upload");
+    return fileErrorResponse(e, "upload");
   }
 }
 
@@ -61,7 +56,7 @@ export async function downloadResponse(actor: Actor | null, id: string, request:
   try {
     file = await openAttachment(actor, id, { inline, count: request.method !== "HEAD", config: opts.config });
   } catch (e) {
-    return errorResponse(e, "download");
+    return fileErrorResponse(e, "download");
   }
   // A HEAD answer has no body: open the file only for a GET.
   const body = request.method === "HEAD" ? null : (Readable.toWeb(file.stream() as Readable) as ReadableStream<Uint8Array>);

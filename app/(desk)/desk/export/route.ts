@@ -1,6 +1,4 @@
-import type { NextRequest } from "next/server";
-import { getActor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/auth/permissions";
+import { defineRoute } from "@/lib/http/route";
 import { requestMeta } from "@/lib/audit";
 import { deskCsv } from "@/lib/domain/desk/export";
 import { readDeskQuery } from "@/lib/validation/desk";
@@ -11,11 +9,8 @@ import { readDeskQuery } from "@/lib/validation/desk";
  * database cannot take used to fail after the header line, cutting the
  * download short); the rows, scope and audit row are lib/domain/desk/export.ts's.
  */
-export async function GET(request: NextRequest): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return new Response("Sign in to export the desk.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  // Like the desk page itself: not there for anyone but staff.
-  if (!isStaff(actor)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+// Like the desk page itself: not there for anyone but staff.
+export const GET = defineRoute("desk export", { signedOut: "Sign in to export the desk.", staffOnly: true }, async (request, actor) => {
 
   // The page drops a malformed filter and shows the rest; a file silently holding more rows than asked must not be.
   const { query, refused } = readDeskQuery(request.nextUrl.searchParams);
@@ -56,4 +51,4 @@ export async function GET(request: NextRequest): Promise<Response> {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
