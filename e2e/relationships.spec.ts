@@ -202,12 +202,12 @@ test("[desk] a bulk close of a parent with an open subtask lists it, and 'Move i
   expect((await sql<{ status: string }>(`SELECT status::text AS status FROM "Ticket" WHERE id = $1`, [childId]))[0]!.status).toBe("open");
 });
 
-test("[desk] the link search answers by the one status map: 403 for staff who may not link, 401 signed out", async ({ as, playwright }) => {
+test("[desk] the link search answers by the one status map: 403 for staff who may not link, 401 signed out", async ({ as, playwright, baseURL }) => {
   const tech = await as("tech@acme.test");
   const res = await tech.request.get(`/api/tickets/search?q=${encodeURIComponent("printer")}`);
   expect(res.status()).toBe(403);
   expect(await res.json()).toMatchObject({ ok: false, code: "FORBIDDEN" });
-  const anonymous = await playwright.request.newContext({ baseURL: new URL(tech.url()).origin });
+  const anonymous = await playwright.request.newContext({ baseURL });
   const signedOut = await anonymous.get("/api/tickets/search?q=printer", { maxRedirects: 0 });
   // Signed out, the proxy sends a browser to sign in first.
   expect([307, 401]).toContain(signedOut.status());
