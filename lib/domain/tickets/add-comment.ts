@@ -8,6 +8,7 @@ import { addCommentSchema, type AddCommentInput } from "@/lib/validation/ticket"
 import { canSeeInternal } from "./policy";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
+import { writeTransition } from "./transition-ticket";
 import { bindPendingAttachments } from "@/lib/domain/attachments/bind";
 import { notifyComment, notifyMentions } from "@/lib/domain/notifications/hooks";
 import { mentionsAsPlainText, recordMentions, resolveMentions } from "@/lib/domain/comments/mentions";
@@ -16,7 +17,8 @@ import { mentionsAsPlainText, recordMentions, resolveMentions } from "@/lib/doma
  * Adds a reply or internal note. A public staff reply is the ticket's first
  * response (firstResponseAt) and moves an open support ticket to answered; a
  * requester's reply while waiting_for_response moves it to in_progress.
- * The comment, any status change and their history rows share one transaction.
+ * The comment, any status change (through writeTransition, the one status
+ * writer) and their history rows share one transaction.
  */
 export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now?: Date } = {}) {
   const input = parseInput(addCommentSchema, raw);
@@ -61,15 +63,24 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
     entries.push(...(await bindPendingAttachments(tx, actor, ticket, comment.id, input.attachmentIds, input.internal)));
     const firstResponse = staffReply && !ticket.firstResponseAt;
     if (firstResponse) entries.push({ action: "field_change", field: "firstResponseAt", oldValue: null, newValue: historyValue(now) });
-    // One write to the ticket, one version bump: the reply's move (if the status is
-    // still what we read), its first-response stamp, or just its activity time.
+    await recordHistory(tx, ticket, actor.id, entries);
+    // One write to the ticket, one version bump: the reply's move through the one
+    // status writer (if the status is still what we read), its first-response
+    // stamp, or just its activity time. The reply itself is what people are told of.
     const fields = { updatedAt: now, ...(firstResponse ? { firstResponseAt: now } : {}) };
     const moved = nextStatus
-      ? (await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { ...fields, status: nextStatus, version: { increment: 1 } } })).count === 1
+      ? await writeTransition(tx, ticket, {
+          workflow: ticket.project.workflow,
+          to: nextStatus,
+          move: "reply",
+          actorId: actor.id,
+          now,
+          reason: nextStatus === "answered" ? "Answered by a public reply" : "The requester replied",
+          fields,
+          notify: false,
+        })
       : false;
-    if (moved) entries.push({ action: "status_change", field: "status", oldValue: ticket.status, newValue: nextStatus });
-    else await tx.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...(firstResponse ? { version: { increment: 1 } } : {}) } });
-    await recordHistory(tx, ticket, actor.id, entries);
+    if (!moved) await tx.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...(firstResponse ? { version: { increment: 1 } } : {}) } });
     // Notifications show mention tokens as plain "@Name".
     const told = { id: comment.id, body: mentionsAsPlainText(input.body), internal: input.internal };
     await notifyComment(tx, { ticket, actor, comment: told });

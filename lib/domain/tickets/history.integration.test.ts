@@ -57,6 +57,9 @@ describe("a public staff reply on an open support ticket", () => {
       ]),
     );
     for (const h of rows) expect(h).toMatchObject({ actorId: agent().id, organizationId: demo.acme.id });
+    // Through the one status writer: the automatic move says what made it.
+    const move = await db.ticketHistory.findFirstOrThrow({ where: { ticketId: t.id, action: "status_change" }, select: { comment: true } });
+    expect(move.comment).toBe("Answered by a public reply");
   });
 
   it("a second reply neither moves the ticket nor resets firstResponseAt", async () => {

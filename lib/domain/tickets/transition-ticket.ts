@@ -3,13 +3,13 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, conflict, invalid, INVALID_FORM } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import type { TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { transitionSchema, type TransitionInput } from "@/lib/validation/ticket";
 import { applyItemsToAsset, restoreAsset } from "@/lib/domain/changes/apply-to-asset";
 import { loadTicketForActor } from "./queries";
 import { decideMove, mayMoveCard } from "./move-policy";
 import { recordHistory, type HistoryEntry } from "./history";
-import { MOVES_NEEDING_REASON, STATUS_LABELS } from "./workflow";
+import { canTransition, MOVES_NEEDING_REASON, STATUS_LABELS, type MoveName } from "./workflow";
 import { notifyTransition } from "@/lib/domain/notifications/hooks";
 import type { Tx } from "@/lib/db";
 import { assertNoOpenChildren } from "@/lib/domain/relationships/open-children";
@@ -97,24 +97,20 @@ export async function transitionTicket(
   }
   if (to !== t.status) await assertNoOpenChildren(actor, t.id, to, input.confirmOpenChildren);
 
-  const data: Prisma.TicketUncheckedUpdateManyInput = { status: to, version: { increment: 1 }, updatedAt: now, columnId };
-  if (input.rank) data.rank = input.rank;
-  stampTimestamps(data, t.status, to, move, actor, now, input.reason);
-
   return db.$transaction(async (tx) => {
-    const res = await tx.ticket.updateMany({ where: { id: t.id, status: t.status, version: t.version }, data });
-    if (res.count !== 1) throw conflict();
-
-    const entries: HistoryEntry[] = [];
-    if (move === "approve") entries.push({ action: "approved", comment: input.reason ?? null });
-    if (move === "reject") entries.push({ action: "rejected", comment: input.reason ?? null });
-    entries.push({
-      action: "status_change",
-      field: columnName ? "column" : "status",
-      oldValue: t.status,
-      newValue: columnName ?? to,
-      comment: move === "reject" ? null : (input.reason ?? null),
+    const moved = await writeTransition(tx, t, {
+      workflow,
+      to,
+      move,
+      actorId: actor.id,
+      now,
+      reason: input.reason,
+      version: t.version,
+      columnId,
+      columnName,
+      rank: input.rank,
     });
+    if (!moved) throw conflict();
 
     if (move === "deploy" && t.asset) {
       const snapshot = await applyItemsToAsset(tx, t.asset, t.items);
@@ -125,11 +121,70 @@ export async function transitionTicket(
       await tx.changeItem.updateMany({ where: { ticketId: t.id }, data: { fulfilled: false, fulfilledAt: null, fulfilledById: null, fulfilledWith: null } });
       await tx.ticket.update({ where: { id: t.id }, data: { deploySnapshot: Prisma.DbNull } });
     }
-    await recordHistory(tx, t, actor.id, entries);
-    await notifyTransition(tx, { ticket: t, actorId: actor.id, move, from: t.status, to, reason: input.reason });
     await opts.within?.(tx);
     return { id: t.id, status: to, version: t.version + 1, label: STATUS_LABELS[to] };
   });
+}
+
+/** A move already decided — by transitionTicket for a person's move, or by the domain for an automatic one. */
+export interface DecidedMove {
+  workflow: WorkflowKind;
+  to: TicketStatus;
+  /** The move's name (approve, reject, reopen…); "reply" for the moves a reply makes by itself. */
+  move: MoveName | "reply";
+  actorId: string;
+  now: Date;
+  /** Why, for the history: the person's reason, or what made an automatic move. */
+  reason?: string | null;
+  /** Compare-and-set on this version too (a person's move carries the version they saw). */
+  version?: number;
+  columnId?: string | null;
+  columnName?: string | null;
+  rank?: string;
+  /** More ticket fields written in the same update (a reply's firstResponseAt). */
+  fields?: Prisma.TicketUncheckedUpdateManyInput;
+  /** false when the caller tells of the activity itself (a reply notifies as a reply). */
+  notify?: boolean;
+}
+
+/**
+ * The one writer of a ticket's status. In the caller's transaction: checks the
+ * workflow has the move, compare-and-sets status (and version when given),
+ * bumps the version, stamps the move's timestamps, writes the history row and
+ * tells those concerned. Returns false when the ticket changed meanwhile —
+ * the caller decides whether that is a conflict or simply no move.
+ * Permission is the caller's: transitionTicket decides a person's move;
+ * automatic moves (a reply's) are the domain's own rule.
+ */
+export async function writeTransition(
+  tx: Tx,
+  t: { id: string; organizationId: string; status: TicketStatus },
+  m: DecidedMove,
+): Promise<boolean> {
+  if (m.to !== t.status && !canTransition(m.workflow, t.status, m.to)) {
+    throw new AppError("INVALID_TRANSITION", `A ticket cannot move from ${STATUS_LABELS[t.status]} to ${STATUS_LABELS[m.to]}.`);
+  }
+  const data: Prisma.TicketUncheckedUpdateManyInput = { ...m.fields, status: m.to, version: { increment: 1 }, updatedAt: m.now };
+  if (m.columnId !== undefined) data.columnId = m.columnId;
+  if (m.rank) data.rank = m.rank;
+  stampTimestamps(data, t.status, m.to, m.move, m.actorId, m.now, m.reason ?? undefined);
+
+  const where = { id: t.id, status: t.status, ...(m.version !== undefined ? { version: m.version } : {}) };
+  if ((await tx.ticket.updateMany({ where, data })).count !== 1) return false;
+
+  const entries: HistoryEntry[] = [];
+  if (m.move === "approve") entries.push({ action: "approved", comment: m.reason ?? null });
+  if (m.move === "reject") entries.push({ action: "rejected", comment: m.reason ?? null });
+  entries.push({
+    action: "status_change",
+    field: m.columnName ? "column" : "status",
+    oldValue: t.status,
+    newValue: m.columnName ?? m.to,
+    comment: m.move === "reject" ? null : (m.reason ?? null),
+  });
+  await recordHistory(tx, t, m.actorId, entries);
+  if (m.notify !== false) await notifyTransition(tx, { ticket: t, actorId: m.actorId, move: m.move, from: t.status, to: m.to, reason: m.reason });
+  return true;
 }
 
 function stampTimestamps(
@@ -137,7 +192,7 @@ function stampTimestamps(
   from: TicketStatus,
   to: TicketStatus,
   move: string,
-  actor: Actor,
+  actorId: string,
   now: Date,
   reason: string | undefined,
 ) {
@@ -153,7 +208,7 @@ function stampTimestamps(
       break;
     case "approve":
       data.approvedAt = now;
-      data.approvedById = actor.id;
+      data.approvedById = actorId;
       break;
     case "reject":
       data.rejectedAt = now;
