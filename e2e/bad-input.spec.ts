@@ -1,0 +1,936 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { test as base, expect, request, type APIRequestContext } from "@playwright/test";
+import { uniqueSuffix } from "./support/fixtures";
+import {
+  callAction,
+  changedTables,
+  credentialsSignIn,
+  Db,
+  encodeReply,
+  fillRoute,
+  hasFieldError,
+  LONE_SURROGATE,
+  manifestActions,
+  manifestAppPaths,
+  NUL,
+  OVERSIZED,
+  postAction,
+  routeOf,
+  signedInContext,
+  sourceAppPaths,
+  UUID_RE,
+  walk,
+  withLeaf,
+  type ActionAnswer,
+  type Fingerprint,
+  type ManifestAction,
+} from "./support/bad-input";
+
+// Issue 11: bad input over every page route, route handler and server action.
+// Each case answers a clear 4xx or a field message — never a 500, never a write.
+//
+// The table is built from the code, not from hope:
+//  - server actions: one row per exported action name (ACTIONS below); the spec
+//    reads the build's server-reference manifest and fails when an action there
+//    has no row. Each row has a VALID base input built from demo data and probe
+//    rows this spec creates once; the variants are generated from the base's
+//    shape (every text field gets a NUL, a lone surrogate, an oversized value
+//    and a wrong type; every id a malformed one, an unknown one and another
+//    organization's; numbers, booleans, lists …) plus per-action extras.
+//    Actions are replayed over HTTP as the browser sends them (Next-Action
+//    header, encodeReply body) with a signed-in demo user's cookies.
+//  - pages and route handlers: every app/**/page.tsx and route.ts (checked
+//    against the build's app-paths manifest), with bad path and query params.
+//  - every case compares a fingerprint of the database (every row of every
+//    tenant table hashed; AuditLog counted) before and after.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// ─── The probe data the base inputs point at ────────────────────────────────
+
+interface F {
+  acmeOrg: string;
+  globexOrg: string;
+  users: { admin: string; agent: string; tech: string; manager: string; requester: string; requester2: string; globexAdmin: string; globexAgent: string };
+  /** Support request by requester@acme.test (admin replied; a file is attached). */
+  support: { id: string; version: number; number: string };
+  /** A second support request (link target). */
+  support2: { id: string; number: string };
+  /** A change draft with one item (requester's). */
+  draft: { id: string; version: number; itemId: string };
+  /** A pending change (admin may reject it, with a reason). */
+  pending: { id: string; version: number };
+  /** An in-progress change (tech assigned) with one unfulfilled item. */
+  inProgress: { id: string; version: number; itemId: string };
+  eng: { id: string; version: number; afterId: string; columnId: string; column2Id: string; rank: string };
+  assetId: string;
+  commentId: string;
+  commentVersion: number;
+  viewId: string;
+  relationshipId: string;
+  attachmentId: string;
+  cannedId: string;
+  notificationId: string;
+  globexTicket: string;
+}
+
+/** Shape-only stand-in used while the test list is collected (before the server and data exist). */
+const DUMMY: F = (() => {
+  let n = 0;
+  const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+  return {
+    acmeOrg: id(),
+    globexOrg: id(),
+    users: { admin: id(), agent: id(), tech: id(), manager: id(), requester: id(), requester2: id(), globexAdmin: id(), globexAgent: id() },
+    support: { id: id(), version: 1, number: "SUP-9" },
+    support2: { id: id(), number: "SUP-10" },
+    draft: { id: id(), version: 1, itemId: id() },
+    pending: { id: id(), version: 1 },
+    inProgress: { id: id(), version: 1, itemId: id() },
+    eng: { id: id(), version: 1, afterId: id(), columnId: id(), column2Id: id(), rank: "a0" },
+    assetId: id(),
+    commentId: id(),
+    commentVersion: 1,
+    viewId: id(),
+    relationshipId: id(),
+    attachmentId: id(),
+    cannedId: id(),
+    notificationId: id(),
+    globexTicket: id(),
+  };
+})();
+
+type Who = "admin" | "requester";
+const EMAILS: Record<Who | "agent" | "globexAdmin", string> = {
+  admin: "admin@acme.test",
+  agent: "agent@acme.test",
+  requester: "requester@acme.test",
+  globexAdmin: "admin@globex.test",
+};
+
+const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+const DASHES = "-".repeat(36);
+
+const item = (f: F) => ({
+  action: "replace",
+  componentType: "ram",
+  componentRef: "Samsung 64GB DDR4-3200 RDIMM",
+  serial: "SN-12345",
+  specifications: { size: "64GB" },
+  quantity: 2,
+  currentValue: "Samsung 32GB DDR4-3200 RDIMM",
+  requestedValue: "Samsung 64GB DDR4-3200 RDIMM",
+});
+
+// ─── The table: one row per server action ───────────────────────────────────
+
+interface Extra {
+  label: string;
+  input: (f: F) => unknown;
+  expect: Expectation;
+}
+type Expectation = { field: (string | number)[] } | "refused" | "not-internal";
+interface Base {
+  /** Names the base when an action has several (e.g. a support and a change request). */
+  label?: string;
+  as: Who;
+  input: (f: F) => Record<string, unknown>;
+  extras?: Extra[];
+  /** Text fields matched against a list by the domain (a NUL there is refused, by INVALID_TRANSITION or the like, not a field message). */
+  refusedAnyhow?: string[];
+  /** Text fields the action normalises (drops what it does not understand) and then stores: a NUL there is dropped, not refused. */
+  normalised?: string[];
+}
+
+const ACTIONS: Record<string, Base[]> = {
+  removeAttachmentAction: [{ as: "admin", input: (f) => ({ attachmentId: f.attachmentId }) }],
+  reorderCardAction: [{ as: "admin", input: (f) => ({ ticketId: f.eng.id, column: "todo", afterId: f.eng.afterId }) }],
+  loadColumnAction: [
+    {
+      as: "admin",
+      // The cursor is opaque base64: a NUL appended to it is ignored by the decoder; the crafted cursors below carry bad values inside.
+      normalised: ["cursor"],
+      input: (f) => ({ projectKey: "ENG", column: f.eng.columnId, cursor: cursorOf([f.eng.rank, f.eng.id]), filters: { assignee: ["me"], tag: ["hardware"], type: ["task"], q: "printer" } }),
+      extras: [
+        { label: "a cursor whose rank carries a NUL", input: (f) => ({ projectKey: "ENG", column: f.eng.columnId, cursor: cursorOf([`a${NUL}`, f.eng.id]) }), expect: { field: ["cursor"] } },
+        { label: "a cursor whose id is 36 dashes", input: (f) => ({ projectKey: "ENG", column: f.eng.columnId, cursor: cursorOf(["a0", DASHES]) }), expect: { field: ["cursor"] } },
+        { label: "a cursor that is not base64 JSON", input: (f) => ({ projectKey: "ENG", column: f.eng.columnId, cursor: "%%%garbage" }), expect: { field: ["cursor"] } },
+      ],
+    },
+  ],
+  addColumnAction: [{ as: "admin", input: () => ({ projectKey: "ENG", name: `Probe ${uniqueSuffix()}`, category: "todo", color: "#64748b", wipLimit: 5 }) }],
+  updateColumnAction: [{ as: "admin", input: (f) => ({ columnId: f.eng.columnId, name: "To do", color: "#64748b", wipLimit: null }) }],
+  moveColumnAction: [{ as: "admin", input: (f) => ({ columnId: f.eng.columnId, position: 0 }) }],
+  removeColumnAction: [{ as: "admin", input: (f) => ({ columnId: f.eng.column2Id }) }],
+  createCannedResponseAction: [{ as: "admin", input: () => ({ title: "Probe canned", body: "Hello {{requester.name}}", scope: "personal" }) }],
+  updateCannedResponseAction: [{ as: "admin", input: (f) => ({ id: f.cannedId, title: "Greeting", body: "Hello {{requester.name}}" }) }],
+  deleteCannedResponseAction: [{ as: "admin", input: (f) => ({ id: f.cannedId }) }],
+  renderCannedResponseAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, cannedResponseId: f.cannedId }) }],
+  editCommentAction: [{ as: "admin", input: (f) => ({ commentId: f.commentId, body: "Edited reply", version: f.commentVersion }) }],
+  markSolutionAction: [{ as: "admin", input: (f) => ({ commentId: f.commentId, solution: true }) }],
+  recordTicketViewAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id }) }],
+  bulkTransitionAction: [{ as: "admin", input: (f) => ({ ticketIds: [f.support.id], to: "on_hold", reason: "Waiting for parts", confirmOpenChildren: false }) }],
+  bulkAssignAction: [{ as: "admin", input: (f) => ({ ticketIds: [f.support.id], assigneeId: f.users.agent }) }],
+  bulkAddTagAction: [{ as: "admin", input: (f) => ({ ticketIds: [f.support.id], tag: "probe-tag" }) }],
+  bulkLinkAction: [{ as: "admin", input: (f) => ({ ticketIds: [f.support.id], targetId: f.support2.id, side: "duplicates", closeDuplicate: false }) }],
+  // The query is normalised like the desk's URL (lib/validation/desk.ts): what it does not understand is dropped before it is stored.
+  saveViewAction: [{ as: "admin", input: () => ({ name: "Probe view 2", query: "status=open&q=printer" }), normalised: ["query"] }],
+  deleteViewAction: [{ as: "admin", input: (f) => ({ id: f.viewId }) }],
+  reorderViewsAction: [{ as: "admin", input: (f) => ({ ids: [f.viewId] }) }],
+  savePreferencesAction: [{ as: "admin", input: () => ({ deskColumns: { visibility: { title: true }, sizing: { title: 240 } }, boxOrder: ["mine", "unassigned"] }) }],
+  markNotificationReadAction: [{ as: "requester", input: (f) => ({ id: f.notificationId }) }],
+  markAllNotificationsReadAction: [{ as: "requester", input: () => ({}) }],
+  setWatchingAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, watch: true }) }],
+  saveNotificationPreferencesAction: [{ as: "admin", input: () => ({ ticket_created: "both", public_reply: "in_app" }) }],
+  linkTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, side: "parent_of", otherId: f.support2.id, closeDuplicate: false }) }],
+  unlinkTicketAction: [{ as: "admin", input: (f) => ({ relationshipId: f.relationshipId }) }],
+  createSubtaskAction: [{ as: "admin", input: (f) => ({ parentId: f.support.id, title: "Probe subtask", description: "Check the cable" }) }],
+  createTicketAction: [
+    { label: "support request", as: "requester", input: () => ({ requestType: "support", title: "Printer jams", description: "Every morning", priority: "high" }) },
+    {
+      label: "change request",
+      as: "requester",
+      input: (f) => ({ requestType: "change", title: "More memory", description: "For the database", priority: "normal", assetId: f.assetId, items: [item(f)], submit: false }),
+    },
+  ],
+  addCommentAction: [
+    {
+      as: "admin",
+      input: (f) => ({ ticketId: f.support.id, body: "We are on it.", internal: false, attachmentIds: [] }),
+    },
+  ],
+  transitionTicketAction: [
+    {
+      label: "reject a pending change",
+      as: "admin",
+      input: (f) => ({ ticketId: f.pending.id, to: "rejected", version: f.pending.version, reason: "Not this quarter" }),
+      refusedAnyhow: ["to"],
+    },
+  ],
+  updateTicketAction: [
+    {
+      label: "a change",
+      as: "admin",
+      input: (f) => ({
+        ticketId: f.draft.id,
+        version: f.draft.version,
+        changes: {
+          title: "More memory, please",
+          description: "For the database",
+          priority: "high",
+          dueDate: "2030-01-15",
+          scheduledAt: "2030-01-10T09:00:00Z",
+          estimatedMinutes: 60,
+          deploymentNotes: "Reboot after",
+          reviewerId: f.users.manager,
+          assetId: f.assetId,
+          tags: ["hardware"],
+        },
+      }),
+      extras: (["dueDate", "scheduledAt"] as const).flatMap((field) => [
+        { label: `${field} "0000-01-01"`, input: (f: F) => ({ ticketId: f.draft.id, version: f.draft.version, changes: { [field]: "0000-01-01" } }), expect: { field: ["changes", field] } },
+        { label: `${field} "0000-01-01T00:00:00Z"`, input: (f: F) => ({ ticketId: f.draft.id, version: f.draft.version, changes: { [field]: "0000-01-01T00:00:00Z" } }), expect: { field: ["changes", field] } },
+      ]),
+    },
+    {
+      label: "a kanban card",
+      as: "admin",
+      input: (f) => ({ ticketId: f.eng.id, version: f.eng.version, changes: { startDate: "2030-01-01", urgency: "high", importance: "high", type: "task" } }),
+      extras: [
+        { label: `startDate "0000-01-01"`, input: (f: F) => ({ ticketId: f.eng.id, version: f.eng.version, changes: { startDate: "0000-01-01" } }), expect: { field: ["changes", "startDate"] } },
+      ],
+    },
+  ],
+  setAssigneesAction: [
+    {
+      as: "admin",
+      input: (f) => ({ ticketId: f.support.id, version: f.support.version, assigneeIds: [f.users.agent], primaryId: f.users.agent }),
+      extras: [
+        {
+          label: "primaryId outside the assignee list",
+          input: (f) => ({ ticketId: f.support.id, version: f.support.version, assigneeIds: [f.users.agent], primaryId: f.users.tech }),
+          expect: { field: ["primaryId"] },
+        },
+      ],
+    },
+  ],
+  acceptTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
+  transferTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version, toUserId: f.users.agent }) }],
+  saveItemsAction: [{ as: "admin", input: (f) => ({ ticketId: f.draft.id, version: f.draft.version, items: [item(f)] }) }],
+  fulfilItemAction: [
+    { as: "admin", input: (f) => ({ ticketId: f.inProgress.id, itemId: f.inProgress.itemId, version: f.inProgress.version, fulfilledWith: "DIMM-B2", notes: "Swapped" }) },
+  ],
+  deleteTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
+  purgeTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
+};
+
+// ─── Variants generated from each base's shape ──────────────────────────────
+
+interface ActionCase {
+  title: string;
+  action: string;
+  as: Who;
+  input: (f: F) => unknown;
+  expect: Expectation;
+  /** For another organization's id: the answer must equal the one for an unknown id (no existence oracle). */
+  sameAs?: (f: F) => unknown;
+}
+
+const TICKET_FIELD = /^(ticketId|ticketIds|parentId|targetId|otherId|afterId|sourceId)$/;
+const USER_FIELD = /^(assigneeId|assigneeIds|primaryId|reviewerId|toUserId)$/;
+const UNKNOWN_ID = "0196f5a0-0000-7000-8000-00000000beef";
+
+function globexIdFor(fieldPath: (string | number)[], f: F): string | null {
+  const name = String(fieldPath.filter((p) => typeof p === "string").pop());
+  if (TICKET_FIELD.test(name)) return f.globexTicket;
+  if (USER_FIELD.test(name)) return f.users.globexAdmin;
+  return null;
+}
+
+function actionCases(): ActionCase[] {
+  const out: ActionCase[] = [];
+  for (const [action, bases] of Object.entries(ACTIONS)) {
+    for (const b of bases) {
+      const name = b.label ? `${action} (${b.label})` : action;
+      const add = (what: string, input: (f: F) => unknown, expectation: Expectation, sameAs?: (f: F) => unknown) => {
+        const wants = expectation === "refused" ? "refused" : expectation === "not-internal" ? "no 500, no write" : "field message";
+        out.push({ title: `[bad input] server action ${name} as ${b.as}: ${what} → ${wants}`, action, as: b.as, input, expect: expectation, sameAs });
+      };
+      // The whole argument.
+      add("an unknown key (organizationId)", (f) => ({ ...b.input(f), organizationId: f.globexOrg }), { field: ["organizationId"] });
+      add("a string instead of an object", () => "garbage", "refused");
+      add("null instead of an object", () => null, "refused");
+      add("a list instead of an object", (f) => [b.input(f)], "refused");
+
+      for (const leaf of walk(b.input(DUMMY))) {
+        const p = leaf.path;
+        const at = p.map(String).join(".");
+        const set = (v: unknown) => (f: F) => withLeaf(b.input(f), p, v);
+        const setFn = (fn: (current: unknown) => unknown) => (f: F) => {
+          const input = b.input(f);
+          const current = walk(input).find((l) => l.path.join(".") === p.join("."))?.value;
+          return withLeaf(input, p, fn(current));
+        };
+        const field = { field: p };
+        const v = leaf.value;
+        if (typeof v === "string" && UUID_RE.test(v)) {
+          add(`NUL in ${at}`, setFn((c) => `${c}${NUL}`), field);
+          add(`a malformed id in ${at}`, set("not-a-uuid"), field);
+          add(`a number in ${at}`, set(42), field);
+          add(`an unknown id in ${at}`, set(UNKNOWN_ID), "not-internal");
+          if (globexIdFor(p, DUMMY)) {
+            add(`another organization's id in ${at}`, (f) => withLeaf(b.input(f), p, globexIdFor(p, f)), "not-internal", set(UNKNOWN_ID));
+          }
+        } else if (typeof v === "string") {
+          const textExpect: Expectation = b.refusedAnyhow?.includes(at) ? "refused" : field;
+          if (!b.normalised?.includes(at)) {
+            add(`NUL in ${at}`, setFn((c) => `${String(c).slice(0, 1)}${NUL}${String(c).slice(1)}`), textExpect);
+            add(`a lone surrogate in ${at}`, setFn((c) => `${String(c).slice(0, 1)}${LONE_SURROGATE}${String(c).slice(1)}`), textExpect);
+          }
+          add(`${OVERSIZED.toLocaleString("en")} characters in ${at}`, set("x".repeat(OVERSIZED)), field);
+          add(`a number in ${at}`, set(42), field);
+        } else if (typeof v === "number") {
+          add(`-1 in ${at}`, set(-1), field);
+          add(`a string in ${at}`, set("abc"), field);
+          add(`2^31 in ${at}`, set(2 ** 31), "not-internal");
+        } else if (typeof v === "boolean") {
+          add(`a string in ${at}`, set("yes"), field);
+        } else if (v === null) {
+          add(`an object in ${at}`, set({}), field);
+        } else if (Array.isArray(v)) {
+          add(`a string instead of the list ${at}`, set("x"), field);
+        } else if (v && typeof v === "object") {
+          add(`a string instead of the object ${at}`, set("x"), field);
+        }
+      }
+      for (const e of b.extras ?? []) add(e.label, e.input, e.expect);
+    }
+  }
+  return out;
+}
+
+// ─── Pages and route handlers ───────────────────────────────────────────────
+
+const APP_PATHS = sourceAppPaths();
+const PAGES = APP_PATHS.filter((p) => p.endsWith("/page")).map(routeOf);
+const ROUTES = APP_PATHS.filter((p) => p.endsWith("/route")).map(routeOf);
+
+/** Valid values for each dynamic segment (Acme's demo data). */
+const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session" };
+const BAD_PATH_VALUES: [string, string][] = [
+  ["a malformed %-escape (%E0)", "%E0"],
+  ["a lone %", "%"],
+  ["an encoded NUL (%00)", "SUP-1%00"],
+  ["a lone-surrogate escape (%ED%A0%80)", "%ED%A0%80"],
+  ["10,000 characters", "A".repeat(10_000)],
+  ["an encoded path (..%2F..%2Fetc)", "..%2F..%2Fetc"],
+];
+
+/** Query parameters each page reads (app/**\/page.tsx); every page also gets `q`. */
+const PAGE_PARAMS: Record<string, string[]> = {
+  "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "tag", "createdFrom", "updatedTo", "box"],
+  "/board/[projectKey]": ["q", "assignee", "tag", "type"],
+  "/portal": ["cursor"],
+  "/login": ["callbackUrl"],
+};
+const BAD_QUERY_VALUES: [string, string][] = [
+  ["%00", "%00"],
+  ["a malformed %-escape (%E0)", "%E0"],
+  ["a lone-surrogate escape (%ED%A0%80)", "%ED%A0%80"],
+  ["10,000 characters", "x".repeat(10_000)],
+  ["a NUL inside a value (a%00b)", "a%00b"],
+];
+const EXTRA_QUERIES: Record<string, [string, string][]> = {
+  "/desk": [
+    ["repeated params (?q=a&q=b&sort=number&sort=priority)", "q=a&q=b&sort=number&sort=priority"],
+    ["a crafted cursor with a garbage date and a 36-dash id", `cursor=${cursorOf(["updated", "garbage", DASHES])}`],
+    ["a crafted cursor carrying a NUL", `cursor=${cursorOf(["updated", `2026-01-01T00:00:00.000Z${NUL}`, "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a crafted number-sort cursor with a string number", `sort=number&cursor=${cursorOf(["number", "x", "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["createdFrom 0000-01-01", "createdFrom=0000-01-01"],
+    ["tag with a NUL", "tag=a%00b"],
+  ],
+  "/portal": [
+    ["a crafted cursor with a 36-dash id", `cursor=${cursorOf(["2026-01-01T00:00:00.000Z", DASHES])}`],
+    ["a crafted cursor with a garbage date", `cursor=${cursorOf(["garbage", "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a cursor that is not base64 JSON", "cursor=%%%25"],
+  ],
+  "/board/[projectKey]": [["repeated params (?q=a&q=b)", "q=a&q=b"]],
+};
+
+interface HttpCase {
+  title: string;
+  as: Who | "anonymous";
+  run: (ctx: APIRequestContext, f: F) => Promise<HttpAnswer>;
+  /** "404": exactly 404; "4xx": 400–499; "<500": anything below 500 (a page with a message). */
+  expect: "404" | "4xx" | "<500";
+  /** New AuditLog rows allowed (the export records itself when it runs). */
+  audit?: (answer: HttpAnswer) => number;
+}
+interface HttpAnswer {
+  status: number;
+  /** The body could not be read to its end (the server aborted the stream). */
+  aborted?: string;
+  body: string;
+}
+
+async function get(ctx: APIRequestContext, url: string, init: { method?: string; headers?: Record<string, string>; data?: string | Buffer } = {}): Promise<HttpAnswer> {
+  let res;
+  try {
+    res = await ctx.fetch(url, { method: init.method ?? "GET", headers: init.headers, data: init.data, maxRedirects: 0, failOnStatusCode: false });
+  } catch (e) {
+    // The server sent its headers (or nothing) and then reset the connection.
+    return { status: 0, aborted: (e as Error).message.split("\n")[0]!, body: "" };
+  }
+  try {
+    return { status: res.status(), body: (await res.body()).toString("utf8").slice(0, 2_000) };
+  } catch (e) {
+    return { status: res.status(), aborted: (e as Error).message.split("\n")[0], body: "" };
+  }
+}
+
+function pageCases(): HttpCase[] {
+  const out: HttpCase[] = [];
+  for (const route of PAGES) {
+    for (const who of ["admin", "requester"] as const) {
+      const params = route.match(/\[(?:\.\.\.)?([^\]]+)\]/g)?.map((m) => m.slice(1, -1).replace("...", "")) ?? [];
+      for (const param of params) {
+        for (const [label, value] of BAD_PATH_VALUES) {
+          const url = fillRoute(route, { ...GOOD_PARAMS, [param]: value });
+          out.push({ title: `[bad input] page ${route} as ${who}: ${label} in [${param}] → 404`, as: who, expect: "404", run: (ctx) => get(ctx, url) });
+        }
+      }
+      const base = fillRoute(route, GOOD_PARAMS);
+      for (const key of PAGE_PARAMS[route] ?? ["q"]) {
+        for (const [label, value] of BAD_QUERY_VALUES) {
+          out.push({ title: `[bad input] page ${route} as ${who}: ?${key}= ${label} → no 500`, as: who, expect: "<500", run: (ctx) => get(ctx, `${base}?${key}=${value}`) });
+        }
+      }
+      for (const [label, qs] of EXTRA_QUERIES[route] ?? []) {
+        out.push({ title: `[bad input] page ${route} as ${who}: ${label} → no 500`, as: who, expect: "<500", run: (ctx) => get(ctx, `${base}?${qs}`) });
+      }
+    }
+  }
+  return out;
+}
+
+const exportAudit = (a: HttpAnswer) => (a.status === 200 ? 1 : 0);
+
+function routeCases(): HttpCase[] {
+  const out: HttpCase[] = [];
+  const add = (c: HttpCase) => out.push(c);
+  // /desk/export: the desk's query, streamed as CSV; a refused filter must be a 4xx before anything streams.
+  for (const [label, qs] of [
+    ["q with a NUL", "q=%00"],
+    ["q=SUP-1%00", "q=SUP-1%00"],
+    ["tag with a NUL", "tag=a%00b"],
+    ["createdFrom 0000-01-01", "createdFrom=0000-01-01"],
+  ] as const) {
+    add({ title: `[bad input] route /desk/export as admin: ${label} → 4xx before streaming`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/desk/export?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    // URLSearchParams decodes %ED%A0%80 to three U+FFFD: a valid (if odd) search.
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+    ["repeated and unknown params", "status=open&status=bogus&sort=bogus&dir=sideways&box=nope"],
+    ["a crafted cursor (ignored by the export)", `cursor=${cursorOf(["updated", "garbage", DASHES])}`],
+  ] as const) {
+    add({ title: `[bad input] route /desk/export as admin: ${label} → no 500, complete`, as: "admin", expect: "<500", audit: exportAudit, run: (ctx) => get(ctx, `/desk/export?${qs}`) });
+  }
+  add({ title: "[bad input] route /desk/export as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/desk/export?q=%00") });
+  // Signed out, the proxy sends every desk URL to /login (307) before the route runs.
+  add({ title: "[bad input] route /desk/export signed out: q with a NUL → no 500 (sign-in redirect)", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/desk/export?q=%00") });
+
+  // /api/tickets/search: the link picker.
+  for (const [label, qs] of [
+    ["q=SUP-1%00", "q=SUP-1%00"],
+    ["q with words and a NUL", "q=printer%00jam"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+    ["a malformed exclude id", "q=printer&exclude=not-a-uuid"],
+    ["a NUL in exclude", "q=printer&exclude=%00"],
+    ["a 36-dash exclude", `q=printer&exclude=${DASHES}`],
+  ] as const) {
+    add({ title: `[bad input] route /api/tickets/search as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/tickets/search?${qs}`) });
+  }
+  // A NUL alone or a lone surrogate may equally be an empty result list (200) or a 400; never a 500.
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    ["q that is only a NUL", "q=%00"],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+  ] as const) {
+    add({ title: `[bad input] route /api/tickets/search as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/tickets/search?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/tickets/search as requester: q=SUP-1%00 → 4xx", as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/tickets/search?q=SUP-1%00") });
+
+  // /api/attachments/[id]
+  for (const [label, id] of [...BAD_PATH_VALUES, ["a malformed id", "not-a-uuid"], ["36 dashes", DASHES], ["an unknown id", UNKNOWN_ID]] as [string, string][]) {
+    add({ title: `[bad input] route /api/attachments/[id] as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/attachments/${id}`) });
+  }
+  add({ title: "[bad input] route /api/attachments/[id] as admin: ?inline=%00 on a real file → no 500", as: "admin", expect: "<500", run: (ctx, f) => get(ctx, `/api/attachments/${f.attachmentId}?inline=%00`, { method: "HEAD" }) });
+  add({ title: "[bad input] route /api/attachments/[id] as Globex admin: Acme's file → 404", as: "anonymous", expect: "404", run: async (_ctx, f) => get(await sessionFor("globexAdmin"), `/api/attachments/${f.attachmentId}`) });
+
+  // /api/notifications
+  add({ title: "[bad input] route /api/notifications as admin: POST → 4xx", as: "admin", expect: "4xx", run: (ctx) => get(ctx, "/api/notifications", { method: "POST", data: "garbage{" }) });
+  add({ title: "[bad input] route /api/notifications as admin: junk params → no 500", as: "admin", expect: "<500", run: (ctx) => get(ctx, "/api/notifications?limit=%00&cursor=%E0") });
+
+  // /api/uploads: every refusal before a byte is kept.
+  const upload = (qs: string, headers: Record<string, string>, data: string | Buffer = "hello\n") => (ctx: APIRequestContext) =>
+    get(ctx, `/api/uploads?${qs}`, { method: "POST", headers: { "Content-Type": "text/plain", ...headers }, data });
+  const uploadCases: [string, (ctx: APIRequestContext, f: F) => Promise<HttpAnswer>][] = [
+    ["a NUL in ticketId", (ctx) => upload("ticketId=%00&purpose=ticket", { "X-Filename": "a.txt" })(ctx)],
+    ["a 36-dash ticketId", (ctx) => upload(`ticketId=${DASHES}&purpose=ticket`, { "X-Filename": "a.txt" })(ctx)],
+    ["an unknown purpose", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=bogus`, { "X-Filename": "a.txt" })(ctx)],
+    ["a malformed %-escape in X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, { "X-Filename": "%E0.txt" })(ctx)],
+    ["a NUL in X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, { "X-Filename": "a%00b.txt" })(ctx)],
+    ["a lone surrogate in X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, { "X-Filename": "a%ED%A0%80.txt" })(ctx)],
+    ["a 10,000-character X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, { "X-Filename": `${"a".repeat(10_000)}.txt` })(ctx)],
+    ["no X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, {})(ctx)],
+    ["Globex's ticket", (ctx, f) => upload(`ticketId=${f.globexTicket}&purpose=ticket`, { "X-Filename": "a.txt" })(ctx)],
+  ];
+  for (const [label, run] of uploadCases) add({ title: `[bad input] route /api/uploads as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run });
+
+  // next-auth's routes
+  add({ title: "[bad input] route /api/auth/[...nextauth]: a malformed %-escape (GET /api/auth/%E0) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/%E0") });
+  add({ title: "[bad input] route /api/auth/[...nextauth]: an unknown action (GET /api/auth/nope) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/nope") });
+  add({
+    title: "[bad input] route /api/auth/[...nextauth]: a credentials POST without a CSRF token → no 500, no session",
+    as: "anonymous",
+    expect: "<500",
+    run: (ctx) => get(ctx, "/api/auth/callback/credentials", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: "email=admin%40acme.test&password=demo-password-1" }),
+  });
+  add({
+    title: "[bad input] route /api/auth/[...nextauth]: a JSON body that is not JSON → no 500",
+    as: "anonymous",
+    expect: "<500",
+    run: (ctx) => get(ctx, "/api/auth/callback/credentials", { method: "POST", headers: { "Content-Type": "application/json" }, data: "garbage{" }),
+  });
+  return out;
+}
+
+// ─── Sessions, probe data, fingerprint: one set per worker ──────────────────
+
+const db = new Db();
+let fixture: F | null = null;
+const contexts = new Map<string, APIRequestContext>();
+let actions: Map<string, ManifestAction> = new Map();
+let baseURL = "";
+const CACHE = path.join(ROOT, "test-results", "bad-input-setup.json");
+
+type Session = keyof typeof EMAILS | "anonymous";
+const SESSIONS: Session[] = ["admin", "requester", "globexAdmin", "anonymous"];
+const STATES = path.join(ROOT, "test-results", "bad-input-sessions.json");
+
+/** The request context of a demo user; every session is opened in the fixture, before any fingerprint (a sign-in writes an audit row). */
+async function sessionFor(who: Session): Promise<APIRequestContext> {
+  const existing = contexts.get(who);
+  if (existing) return existing;
+  throw new Error(`no session for ${who}: open it in openSessions()`);
+}
+
+/** Signs in once per database; a new worker (Playwright starts one after each failed test) reuses the stored cookies. */
+async function openSessions(adminId: string) {
+  const cached = fs.existsSync(STATES) ? (JSON.parse(fs.readFileSync(STATES, "utf8")) as { adminId: string; states: Record<string, Awaited<ReturnType<APIRequestContext["storageState"]>>> }) : null;
+  const states = cached?.adminId === adminId ? cached.states : {};
+  for (const who of SESSIONS) {
+    if (contexts.has(who)) continue;
+    let ctx: APIRequestContext;
+    if (who === "anonymous") ctx = await request.newContext({ baseURL });
+    else if (states[who]) ctx = await request.newContext({ baseURL, storageState: states[who] });
+    else {
+      ctx = await signedInContext(baseURL, EMAILS[who]);
+      states[who] = await ctx.storageState();
+    }
+    contexts.set(who, ctx);
+  }
+  fs.mkdirSync(path.dirname(STATES), { recursive: true });
+  fs.writeFileSync(STATES, JSON.stringify({ adminId, states }));
+}
+
+/** The page to post an action to: a page whose bundle carries it (the portal one for a requester). */
+function pageFor(a: ManifestAction, who: Who): string {
+  const workers = [...a.workers].sort((x, y) => Number(x.includes("portal") !== (who === "requester")) - Number(y.includes("portal") !== (who === "requester")));
+  return fillRoute(routeOf("/" + workers[0]!.replace(/^app\//, "")), GOOD_PARAMS);
+}
+
+async function act(who: Who, name: string, input: unknown): Promise<ActionAnswer> {
+  const a = actions.get(name);
+  if (!a) throw new Error(`${name} is not in the build's server-reference manifest`);
+  return callAction(await sessionFor(who), pageFor(a, who), a.id, input);
+}
+
+async function must<T = Record<string, unknown>>(who: Who, name: string, input: unknown): Promise<T> {
+  const r = await act(who, name, input);
+  if (r.result?.ok !== true) throw new Error(`setup: ${name} failed: ${r.status} ${r.text.slice(0, 500)}`);
+  return r.result.data as T;
+}
+
+const one = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
+  const rows = await db.query<T>(text, params);
+  if (!rows[0]) throw new Error(`setup: no row for ${text} ${JSON.stringify(params)}`);
+  return rows[0];
+};
+
+async function ticketRow(orgId: string, number: string) {
+  return one<{ id: string; version: number }>(`SELECT id, version FROM "Ticket" WHERE "organizationId" = $1 AND number = $2`, [orgId, number]);
+}
+
+/** Creates the probe rows once per database (cached in test-results/ and checked against the database). */
+async function loadFixture(): Promise<F> {
+  const orgs = await db.query<{ slug: string; id: string }>(`SELECT slug, id FROM "Organization"`);
+  const org = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
+  const user = async (email: string) => (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email])).id;
+  const users = {
+    admin: await user("admin@acme.test"),
+    agent: await user("agent@acme.test"),
+    tech: await user("tech@acme.test"),
+    manager: await user("manager@acme.test"),
+    requester: await user("requester@acme.test"),
+    requester2: await user("requester2@acme.test"),
+    globexAdmin: await user("admin@globex.test"),
+    globexAgent: await user("agent@globex.test"),
+  };
+  if (fs.existsSync(CACHE)) {
+    const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as F;
+    const alive = await db.query(`SELECT 1 FROM "Ticket" WHERE id = $1 AND "deletedAt" IS NULL AND title LIKE 'Bad-input probe%'`, [cached.support.id]).catch(() => []);
+    if (cached.users.admin === users.admin && alive.length === 1) return refreshVersions(cached);
+  }
+  const acmeOrg = org("acme");
+  const globexOrg = org("globex");
+  const asset = await one<{ id: string }>(`SELECT id FROM "Asset" WHERE "organizationId" = $1 LIMIT 1`, [acmeOrg]);
+  const sfx = uniqueSuffix();
+  const change = (title: string, submit: boolean) => ({ requestType: "change", title, description: "Probe", priority: "normal", assetId: asset.id, items: [item(DUMMY)], submit });
+
+  const s1 = await must<{ number: string }>("requester", "createTicketAction", { requestType: "support", title: `Bad-input probe ${sfx}`, description: "Probe", priority: "normal" });
+  const s2 = await must<{ number: string }>("requester", "createTicketAction", { requestType: "support", title: `Bad-input probe ${sfx} (link target)`, description: "Probe", priority: "low" });
+  const d = await must<{ number: string }>("requester", "createTicketAction", change(`Bad-input probe ${sfx} (draft)`, false));
+  const p = await must<{ number: string }>("requester", "createTicketAction", change(`Bad-input probe ${sfx} (pending)`, true));
+  const ip = await must<{ number: string }>("requester", "createTicketAction", change(`Bad-input probe ${sfx} (in progress)`, true));
+  const support = await ticketRow(acmeOrg, s1.number);
+  const support2 = await ticketRow(acmeOrg, s2.number);
+  const draft = await ticketRow(acmeOrg, d.number);
+  const pending = await ticketRow(acmeOrg, p.number);
+  let inProgress = await ticketRow(acmeOrg, ip.number);
+  await must("admin", "transitionTicketAction", { ticketId: inProgress.id, to: "approved", version: inProgress.version });
+  inProgress = await ticketRow(acmeOrg, ip.number);
+  await must("admin", "setAssigneesAction", { ticketId: inProgress.id, version: inProgress.version, assigneeIds: [users.tech], primaryId: users.tech });
+  inProgress = await ticketRow(acmeOrg, ip.number);
+  await must("admin", "transitionTicketAction", { ticketId: inProgress.id, to: "in_progress", version: inProgress.version });
+
+  const comment = await must<{ id: string }>("admin", "addCommentAction", { ticketId: support.id, body: "Probe reply from the admin." });
+  const view = await must<{ id: string }>("admin", "saveViewAction", { name: `Bad-input probe ${sfx}`, query: "status=open" });
+  const link = await must<{ id: string }>("admin", "linkTicketAction", { ticketId: support.id, side: "related_to", otherId: support2.id });
+  const up = await (await sessionFor("admin")).post(`/api/uploads?ticketId=${support.id}&purpose=ticket`, {
+    headers: { "Content-Type": "text/plain", "X-Filename": "probe.txt" },
+    data: "probe file\n",
+  });
+  if (up.status() !== 201) throw new Error(`setup: upload failed: ${up.status()} ${await up.text()}`);
+  const attachment = ((await up.json()) as { attachment: { id: string } }).attachment;
+
+  const eng = await ticketRow(acmeOrg, "ENG-1");
+  const eng2 = await ticketRow(acmeOrg, "ENG-2");
+  const cols = await db.query<{ id: string }>(
+    `SELECT k.id FROM "KanbanColumn" k JOIN "Project" p ON p.id = k."projectId" WHERE p."organizationId" = $1 AND p.key = 'ENG' ORDER BY k.position`,
+    [acmeOrg],
+  );
+  const f: F = {
+    acmeOrg,
+    globexOrg,
+    users,
+    support: { ...support, number: s1.number },
+    support2: { id: support2.id, number: s2.number },
+    draft: { ...draft, itemId: (await one<{ id: string }>(`SELECT id FROM "ChangeItem" WHERE "ticketId" = $1`, [draft.id])).id },
+    pending,
+    inProgress: { ...inProgress, itemId: (await one<{ id: string }>(`SELECT id FROM "ChangeItem" WHERE "ticketId" = $1`, [inProgress.id])).id },
+    eng: { id: eng.id, version: eng.version, afterId: eng2.id, columnId: cols[0]!.id, column2Id: cols[cols.length - 1]!.id, rank: "a0" },
+    assetId: asset.id,
+    commentId: comment.id,
+    commentVersion: 1,
+    viewId: view.id,
+    relationshipId: link.id,
+    attachmentId: attachment.id,
+    cannedId: (await one<{ id: string }>(`SELECT id FROM "CannedResponse" WHERE "organizationId" = $1 AND "ownerId" IS NULL ORDER BY title LIMIT 1`, [acmeOrg])).id,
+    notificationId: (await one<{ id: string }>(`SELECT id FROM "Notification" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [users.requester])).id,
+    globexTicket: (await ticketRow(globexOrg, "SUP-1")).id,
+  };
+  fs.mkdirSync(path.dirname(CACHE), { recursive: true });
+  fs.writeFileSync(CACHE, JSON.stringify(f, null, 2));
+  return refreshVersions(f);
+}
+
+/** Versions move when a case is (wrongly) accepted: read them again so later cases stay valid. */
+async function refreshVersions(f: F): Promise<F> {
+  const v = async (id: string) => (await one<{ version: number }>(`SELECT version FROM "Ticket" WHERE id = $1`, [id])).version;
+  const c = await one<{ version: number; rank: string | null }>(`SELECT (SELECT version FROM "Comment" WHERE id = $1) AS version, (SELECT rank FROM "Ticket" WHERE id = $2) AS rank`, [f.commentId, f.eng.id]);
+  return {
+    ...f,
+    support: { ...f.support, version: await v(f.support.id) },
+    draft: { ...f.draft, version: await v(f.draft.id) },
+    pending: { ...f.pending, version: await v(f.pending.id) },
+    inProgress: { ...f.inProgress, version: await v(f.inProgress.id) },
+    eng: { ...f.eng, version: await v(f.eng.id), rank: c.rank ?? "a0" },
+    commentVersion: c.version ?? 1,
+  };
+}
+
+const test = base.extend<{ f: F }>({
+  f: async ({ baseURL: url }, use) => {
+    if (!fixture) {
+      baseURL = url!;
+      actions = manifestActions();
+      const admin = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [EMAILS.admin]);
+      await openSessions(admin.id);
+      fixture = await loadFixture();
+    } else {
+      fixture = await refreshVersions(fixture);
+    }
+    await use(fixture);
+  },
+});
+
+test.afterAll(async () => {
+  for (const c of contexts.values()) await c.dispose();
+  contexts.clear();
+  await db.close();
+});
+
+/** Runs `run` between two fingerprints; returns what changed (AuditLog and OutboxMessage as "+n"). */
+async function watched<T>(run: () => Promise<T>): Promise<{ answer: T; changed: string[]; newAudit: { action: string }[] }> {
+  const before: Fingerprint = await db.fingerprint();
+  const answer = await run();
+  const after = await db.fingerprint();
+  const added = Number(after.AuditLog) - Number(before.AuditLog);
+  const newAudit = added > 0 ? await db.query<{ action: string }>(`SELECT action FROM "AuditLog" ORDER BY "createdAt" DESC LIMIT $1`, [added]) : [];
+  return { answer, changed: changedTables(before, after), newAudit };
+}
+
+const brief = (a: ActionAnswer) => ({ status: a.status, result: a.result ?? a.text.slice(0, 300) });
+
+// ─── The tests ──────────────────────────────────────────────────────────────
+
+const ACTION_CASES = actionCases();
+const PAGE_CASES = pageCases();
+const ROUTE_CASES = routeCases();
+
+test.describe("[bad input] the table", () => {
+  test("[bad input] the table has a row for every server action in the build manifest, and every row is reachable", async ({ f }) => {
+    expect(f.support.id).toMatch(UUID_RE);
+    fs.rmSync(FAILURES, { force: true });
+    const inManifest = [...actions.keys()].sort();
+    expect(inManifest.length, "server actions found in .next/server/server-reference-manifest.json").toBeGreaterThan(30);
+    const missing = inManifest.filter((name) => !ACTIONS[name]);
+    expect(missing, "server actions without a row in ACTIONS (e2e/bad-input.spec.ts)").toEqual([]);
+    // A row for an action the build does not expose (no client references it) is kept but cannot run over HTTP.
+    const unreachable = Object.keys(ACTIONS).filter((name) => !actions.has(name));
+    test.info().annotations.push({ type: "not in the manifest (no client calls them; not reachable over HTTP)", description: unreachable.join(", ") || "none" });
+    test.info().annotations.push({
+      type: "cases",
+      description: `${ACTION_CASES.length} server-action cases, ${WIRE_CASES.length} wire-format cases × ${inManifest.length} actions, ${PAGE_CASES.length} page cases, ${ROUTE_CASES.length} route-handler cases, 1 sign-in case`,
+    });
+    console.log(`[bad input] ${inManifest.length} actions in the manifest; unreachable rows: ${unreachable.join(", ") || "none"}`);
+    console.log(`[bad input] ${ACTION_CASES.length} action cases, ${WIRE_CASES.length * inManifest.length} wire cases, ${PAGE_CASES.length} page cases, ${ROUTE_CASES.length} route cases, 1 sign-in case`);
+  });
+
+  test("[bad input] the table covers every page and route handler in the build manifest", async ({ f }) => {
+    expect(f.support.id).toMatch(UUID_RE);
+    const built = manifestAppPaths()
+      .filter((p) => !p.startsWith("/_") && !/\.(svg|png|ico|txt|xml)\//.test(p) && !p.includes("icon"))
+      .sort();
+    expect(built).toEqual(APP_PATHS.filter((p) => !p.includes("icon")));
+    for (const route of ROUTES) expect(ROUTE_CASES.some((c) => c.title.includes(`route ${route} `) || c.title.includes(`route ${route}:`)), `cases for ${route}`).toBe(true);
+    for (const page of PAGES) expect(PAGE_CASES.some((c) => c.title.includes(`page ${page} `)), `cases for ${page}`).toBe(true);
+  });
+});
+
+// Bodies that are not what Next's action decoder expects: answered before any app code runs.
+const WIRE_CASES: { label: string; body: () => string; headers?: Record<string, string> }[] = [
+  { label: 'body "garbage{"', body: () => "garbage{" },
+  { label: "an empty body", body: () => "" },
+  { label: "a 5,000-deep nested array", body: () => "[".repeat(5_000) + "]".repeat(5_000) },
+  { label: "a multipart content type with a garbage body", body: () => "garbage{", headers: { "Content-Type": "multipart/form-data; boundary=x" } },
+];
+
+test.describe("[bad input] server actions: the wire format", () => {
+  for (const w of WIRE_CASES) {
+    test(`[bad input] every server action in the manifest as admin: ${w.label} → 400, no write`, async ({ f }) => {
+      expect(f.support.id).toMatch(UUID_RE);
+      const ctx = await sessionFor("admin");
+      const cases = [...actions.values()].map((a) => ({ title: `[bad input] server action ${a.exportedName} as admin: ${w.label} → 400`, a }));
+      await runCases(cases, async ({ a }) => {
+        const { answer, changed } = await watched(() => postAction(ctx, pageFor(a, "admin"), a.id, w.body(), w.headers));
+        const problems = [answer.status !== 400 ? `HTTP ${answer.status}` : "", changed.length ? `wrote: ${changed.join(", ")}` : ""].filter(Boolean);
+        return problems.length ? `${problems.join("; ")} — ${answer.text.slice(0, 120).replace(/\n/g, " ")}` : null;
+      });
+    });
+  }
+  test("[bad input] an unknown action id as admin → 4xx, no write", async ({ f }) => {
+    expect(f.support.id).toMatch(UUID_RE);
+    const { answer, changed } = await watched(async () => postAction(await sessionFor("admin"), "/desk", "7f" + "0".repeat(40), encodeReply({})));
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    expect(changed).toEqual([]);
+  });
+});
+
+/**
+ * Cases run as steps of one test per action (or page, or route): Playwright
+ * starts a new worker after every failed test, and the table fails by design
+ * on a branch without the fixes. Each step is one case, titled as the case;
+ * a failed case is a failed step (soft assertions), listed at the end of the
+ * test and in test-results/bad-input-failures.txt.
+ */
+function groupBy<T extends { title: string }>(cases: T[], key: (c: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const c of cases) out.set(key(c), [...(out.get(key(c)) ?? []), c]);
+  return out;
+}
+
+const FAILURES = path.join(ROOT, "test-results", "bad-input-failures.txt");
+
+async function runCases<T extends { title: string }>(cases: T[], one: (c: T) => Promise<string | null>) {
+  test.setTimeout(180_000);
+  const failed: string[] = [];
+  for (const c of cases) {
+    await test.step(c.title, async () => {
+      const problem = await one(c);
+      if (problem) {
+        failed.push(`${c.title}\n      observed: ${problem}`);
+        expect.soft(problem, c.title).toBeNull();
+      }
+    });
+  }
+  test.info().annotations.push({ type: "cases", description: `${cases.length} run, ${failed.length} failed` });
+  if (failed.length) fs.appendFileSync(FAILURES, failed.map((l) => `FAIL ${l}\n`).join(""));
+}
+
+const serverActionCase = async (c: ActionCase, f0: F): Promise<string | null> => {
+  // Versions move when an earlier case was (wrongly) accepted: each case starts from the current ones.
+  const f = await refreshVersions(f0);
+  const input = c.input(f);
+  const { answer, changed } = await watched(() => act(c.as, c.action, input));
+  const seen = JSON.stringify(brief(answer)).slice(0, 400);
+  const problems: string[] = [];
+  if (answer.status !== 200) problems.push(`HTTP ${answer.status}`);
+  const r = answer.result;
+  if (!r) problems.push("no action result");
+  else if (c.expect === "not-internal") {
+    if (r.code === "INTERNAL") problems.push("INTERNAL");
+  } else if (r.ok !== false) problems.push("accepted");
+  else if (c.expect === "refused") {
+    if (r.code === "INTERNAL") problems.push("INTERNAL");
+  } else {
+    if (r.code !== "VALIDATION") problems.push(`code ${String(r.code)}, not VALIDATION`);
+    else if (!hasFieldError(r, c.expect.field)) problems.push(`no field message on ${c.expect.field.join(".")}`);
+  }
+  if (changed.length) problems.push(`wrote: ${changed.join(", ")}`);
+  if (c.sameAs && !problems.length) {
+    // Another organization's id behaves exactly like an id that does not exist.
+    const unknown = await act(c.as, c.action, c.sameAs(f));
+    const norm = (a: ActionAnswer) => JSON.stringify(a.result).replaceAll(UNKNOWN_ID, "<id>").replaceAll(f.globexTicket, "<id>").replaceAll(f.users.globexAdmin, "<id>");
+    if (norm(answer) !== norm(unknown)) problems.push(`differs from an unknown id's answer ${norm(unknown)}`);
+  }
+  return problems.length ? `${problems.join("; ")} — ${seen}` : null;
+};
+
+test.describe("[bad input] server actions: the input", () => {
+  for (const [group, cases] of groupBy(ACTION_CASES, (c) => c.title.split(":")[0]!)) {
+    test(`${group} (${cases.length} cases)`, async ({ f }) => {
+      const action = cases[0]!.action;
+      test.skip(!actions.has(action), `${action} is not in the build's server-reference manifest (no client references it: not reachable over HTTP)`);
+      await runCases(cases, (c) => serverActionCase(c, f));
+    });
+  }
+});
+
+const httpCase = async (c: HttpCase, f: F): Promise<string | null> => {
+  const ctx = await sessionFor(c.as);
+  const { answer, changed, newAudit } = await watched(() => c.run(ctx, f));
+  const seen = `${answer.status}${answer.aborted ? ` then the body aborted (${answer.aborted})` : ""}: ${answer.body.slice(0, 160).replace(/\s+/g, " ")}`;
+  const problems: string[] = [];
+  if (c.expect === "404" && answer.status !== 404) problems.push(`HTTP ${answer.status}, not 404`);
+  if (c.expect === "4xx" && !(answer.status >= 400 && answer.status < 500)) problems.push(`HTTP ${answer.status}, not 4xx`);
+  if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
+  if (answer.aborted) problems.push("the answer was cut off");
+  const allowed = c.audit?.(answer) ?? 0;
+  if (newAudit.length !== allowed || newAudit.some((r) => r.action !== "desk.export")) problems.push(`audit rows ${JSON.stringify(newAudit)} (expected ${allowed})`);
+  const wrote = changed.filter((t) => !t.startsWith("AuditLog"));
+  if (wrote.length) problems.push(`wrote: ${wrote.join(", ")}`);
+  return problems.length ? `${[...new Set(problems)].join("; ")} — ${seen}` : null;
+};
+
+test.describe("[bad input] pages and route handlers", () => {
+  for (const [group, cases] of groupBy([...PAGE_CASES, ...ROUTE_CASES], (c) => c.title.split(":")[0]!)) {
+    test(`${group} (${cases.length} cases)`, async ({ f }) => {
+      await runCases(cases, (c) => httpCase(c, f));
+    });
+  }
+});
+
+test.describe("[bad input] sign-in", () => {
+  test("[bad input] sign-in with a NUL in the e-mail → the generic failure, one auth.sign_in_failed audit row", async ({ f, baseURL: url }) => {
+    expect(f.support.id).toMatch(UUID_RE);
+    const answerOf = async (email: string, password: string) => {
+      const ctx = await request.newContext({ baseURL: url });
+      try {
+        const res = await credentialsSignIn(ctx, url!, email, password);
+        const body = await res.text();
+        const cookies = (await ctx.storageState()).cookies.map((c) => c.name);
+        return { status: res.status(), body, session: cookies.some((c) => c.endsWith("session-token")) };
+      } finally {
+        await ctx.dispose();
+      }
+    };
+    // The reference: an unknown e-mail, answered generically.
+    const reference = await watched(() => answerOf("nobody@acme.test", "demo-password-1"));
+    expect(reference.newAudit.map((r) => r.action)).toEqual(["auth.sign_in_failed"]);
+
+    const { answer, changed, newAudit } = await watched(() => answerOf(`agent@acme.test${NUL}`, "demo-password-1"));
+    const seen = `${answer.status} ${answer.body.slice(0, 300)}`;
+    expect(answer.session, seen).toBe(false);
+    expect(answer.status, seen).toBe(reference.answer.status);
+    expect(answer.body, `the same answer as an unknown e-mail (${seen})`).toBe(reference.answer.body);
+    expect(newAudit.map((r) => r.action), `one auth.sign_in_failed row (${seen})`).toEqual(["auth.sign_in_failed"]);
+    expect(changed.filter((t) => !t.startsWith("AuditLog")), seen).toEqual([]);
+  });
+});
