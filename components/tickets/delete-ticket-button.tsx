@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
 /** Soft delete (ticket.manage), after an explicit confirmation. */
-export function DeleteTicketButton({ ticketId, number }: { ticketId: string; number: string }) {
+export function DeleteTicketButton({ ticketId, number, version }: { ticketId: string; number: string; version: number }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function DeleteTicketButton({ ticketId, number }: { ticketId: string; num
           disabled={pending}
           onClick={async () => {
             setPending(true);
-            const res = await deleteTicketAction({ ticketId });
+            const res = await deleteTicketAction({ ticketId, version });
             setPending(false);
             if (res.ok) router.push("/desk");
             else setError(res.message);

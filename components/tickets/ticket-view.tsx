@@ -142,7 +142,7 @@ export function TicketView({
           <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} reviewers={controls.staffOptions} />
         ) : null}
         <HistoryTimeline rows={ticket.history} />
-        {audience === "staff" && controls.canDelete ? <DeleteTicketButton ticketId={ticket.id} number={ticket.number} /> : null}
+        {audience === "staff" && controls.canDelete ? <DeleteTicketButton ticketId={ticket.id} number={ticket.number} version={ticket.version} /> : null}
       </aside>
     </article>
   );

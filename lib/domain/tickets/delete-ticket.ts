@@ -2,7 +2,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound } from "@/lib/errors";
 import { ticketScope } from "./policy";
 import { ticketRefSchema } from "@/lib/validation/ticket";
 import { audit } from "@/lib/audit";
@@ -11,14 +11,21 @@ import { recordHistory } from "./history";
 import { deleteOrphanedFiles } from "@/lib/domain/attachments/cleanup";
 import type { UploadConfig } from "@/lib/domain/attachments/config";
 
-/** Soft delete (ticket.manage): hidden everywhere, restorable. */
-export async function softDeleteTicket(actor: Actor, raw: { ticketId: string }, opts: { now?: Date } = {}) {
+/**
+ * Soft delete (ticket.manage): hidden everywhere, restorable. With the version
+ * the person saw, a ticket changed since is a conflict, not deleted unseen.
+ */
+export async function softDeleteTicket(actor: Actor, raw: { ticketId: string; version?: number }, opts: { now?: Date } = {}) {
   const input = parseInput(ticketRefSchema, raw);
   const t = await loadTicketForActor(actor, input.ticketId, { id: true, organizationId: true, number: true });
   if (!can(actor, "ticket.manage")) throw forbidden("You cannot delete tickets.");
   const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
-    await tx.ticket.update({ where: { id: t.id }, data: { deletedAt: now, deletedById: actor.id, version: { increment: 1 } } });
+    const res = await tx.ticket.updateMany({
+      where: { id: t.id, deletedAt: null, ...(input.version !== undefined ? { version: input.version } : {}) },
+      data: { deletedAt: now, deletedById: actor.id, version: { increment: 1 } },
+    });
+    if (res.count !== 1) throw conflict("Someone else changed this ticket first. Reload it to see what changed before deleting it.");
     await recordHistory(tx, t, actor.id, [{ action: "deleted" }]);
     return { id: t.id, number: t.number };
   });
