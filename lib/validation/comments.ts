@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "./text";
-import { COMMENT_MAX } from "./ticket";
+import { COMMENT_MAX, versionSchema } from "./ticket";
 
 export const editCommentSchema = z
   .object({
     commentId: z.uuid({ error: "Comment not found" }),
     body: text().trim().min(1, "A comment cannot be empty").max(COMMENT_MAX, `A comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
     /** The comment version the author started editing; a later edit elsewhere is a conflict. */
-    version: z.number().int().positive(),
+    version: versionSchema,
   })
   .strict();
 export type EditCommentInput = z.input<typeof editCommentSchema>;

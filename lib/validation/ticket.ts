@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { ChangeAction, Importance, Priority, TicketType, Urgency } from "@/lib/generated/prisma/enums";
 import { rankSchema } from "./board";
-import { isoDayOrDateTime, text, textRecord } from "./text";
+import { INT4_MAX, isoDayOrDateTime, text, textRecord } from "./text";
+
+/** The version a page saw (compare-and-set). Bounded like the int4 column it is compared with in SQL. */
+export const versionSchema = z.number({ error: "Reload the page and try again" }).int().positive().max(INT4_MAX, "Reload the page and try again");
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 50_000;
@@ -103,7 +106,7 @@ export const transitionSchema = z
     to: text().trim().min(1, "Choose where to move the ticket").max(40).optional(),
     columnId: z.uuid().optional(),
     /** The version the user saw; a move from a stale page is a conflict. */
-    version: z.number().int().positive(),
+    version: versionSchema,
     reason: text().trim().max(5_000, "A reason must be at most 5,000 characters").optional(),
     /** A board drop: the card's rank in the column it lands in (written in the same update). */
     rank: rankSchema.optional(),
@@ -141,7 +144,7 @@ export const ticketChangesSchema = z
 export const updateTicketSchema = z
   .object({
     ticketId: z.uuid({ error: "Ticket not found" }),
-    version: z.number().int().positive(),
+    version: versionSchema,
     changes: ticketChangesSchema,
   })
   .strict();
@@ -150,7 +153,7 @@ export type UpdateTicketInput = z.input<typeof updateTicketSchema>;
 export const setAssigneesSchema = z
   .object({
     ticketId: z.uuid({ error: "Ticket not found" }),
-    version: z.number().int().positive(),
+    version: versionSchema,
     assigneeIds: z.array(z.uuid({ error: "Choose a staff member" })).max(10, "At most 10 assignees"),
     primaryId: z.uuid({ error: "Choose a primary assignee" }).nullable().optional(),
   })
@@ -163,7 +166,7 @@ export const setAssigneesSchema = z
 export type SetAssigneesInput = z.input<typeof setAssigneesSchema>;
 
 export const saveItemsSchema = z
-  .object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive(), items: itemsSchema })
+  .object({ ticketId: z.uuid({ error: "Ticket not found" }), version: versionSchema, items: itemsSchema })
   .strict();
 export type SaveItemsInput = z.input<typeof saveItemsSchema>;
 
@@ -171,16 +174,16 @@ export const fulfilItemSchema = z
   .object({
     ticketId: z.uuid({ error: "Ticket not found" }),
     itemId: z.uuid({ error: "Item not found" }),
-    version: z.number().int().positive(),
+    version: versionSchema,
     fulfilledWith: text().trim().max(200, "At most 200 characters").optional().nullable(),
     notes: text().trim().max(2_000, "Notes must be at most 2,000 characters").optional().nullable(),
   })
   .strict();
 export type FulfilItemInput = z.input<typeof fulfilItemSchema>;
 
-export const ticketRefSchema = z.object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive().optional() }).strict();
+export const ticketRefSchema = z.object({ ticketId: z.uuid({ error: "Ticket not found" }), version: versionSchema.optional() }).strict();
 
 export const transferSchema = z
-  .object({ ticketId: z.uuid({ error: "Ticket not found" }), version: z.number().int().positive(), toUserId: z.uuid({ error: "Choose a staff member" }) })
+  .object({ ticketId: z.uuid({ error: "Ticket not found" }), version: versionSchema, toUserId: z.uuid({ error: "Choose a staff member" }) })
   .strict();
 export type TransferInput = z.input<typeof transferSchema>;
