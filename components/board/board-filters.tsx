@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { boardFiltersActive, boardQueryString, type BoardQuery } from "@/lib/validation/board";
 import { inputClass } from "@/components/ui/field";
+import { PeoplePicker } from "@/components/ui/people-picker";
 
 const TYPES: Record<WorkflowKind, TicketType[]> = {
   support: ["request", "incident", "problem", "question"],
@@ -20,13 +21,14 @@ export function BoardFilters({
   projectKey,
   workflow,
   query,
-  staff,
+  people,
   tags,
 }: {
   projectKey: string;
   workflow: WorkflowKind;
   query: BoardQuery;
-  staff: { id: string; name: string }[];
+  /** Names of the people the assignee filter holds (found by id); others are found by typing. */
+  people: { id: string; name: string }[];
   tags: string[];
 }) {
   const router = useRouter();
@@ -67,12 +69,13 @@ export function BoardFilters({
         <option value="me">Me</option>
         <option value="none">Unassigned</option>
         {query.assignee.length > 1 ? <option value="__many">{query.assignee.length} people</option> : null}
-        {staff.map((s) => (
+        {people.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
         ))}
       </Select>
+      <PeoplePicker label="Find person" layout="row" placeholder="Type a name…" className="w-60" exclude={query.assignee} onPick={(p) => p && go({ assignee: [p.id] })} />
       {TYPES[workflow].length > 1 ? (
         <Select label="Type" value={one(query.type)} onChange={(v) => go({ type: v ? [v as TicketType] : [] })}>
           <option value="">Any type</option>
