@@ -13,5 +13,4 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "CannedResponse", name: "CannedResponse_org_title_idx", why: "organization-wide response titles unique per organization, ignoring case (partial unique)" },
   { table: "CannedResponse", name: "CannedResponse_owner_title_idx", why: "personal response titles unique per owner, ignoring case (partial unique)" },
   { table: "ProjectMember", name: "ProjectMember_triage_idx", why: "a project's triage agents for new-ticket notices, without reading its requester members (partial)" },
-  { table: "User", name: "User_staff_name_idx", why: "people pickers: active users of a staff role by lower(name) prefix, in name order (expression, partial)" },
 ] as const;
