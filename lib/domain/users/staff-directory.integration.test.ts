@@ -6,7 +6,7 @@ import { mayBeMentioned, mentionTicketSelect } from "@/lib/domain/comments/menti
 import { setAssignees } from "@/lib/domain/tickets/assign-ticket";
 import { seededDemo, expectAppError, type Demo } from "@/test/integration/helpers";
 import { STAFF_SEARCH_LIMIT } from "@/lib/validation/staff";
-import { findStaff } from "./staff-directory";
+import { findStaff, staffQuerySql } from "./staff-directory";
 import { searchStaff } from "./search-staff";
 
 let demo: Demo;
@@ -163,5 +163,38 @@ describe("assignment asks the same directory", () => {
     expect(e2.fieldErrors?.assigneeIds).toEqual(["Choose assignees from your organization's staff"]);
     const gone = await db.user.findUniqueOrThrow({ where: { email: "gone@acme.test" }, select: { id: true } });
     await expectAppError(setAssignees(manager, { ticketId: t.id, version: t.version, assigneeIds: [gone.id] }), "VALIDATION");
+  });
+});
+
+describe("at the size of a real organization (issue 12)", () => {
+  interface PlanNode { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; "Rows Removed by Filter"?: number; Plans?: PlanNode[] }
+  /** Rows the plan read from "User" (returned plus filtered away), over every scan of it. */
+  function userRowsRead(node: PlanNode): number {
+    const own = node["Relation Name"] === "User" ? ((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0)) * (node["Actual Loops"] ?? 1) : 0;
+    return own + (node.Plans ?? []).reduce((n, p) => n + userRowsRead(p), 0);
+  }
+
+  it("with 20,000 requesters the pickers read only staff rows: never a scan of the organization's users", async () => {
+    const requesterRole = await db.role.findFirstOrThrow({ where: { organizationId: demo.acme.id, builtIn: "requester" }, select: { id: true } });
+    await db.$executeRaw`
+      INSERT INTO "User" ("id", "organizationId", "email", "name", "roleId", "updatedAt")
+      SELECT gen_random_uuid(), ${demo.acme.id}::uuid, 'bulk' || i || '@acme.test', 'Mara Requester ' || i, ${requesterRole.id}::uuid, now()
+        FROM generate_series(1, 20000) AS i`;
+    await db.$executeRawUnsafe(`ANALYZE "User"`);
+    const vpn = await db.ticket.findFirstOrThrow({ where: { organizationId: demo.acme.id, title: "VPN disconnects every 10 minutes" }, select: mentionTicketSelect });
+    const cases = [
+      staffQuerySql(demo.acme.id, { kind: "staff" }, { q: "" }),
+      staffQuerySql(demo.acme.id, { kind: "staff" }, { q: "mar" }),
+      staffQuerySql(demo.acme.id, { kind: "mention", ticket: vpn }, { q: "" }),
+      staffQuerySql(demo.acme.id, { kind: "mention", ticket: vpn }, { q: "ma", excludeIds: [a("agent@acme.test").id] }),
+    ];
+    for (const query of cases) {
+      const [row] = await db.$queryRawUnsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${query!.text}`, ...query!.values);
+      const read = userRowsRead(row!["QUERY PLAN"][0]!.Plan);
+      // Acme has 7 active staff here (plus one deactivated): the requesters are never read.
+      expect(read, query!.text).toBeLessThanOrEqual(20);
+    }
+    expect(names(await searchStaff(a("agent@acme.test"), { q: "mar" }))).toEqual(["Maria Manager"]);
+    await db.user.deleteMany({ where: { email: { startsWith: "bulk" } } });
   });
 });

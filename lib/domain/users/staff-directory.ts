@@ -63,21 +63,29 @@ export function likePrefix(q: string): string {
   return `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+export interface StaffQuery {
+  q?: string;
+  ids?: readonly string[];
+  excludeIds?: readonly string[];
+  limit?: number;
+}
+
 /**
  * Active users of the organization the rule admits, by name: those whose name
  * or one of its words starts with `q` (case-insensitive), or exactly `ids`.
  * Always bounded: at most STAFF_SEARCH_LIMIT rows, or as many as the ids given.
  */
-export async function findStaff(
-  organizationId: string,
-  rule: StaffRule,
-  opts: { q?: string; ids?: readonly string[]; excludeIds?: readonly string[]; limit?: number; client?: Tx } = {},
-): Promise<StaffMember[]> {
-  const client = opts.client ?? db;
-  if (rule.kind === "mention" && rule.ticket.organizationId !== organizationId) return [];
+export async function findStaff(organizationId: string, rule: StaffRule, opts: StaffQuery & { client?: Tx } = {}): Promise<StaffMember[]> {
+  const query = staffQuerySql(organizationId, rule, opts);
+  return query ? rowsOf<StaffMember>(opts.client ?? db, query) : [];
+}
+
+/** findStaff's statement (null when it can find nobody); exported so a test can read its plan. */
+export function staffQuerySql(organizationId: string, rule: StaffRule, opts: StaffQuery = {}): Prisma.Sql | null {
+  if (rule.kind === "mention" && rule.ticket.organizationId !== organizationId) return null;
   // A malformed id names nobody (and must not reach the ::uuid cast).
   const ids = opts.ids ? [...new Set(opts.ids.filter(isUuid).map((id) => id.toLowerCase()))] : null;
-  if (ids && ids.length === 0) return [];
+  if (ids && ids.length === 0) return null;
   const limit = ids ? ids.length : Math.min(opts.limit ?? STAFF_SEARCH_LIMIT, STAFF_SEARCH_LIMIT);
   const q = opts.q?.trim() ?? "";
   const conditions: Prisma.Sql[] = [
@@ -93,14 +101,11 @@ export async function findStaff(
     const prefix = likePrefix(q);
     conditions.push(Prisma.sql`(lower(u."name") LIKE ${prefix} OR lower(u."name") LIKE ${`% ${prefix}`})`);
   }
-  return rowsOf<StaffMember>(
-    client,
-    Prisma.sql`
+  return Prisma.sql`
     SELECT u."id"::text AS "id", u."name"
       FROM "User" u
       JOIN "Role" r ON r."id" = u."roleId" AND r."organizationId" = u."organizationId"
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY lower(u."name"), u."id"
-     LIMIT ${limit}`,
-  );
+     LIMIT ${limit}`;
 }
