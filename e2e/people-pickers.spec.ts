@@ -83,3 +83,31 @@ test("[api] /api/staff/search: signed out nothing (login redirect, 401 for an en
   const globex = await as(USERS.globexAgent);
   expect((await (await globex.request.get("/api/staff/search?q=ada")).json()).results).toEqual([]);
 });
+
+test("[board] the assignee and tag filters find people and tags by typing; the URL holds them and the select shows the name", async ({ as }) => {
+  const agent = await as(USERS.acmeAgent);
+  await agent.goto("/board/SUP", { waitUntil: "networkidle" });
+  const person = agent.getByRole("combobox", { name: "Find person" });
+  await person.fill("sam");
+  await agent.getByRole("option", { name: "Sam Agent" }).click();
+  await expect(agent).toHaveURL(/assignee=[0-9a-f-]{36}/);
+  await expect(agent.getByLabel("Assignee")).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(agent.getByLabel("Assignee").locator("option:checked")).toHaveText("Sam Agent");
+
+  const tag = agent.getByRole("combobox", { name: "Find tag" });
+  await tag.pressSequentially("NET");
+  await expect(agent.getByRole("listbox", { name: "Find tag suggestions" }).getByRole("option")).toHaveText(["network"]);
+  await tag.press("Enter");
+  await expect(agent).toHaveURL(/tag=network/);
+  await expect(agent.getByLabel("Tag", { exact: true })).toHaveValue("network");
+});
+
+test("[desk] the assignee filter finds a person by typing inside its menu", async ({ as }) => {
+  const agent = await as(USERS.acmeAgent);
+  await agent.goto("/desk", { waitUntil: "networkidle" });
+  await agent.getByLabel(/^Assignee: /).click();
+  await agent.getByRole("combobox", { name: "Find person" }).fill("maria");
+  await agent.getByRole("option", { name: "Maria Manager" }).click();
+  await expect(agent).toHaveURL(/assignee=[0-9a-f-]{36}/);
+  await expect(agent.getByLabel("Assignee: Maria Manager")).toBeVisible();
+});

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { boardFiltersActive, boardQueryString, type BoardQuery } from "@/lib/validation/board";
 import { inputClass } from "@/components/ui/field";
-import { PeoplePicker } from "@/components/ui/people-picker";
+import { PeoplePicker, TagPicker } from "@/components/ui/search-combobox";
 
 const TYPES: Record<WorkflowKind, TicketType[]> = {
   support: ["request", "incident", "problem", "question"],
@@ -22,14 +22,12 @@ export function BoardFilters({
   workflow,
   query,
   people,
-  tags,
 }: {
   projectKey: string;
   workflow: WorkflowKind;
   query: BoardQuery;
   /** Names of the people the assignee filter holds (found by id); others are found by typing. */
   people: { id: string; name: string }[];
-  tags: string[];
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -87,17 +85,19 @@ export function BoardFilters({
           ))}
         </Select>
       ) : null}
-      {tags.length ? (
+      {/* Tags are found by typing: the select holds only the chosen ones, to see and clear them. */}
+      {query.tag.length ? (
         <Select label="Tag" value={one(query.tag)} onChange={(v) => go({ tag: v ? [v] : [] })}>
           <option value="">Any tag</option>
           {query.tag.length > 1 ? <option value="__many">{query.tag.length} tags</option> : null}
-          {tags.map((t) => (
+          {query.tag.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
           ))}
         </Select>
       ) : null}
+      <TagPicker label="Find tag" layout="row" className="w-52" exclude={query.tag} onPick={(t) => t && go({ tag: [t.name] })} />
       {boardFiltersActive(query) ? (
         <button type="button" onClick={() => go({ assignee: [], type: [], tag: [], q: undefined })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
           Clear filters

@@ -9,7 +9,7 @@ import { TicketPicker } from "@/components/relationships/ticket-picker";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { PeoplePicker, type Person } from "@/components/ui/people-picker";
+import { PeoplePicker, type Person } from "@/components/ui/search-combobox";
 
 interface Result {
   ticketId: string;

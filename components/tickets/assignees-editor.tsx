@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { acceptTicketAction, setAssigneesAction, transferTicketAction } from "@/lib/actions/tickets";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { PeoplePicker, type Person } from "@/components/ui/people-picker";
+import { PeoplePicker, type Person } from "@/components/ui/search-combobox";
 import { useTicketAction } from "./use-ticket-action";
 
 /**

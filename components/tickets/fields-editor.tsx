@@ -6,7 +6,7 @@ import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { PeoplePicker } from "@/components/ui/people-picker";
+import { PeoplePicker } from "@/components/ui/search-combobox";
 import { useTicketAction } from "./use-ticket-action";
 
 const TYPES: Record<string, string[]> = {

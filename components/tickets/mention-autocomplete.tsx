@@ -2,7 +2,7 @@
 
 import { useId, useState, type RefObject } from "react";
 import { formatMention } from "@/lib/domain/comments/mention-token";
-import { usePeopleSearch } from "@/components/ui/use-people-search";
+import { peopleSearchUrl, useRemoteSearch } from "@/components/ui/use-remote-search";
 
 export interface MentionCandidate {
   id: string;
@@ -64,7 +64,7 @@ export function useMentionAutocomplete({
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
 
   const asking = enabled && !!trigger && trigger.start !== dismissedAt;
-  const { results: candidates } = usePeopleSearch({ q: trigger?.query ?? "", enabled: asking, ticketId });
+  const { results: candidates } = useRemoteSearch({ url: peopleSearchUrl(trigger?.query ?? "", { ticketId }), enabled: asking });
   // Answers to an earlier, shorter query are narrowed here until the new one lands.
   const matches = asking ? rankCandidates(candidates, trigger!.query) : [];
   const open = matches.length > 0;

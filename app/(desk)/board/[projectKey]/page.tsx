@@ -34,11 +34,10 @@ export default async function BoardPage({ params, searchParams }: Props) {
     throw e;
   });
   const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
-  const [boards, people, tags, adminColumns] = await Promise.all([
+  const [boards, people, adminColumns] = await Promise.all([
     listBoards(actor),
     // Only the names the assignee filter holds; the filter finds others by typing.
     findStaff(actor.organizationId, { kind: "staff" }, { ids: filters.assignee }),
-    db.tag.findMany({ where: { organizationId: actor.organizationId }, orderBy: { name: "asc" }, select: { name: true } }),
     manage
       ? db.kanbanColumn.findMany({
           where: { projectId: board.project.id },
@@ -74,7 +73,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
           </>
         }
       />
-      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} people={people} tags={tags.map((t) => t.name)} />
+      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} people={people} />
       <BoardCanvas project={board.project} initialColumns={board.columns} filters={filters} />
     </div>
   );

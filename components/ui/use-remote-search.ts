@@ -2,10 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 
-export interface Person {
+/** One result of a picker's search: people (id, name) or tags (the name is the id). */
+export interface Choice {
   id: string;
   name: string;
 }
+
+/** People pickers read better with this name. */
+export type Person = Choice;
 
 export type SearchStatus = "idle" | "loading" | "done" | "error";
 
@@ -23,13 +27,18 @@ export function peopleSearchUrl(q: string, opts: { ticketId?: string; limit?: nu
   return `/api/staff/search${s ? `?${s}` : ""}`;
 }
 
+/** The query string of GET /api/tags/search. */
+export function tagSearchUrl(q: string): string {
+  const term = q.trim().slice(0, 50);
+  return `/api/tags/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
+}
+
 /**
- * Asks the server for people as the user types (debounced; a late answer to
- * an older query never replaces a newer one). `ticketId` asks who may be
- * @mentioned on that ticket instead of who is staff.
+ * Asks the server (a GET route answering `{ results }`) as the user types:
+ * debounced, and a late answer to an older query never replaces a newer one.
  */
-export function usePeopleSearch({ q, enabled, ticketId, limit }: { q: string; enabled: boolean; ticketId?: string; limit?: number }) {
-  const [results, setResults] = useState<Person[]>([]);
+export function useRemoteSearch({ url, enabled }: { url: string; enabled: boolean }) {
+  const [results, setResults] = useState<Choice[]>([]);
   const [status, setStatus] = useState<SearchStatus>("idle");
   const latest = useRef(0);
 
@@ -43,8 +52,8 @@ export function usePeopleSearch({ q, enabled, ticketId, limit }: { q: string; en
     setStatus("loading");
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(peopleSearchUrl(q, { ticketId, limit }), { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await res.json()) as { results?: Person[] };
+        const res = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const body = (await res.json()) as { results?: Choice[] };
         if (ticket !== latest.current) return;
         setResults(res.ok ? (body.results ?? []) : []);
         setStatus(res.ok ? "done" : "error");
@@ -56,7 +65,7 @@ export function usePeopleSearch({ q, enabled, ticketId, limit }: { q: string; en
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q, enabled, ticketId, limit]);
+  }, [url, enabled]);
 
   return { results, status };
 }

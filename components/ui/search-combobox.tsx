@@ -2,19 +2,33 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { usePeopleSearch, type Person } from "./use-people-search";
+import { peopleSearchUrl, tagSearchUrl, useRemoteSearch, type Choice, type Person } from "./use-remote-search";
 
-export type { Person };
+export type { Choice, Person };
+
+type Props = Omit<Parameters<typeof SearchCombobox>[0], "searchUrl">;
+
+/** A people picker: the organization's staff, asked from GET /api/staff/search as you type. */
+export function PeoplePicker(props: Props) {
+  return <SearchCombobox {...props} searchUrl={peopleSearchUrl} />;
+}
+
+/** A tag picker: the organization's tags, asked from GET /api/tags/search as you type. */
+export function TagPicker(props: Props) {
+  return <SearchCombobox placeholder="Type a tag…" emptyText="No such tag." {...props} searchUrl={tagSearchUrl} />;
+}
 
 /**
- * A people picker: a combobox that asks GET /api/staff/search as you type
- * (at most 20 names, the organization's staff only; nothing lists everyone).
- * Focus shows the first names; ArrowUp/ArrowDown move, Enter or a click
- * picks, Escape closes. With `value` it holds one person (the input shows
- * their name; emptying it clears the value); without, every pick is handed to
- * `onPick` and the input empties for the next one (lists of assignees, filters).
+ * A combobox that asks the server as you type (at most 20 results; nothing
+ * lists everything the organization holds). Focus shows the first results;
+ * ArrowUp/ArrowDown move, Enter or a click picks, Escape closes. With `value`
+ * it holds one choice (the input shows its name; emptying it clears the
+ * value); without, every pick is handed to `onPick` and the input empties for
+ * the next one (lists of assignees, filters).
  */
-export function PeoplePicker({
+export function SearchCombobox({
+  searchUrl,
+  emptyText = "Nobody matches.",
   id,
   label,
   labelClassName,
@@ -28,6 +42,10 @@ export function PeoplePicker({
   inline = false,
   layout = "stacked",
 }: {
+  /** The GET route's URL for what was typed. */
+  searchUrl: (q: string) => string;
+  /** Said when the search finds nothing. */
+  emptyText?: string;
   /** The input's id, for a label rendered outside (Field). */
   id?: string;
   /** A visible label above the input; omit when an outer <label htmlFor={id}> names it. */
@@ -37,8 +55,8 @@ export function PeoplePicker({
   /** Ids not offered (already chosen). */
   exclude?: readonly string[];
   /** Single-value mode: the chosen person (null for none). */
-  value?: Person | null;
-  onPick: (person: Person | null) => void;
+  value?: Choice | null;
+  onPick: (person: Choice | null) => void;
   className?: string;
   invalid?: boolean;
   describedBy?: string;
@@ -57,7 +75,7 @@ export function PeoplePicker({
   const input = useRef<HTMLInputElement>(null);
   // The typed text, unless it is just the chosen person's name (then show the first names, not one).
   const term = single && value && q === value.name ? "" : q;
-  const { results: found, status } = usePeopleSearch({ q: term, enabled: open });
+  const { results: found, status } = useRemoteSearch({ url: searchUrl(term), enabled: open });
   const results = found.filter((p) => !exclude.includes(p.id));
 
   // A new value from outside (saved, reset) shows in the box.
@@ -67,7 +85,7 @@ export function PeoplePicker({
   }, [single, valueName]);
   useEffect(() => setActive(0), [term, found]);
 
-  function pick(p: Person) {
+  function pick(p: Choice) {
     onPick(p);
     setQ(single ? p.name : "");
     setOpen(false);
@@ -137,7 +155,7 @@ export function PeoplePicker({
         >
           {status === "loading" && results.length === 0 ? <li className="px-3 py-2 text-slate-500">Searching…</li> : null}
           {status === "error" ? <li className="px-3 py-2 text-red-700">Search failed. Try again.</li> : null}
-          {status === "done" && results.length === 0 ? <li className="px-3 py-2 text-slate-500">{term ? "Nobody matches." : "Nobody to add."}</li> : null}
+          {status === "done" && results.length === 0 ? <li className="px-3 py-2 text-slate-500">{term ? emptyText : "Nothing to add."}</li> : null}
           {results.map((p, i) => (
             <li
               key={p.id}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { peopleSearchUrl } from "./use-people-search";
+import { peopleSearchUrl, tagSearchUrl } from "./use-remote-search";
 
 describe("peopleSearchUrl", () => {
   it("asks for staff with the trimmed query", () => {
@@ -12,5 +12,13 @@ describe("peopleSearchUrl", () => {
   it("encodes what was typed and keeps it within the server's length", () => {
     expect(peopleSearchUrl("a&b=c")).toBe("/api/staff/search?q=a%26b%3Dc");
     expect(new URL(peopleSearchUrl("x".repeat(150)), "http://h").searchParams.get("q")).toHaveLength(100);
+  });
+});
+
+describe("tagSearchUrl", () => {
+  it("asks for tags with the trimmed query, at most 50 characters (a tag's length)", () => {
+    expect(tagSearchUrl(" vp ")).toBe("/api/tags/search?q=vp");
+    expect(tagSearchUrl("")).toBe("/api/tags/search");
+    expect(new URL(tagSearchUrl("x".repeat(80)), "http://h").searchParams.get("q")).toHaveLength(50);
   });
 });
