@@ -100,6 +100,10 @@ test("[board] the assignee and tag filters find people and tags by typing; the U
   await tag.press("Enter");
   await expect(agent).toHaveURL(/tag=network/);
   await expect(agent.getByLabel("Tag", { exact: true })).toHaveValue("network");
+  await agent.setViewportSize({ width: 390, height: 844 });
+  await agent.getByRole("combobox", { name: "Find person" }).click();
+  await expect(agent.getByRole("listbox", { name: "Find person suggestions" }).getByRole("option", { name: "Maria Manager" })).toBeVisible();
+  await shot(agent, "board-filters-390");
 });
 
 test("[desk] the assignee filter finds a person by typing inside its menu", async ({ as }) => {
