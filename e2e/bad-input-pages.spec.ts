@@ -97,7 +97,7 @@ test.describe("[portal] a requester's pages never answer 500 on malformed input"
 });
 
 test.describe("[api] route handlers answer 4xx with a message on malformed input", () => {
-  for (const path of ["/api/tickets/search?q=SUP-1%00", "/api/tickets/search?q=%00printer", `/api/tickets/search?q=a&exclude=${DASHES}`]) {
+  for (const path of ["/api/tickets/search?q=SUP-1%00", "/api/tickets/search?q=%00printer", `/api/tickets/search?q=a&exclude=${DASHES}`, "/api/staff/search?q=ma%00", "/api/staff/search?limit=500", "/api/staff/search?for=mention&ticket=nope", "/api/staff/search?for=everyone", "/api/tags/search?q=n%00", `/api/tags/search?q=${"x".repeat(60)}`]) {
     test(`${path} is a 400 with a message`, async ({ as }) => {
       const page = await as(USERS.acmeAgent);
       const res = await page.request.get(path);

@@ -188,6 +188,8 @@ test.describe("[security] headers on every surface", () => {
     "/api/attachments/[id]/route": { path: "/api/attachments/0195f0b4-0000-7000-8000-000000000000", who: "agent", kind: "route" },
     "/api/auth/[...nextauth]/route": { path: "/api/auth/csrf", who: "anonymous", kind: "route" },
     "/api/notifications/route": { path: "/api/notifications", who: "requester", kind: "route" },
+    "/api/staff/search/route": { path: "/api/staff/search?q=ma", who: "agent", kind: "route" },
+    "/api/tags/search/route": { path: "/api/tags/search?q=net", who: "agent", kind: "route" },
     "/api/tickets/search/route": { path: "/api/tickets/search?q=printer", who: "agent", kind: "route" },
     "/api/uploads/route": { path: "/api/uploads", who: "agent", kind: "route", method: "POST" },
     "/icon.svg/route": { path: "/icon.svg", who: "anonymous", kind: "route" },

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { boardFiltersActive, boardQueryString, type BoardQuery } from "@/lib/validation/board";
 import { inputClass } from "@/components/ui/field";
+import { PeoplePicker, TagPicker } from "@/components/ui/search-combobox";
 
 const TYPES: Record<WorkflowKind, TicketType[]> = {
   support: ["request", "incident", "problem", "question"],
@@ -20,14 +21,13 @@ export function BoardFilters({
   projectKey,
   workflow,
   query,
-  staff,
-  tags,
+  people,
 }: {
   projectKey: string;
   workflow: WorkflowKind;
   query: BoardQuery;
-  staff: { id: string; name: string }[];
-  tags: string[];
+  /** Names of the people the assignee filter holds (found by id); others are found by typing. */
+  people: { id: string; name: string }[];
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -67,12 +67,13 @@ export function BoardFilters({
         <option value="me">Me</option>
         <option value="none">Unassigned</option>
         {query.assignee.length > 1 ? <option value="__many">{query.assignee.length} people</option> : null}
-        {staff.map((s) => (
+        {people.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
         ))}
       </Select>
+      <PeoplePicker label="Find person" layout="row" placeholder="Type a name…" className="w-60" exclude={query.assignee} onPick={(p) => p && go({ assignee: [p.id] })} />
       {TYPES[workflow].length > 1 ? (
         <Select label="Type" value={one(query.type)} onChange={(v) => go({ type: v ? [v as TicketType] : [] })}>
           <option value="">Any type</option>
@@ -84,17 +85,19 @@ export function BoardFilters({
           ))}
         </Select>
       ) : null}
-      {tags.length ? (
+      {/* Tags are found by typing: the select holds only the chosen ones, to see and clear them. */}
+      {query.tag.length ? (
         <Select label="Tag" value={one(query.tag)} onChange={(v) => go({ tag: v ? [v] : [] })}>
           <option value="">Any tag</option>
           {query.tag.length > 1 ? <option value="__many">{query.tag.length} tags</option> : null}
-          {tags.map((t) => (
+          {query.tag.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
           ))}
         </Select>
       ) : null}
+      <TagPicker label="Find tag" layout="row" className="w-52" exclude={query.tag} onPick={(t) => t && go({ tag: [t.name] })} />
       {boardFiltersActive(query) ? (
         <button type="button" onClick={() => go({ assignee: [], type: [], tag: [], q: undefined })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
           Clear filters

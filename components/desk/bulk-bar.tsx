@@ -9,6 +9,7 @@ import { TicketPicker } from "@/components/relationships/ticket-picker";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { PeoplePicker, type Person } from "@/components/ui/search-combobox";
 
 interface Result {
   ticketId: string;
@@ -19,10 +20,10 @@ interface Result {
 }
 
 /** Bulk actions on the selection: each ticket goes through the same domain function; the result says which failed and why. */
-export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: string; name: string }[]; onDone: () => void }) {
+export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [assignee, setAssignee] = useState("");
+  const [assignee, setAssignee] = useState<Person | null>(null);
   const [status, setStatus] = useState("");
   const [reason, setReason] = useState("");
   const [tag, setTag] = useState("");
@@ -69,14 +70,8 @@ export function BulkBar({ ids, staff, onDone }: { ids: string[]; staff: { id: st
     <section aria-label="Bulk actions" className="space-y-2 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200">
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <span className="font-medium text-brand-900">{ids.length} selected</span>
-        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (assignee) run(() => bulkAssignAction({ ticketIds: ids, assigneeId: assignee })); }}>
-          <label className="text-xs text-slate-600">
-            Assign to
-            <select value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${inputClass} mt-0.5 w-40`}>
-              <option value="">Choose…</option>
-              {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
-          </label>
+        <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (assignee) run(() => bulkAssignAction({ ticketIds: ids, assigneeId: assignee.id })); }}>
+          <PeoplePicker label="Assign to" labelClassName="block text-xs text-slate-600" className="w-44" value={assignee} onPick={setAssignee} />
           <Button type="submit" variant="secondary" disabled={!assignee || pending}>Assign</Button>
         </form>
         <form className="flex items-end gap-1.5" onSubmit={(e) => { e.preventDefault(); if (status) run(() => bulkTransitionAction({ ticketIds: ids, to: status, ...(reason ? { reason } : {}) }), { to: status, ...(reason ? { reason } : {}) }); }}>

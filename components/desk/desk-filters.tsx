@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from "react";
 import type { DeskQuery } from "@/lib/validation/desk";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { inputClass } from "@/components/ui/field";
+import { PeoplePicker, TagPicker, type Person } from "@/components/ui/search-combobox";
 import { MultiSelect } from "./multi-select";
 
 export interface FilterOptions {
   projects: { key: string; name: string }[];
-  staff: { id: string; name: string }[];
-  tags: string[];
+  /** Names of the people the assignee filter holds (found by id), never the organization's staff. */
+  people: { id: string; name: string }[];
 }
 
 const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -29,6 +30,10 @@ export function DeskFilters({
   searchError?: string;
 }) {
   const [q, setQ] = useState(query.q ?? "");
+  // People picked in this visit, so their names show before the page's own names arrive.
+  const [picked, setPicked] = useState<Person[]>([]);
+  const [pickedTags, setPickedTags] = useState<string[]>([]);
+  const people = [...options.people, ...picked.filter((p) => !options.people.some((o) => o.id === p.id))].filter((p) => query.assignee.includes(p.id) || picked.includes(p));
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => setQ(query.q ?? ""), [query.q]);
   useEffect(() => {
@@ -86,11 +91,36 @@ export function DeskFilters({
         <MultiSelect label="Project" options={options.projects.map((p) => ({ value: p.key, label: `${p.key} · ${p.name}` }))} selected={query.project} onChange={(v) => go({ project: v })} />
         <MultiSelect
           label="Assignee"
-          options={[{ value: "none", label: "Unassigned" }, { value: "me", label: "Me" }, ...options.staff.map((s) => ({ value: s.id, label: s.name }))]}
+          options={[{ value: "none", label: "Unassigned" }, { value: "me", label: "Me" }, ...people.map((s) => ({ value: s.id, label: s.name }))]}
           selected={query.assignee}
           onChange={(v) => go({ assignee: v })}
-        />
-        {options.tags.length ? <MultiSelect label="Tag" options={options.tags.map((t) => ({ value: t, label: t }))} selected={query.tag} onChange={(v) => go({ tag: v })} /> : null}
+        >
+          <PeoplePicker
+            label="Find person"
+            inline
+            className="mb-1 px-1 pb-1"
+            exclude={query.assignee}
+            onPick={(p) => {
+              if (!p) return;
+              setPicked((list) => [...list.filter((x) => x.id !== p.id), p]);
+              go({ assignee: [...query.assignee, p.id] });
+            }}
+          />
+        </MultiSelect>
+        {/* Tags are found by typing too: the options are the ones chosen (and picked in this visit). */}
+        <MultiSelect label="Tag" options={[...new Set([...query.tag, ...pickedTags])].map((t) => ({ value: t, label: t }))} selected={query.tag} onChange={(v) => go({ tag: v })}>
+          <TagPicker
+            label="Find tag"
+            inline
+            className="mb-1 px-1 pb-1"
+            exclude={query.tag}
+            onPick={(t) => {
+              if (!t) return;
+              setPickedTags((list) => [...new Set([...list, t.name])]);
+              go({ tag: [...query.tag, t.name] });
+            }}
+          />
+        </MultiSelect>
         <details className="relative">
           <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
             <span className="font-medium">Dates</span>

@@ -50,7 +50,7 @@ export function DeskView({
       <DeskBoxesRow boxes={boxes} active={query.box} initialOrder={preferences.boxOrder} />
       <SavedViews views={views} currentQuery={viewQuery} />
       <DeskFilters query={query} options={options} go={go} searchError={searchError} />
-      {selected.size ? <BulkBar ids={[...selected]} staff={options.staff} onDone={() => setSelected(new Set())} /> : null}
+      {selected.size ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
       <div className={pending ? "opacity-60 transition-opacity" : ""} aria-busy={pending}>
         <DeskTable rows={rows} query={query} go={go} prefs={preferences.deskColumns} selected={selected} setSelected={setSelected} />
       </div>

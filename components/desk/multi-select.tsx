@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 /** A compact filter: a button that opens a checkbox list; every change applies at once. */
 export function MultiSelect({
@@ -8,11 +8,14 @@ export function MultiSelect({
   options,
   selected,
   onChange,
+  children,
 }: {
   label: string;
   options: { value: string; label: string }[];
   selected: string[];
   onChange: (values: string[]) => void;
+  /** Shown above the checkboxes: a search for options too many to list (people). */
+  children?: ReactNode;
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
   // Ticked at once; the URL (and so `selected`) follows when the navigation lands.
@@ -43,6 +46,7 @@ export function MultiSelect({
       </summary>
       <fieldset className="absolute z-30 mt-1 max-h-72 w-56 overflow-y-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
         <legend className="sr-only">{label}</legend>
+        {children}
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
             <input

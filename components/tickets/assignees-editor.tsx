@@ -3,17 +3,20 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { acceptTicketAction, setAssigneesAction, transferTicketAction } from "@/lib/actions/tickets";
-import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { PeoplePicker, type Person } from "@/components/ui/search-combobox";
 import { useTicketAction } from "./use-ticket-action";
 
-/** Several assignees, one primary; assigners edit the list, assignees accept. */
+/**
+ * Several assignees, one primary; assigners edit the list, assignees accept.
+ * People are found by typing (components/ui/people-picker.tsx): the page
+ * sends only the current assignees' names, never the organization's staff.
+ */
 export function AssigneesEditor({
   ticketId,
   version,
   current,
-  staff,
   canAssign,
   canAccept,
   canTransfer,
@@ -21,8 +24,7 @@ export function AssigneesEditor({
 }: {
   ticketId: string;
   version: number;
-  current: { userId: string; isPrimary: boolean }[];
-  staff: { id: string; name: string }[];
+  current: { userId: string; name: string; isPrimary: boolean }[];
   canAssign: boolean;
   canAccept: boolean;
   canTransfer: boolean;
@@ -31,11 +33,18 @@ export function AssigneesEditor({
   const router = useRouter();
   const { run, pending, error, fieldErrors } = useTicketAction();
   const [selected, setSelected] = useState<string[]>(current.map((c) => c.userId));
-  const [transferTo, setTransferTo] = useState("");
+  // Everyone shown in the list: the current assignees and whoever was picked since (unticked ones stay until saved).
+  const [people, setPeople] = useState<Person[]>(current.map((c) => ({ id: c.userId, name: c.name })));
+  const [transferTo, setTransferTo] = useState<Person | null>(null);
   const [primary, setPrimary] = useState<string | null>(current.find((c) => c.isPrimary)?.userId ?? current[0]?.userId ?? null);
 
   if (!canAssign && !canAccept && !canTransfer && !acceptedBy) return null;
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const add = (p: Person | null) => {
+    if (!p) return;
+    setPeople((list) => (list.some((x) => x.id === p.id) ? list : [...list, p]));
+    setSelected((s) => (s.includes(p.id) ? s : [...s, p.id]));
+  };
 
   return (
     <section aria-labelledby="assign-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
@@ -58,8 +67,9 @@ export function AssigneesEditor({
         >
           <fieldset>
             <legend className="sr-only">Assignees</legend>
+            {people.length === 0 ? <p className="text-sm text-slate-500">Nobody is assigned.</p> : null}
             <ul className="max-h-56 space-y-1 overflow-y-auto">
-              {staff.map((u) => (
+              {people.map((u) => (
                 <li key={u.id} className="flex items-center justify-between gap-2 text-sm">
                   <label className="flex items-center gap-2">
                     <input type="checkbox" checked={selected.includes(u.id)} onChange={() => toggle(u.id)} className="h-4 w-4 rounded border-slate-300" />
@@ -75,6 +85,7 @@ export function AssigneesEditor({
               ))}
             </ul>
           </fieldset>
+          <PeoplePicker label="Add assignee" exclude={selected} onPick={add} />
           <Button type="submit" variant="secondary" disabled={pending}>Save assignees</Button>
         </form>
       ) : null}
@@ -84,18 +95,10 @@ export function AssigneesEditor({
           onSubmit={(e) => {
             e.preventDefault();
             // Handing it over may take it out of the technician's view: go back to the desk.
-            if (transferTo) run(() => transferTicketAction({ ticketId, version, toUserId: transferTo }), () => router.push("/desk"));
+            if (transferTo) run(() => transferTicketAction({ ticketId, version, toUserId: transferTo.id }), () => router.push("/desk"));
           }}
         >
-          <div className="grow">
-            <label htmlFor="transfer-to" className="block text-xs font-medium text-slate-700">Transfer to</label>
-            <select id="transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)} className={`${inputClass} mt-1`}>
-              <option value="">Choose a colleague…</option>
-              {staff.filter((u) => !current.some((c) => c.userId === u.id)).map((u) => (
-                <option key={u.id} value={u.id}>{u.name}</option>
-              ))}
-            </select>
-          </div>
+          <PeoplePicker label="Transfer to" placeholder="Type a colleague's name…" className="grow" exclude={current.map((c) => c.userId)} value={transferTo} onPick={setTransferTo} />
           <Button type="submit" variant="secondary" disabled={!transferTo || pending}>Transfer</Button>
         </form>
       ) : null}

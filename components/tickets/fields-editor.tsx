@@ -6,6 +6,7 @@ import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { PeoplePicker } from "@/components/ui/search-combobox";
 import { useTicketAction } from "./use-ticket-action";
 
 const TYPES: Record<string, string[]> = {
@@ -18,7 +19,7 @@ const day = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : ""
 const local = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 16) : "");
 
 /** Edits exactly the fields this user may write; only changed fields are sent. */
-export function FieldsEditor({ ticket, writable, assets, reviewers }: { ticket: TicketDetail; writable: readonly string[]; assets: { id: string; tag: string; name: string }[]; reviewers: { id: string; name: string }[] }) {
+export function FieldsEditor({ ticket, writable, assets }: { ticket: TicketDetail; writable: readonly string[]; assets: { id: string; tag: string; name: string }[] }) {
   const { run, pending, error, fieldErrors } = useTicketAction();
   const initial = {
     title: ticket.title,
@@ -37,6 +38,8 @@ export function FieldsEditor({ ticket, writable, assets, reviewers }: { ticket: 
     tags: ticket.tags.map((t) => t.tag.name).join(", "),
   };
   const [v, setV] = useState(initial);
+  // The reviewer is found by typing; only the current one's name comes with the page.
+  const [reviewer, setReviewer] = useState(ticket.reviewer ? { id: ticket.reviewer.id, name: ticket.reviewer.name } : null);
   const w = (k: string) => writable.includes(k);
   const wf = ticket.project.workflow;
   const set = (k: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV((s) => ({ ...s, [k]: e.target.value }));
@@ -121,10 +124,17 @@ export function FieldsEditor({ ticket, writable, assets, reviewers }: { ticket: 
       ) : null}
       {wf === "change" && w("reviewerId") ? (
         <Field id="edit-reviewer" label="Final reviewer" error={err("reviewerId")}>
-          <select id="edit-reviewer" value={v.reviewerId} onChange={set("reviewerId")} className={inputClass}>
-            <option value="">None</option>
-            {reviewers.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-          </select>
+          <PeoplePicker
+            id="edit-reviewer"
+            placeholder="None — type a name"
+            value={reviewer}
+            invalid={!!err("reviewerId")?.length}
+            describedBy={err("reviewerId")?.length ? "edit-reviewer-error" : undefined}
+            onPick={(p) => {
+              setReviewer(p);
+              setV((s) => ({ ...s, reviewerId: p?.id ?? "" }));
+            }}
+          />
         </Field>
       ) : null}
       {wf === "change" && w("deploymentNotes") ? <Field id="edit-notes" label="Deployment notes" error={err("deploymentNotes")}><textarea id="edit-notes" rows={2} value={v.deploymentNotes} onChange={set("deploymentNotes")} className={inputClass} /></Field> : null}

@@ -2,6 +2,7 @@
 
 import { useId, useState, type RefObject } from "react";
 import { formatMention } from "@/lib/domain/comments/mention-token";
+import { peopleSearchUrl, useRemoteSearch } from "@/components/ui/use-remote-search";
 
 export interface MentionCandidate {
   id: string;
@@ -41,16 +42,18 @@ export function rankCandidates(candidates: MentionCandidate[], query: string): M
  * and letters opens a listbox of staff; ArrowUp/ArrowDown move, Enter or Tab
  * insert the mention token, Escape closes. The textarea keeps its role and
  * name ("Reply") and points at the active option (aria-activedescendant).
+ * Candidates come from the server as the name is typed (who may be mentioned
+ * on this ticket, at most 20); the list ranks and trims what came back.
  */
 export function useMentionAutocomplete({
   enabled,
-  candidates,
+  ticketId,
   value,
   setValue,
   textareaRef,
 }: {
   enabled: boolean;
-  candidates: MentionCandidate[];
+  ticketId: string;
   value: string;
   setValue: (v: string, caret: number) => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
@@ -60,7 +63,10 @@ export function useMentionAutocomplete({
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
 
-  const matches = enabled && trigger && trigger.start !== dismissedAt ? rankCandidates(candidates, trigger.query) : [];
+  const asking = enabled && !!trigger && trigger.start !== dismissedAt;
+  const { results: candidates } = useRemoteSearch({ url: peopleSearchUrl(trigger?.query ?? "", { ticketId }), enabled: asking });
+  // Answers to an earlier, shorter query are narrowed here until the new one lands.
+  const matches = asking ? rankCandidates(candidates, trigger!.query) : [];
   const open = matches.length > 0;
   const listId = `${base}-mentions`;
   const optionId = (i: number) => `${base}-mention-${i}`;

@@ -8,22 +8,19 @@ import { inputClass } from "@/components/ui/field";
 import { FileDrop } from "@/components/attachments/file-drop";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { CannedResponsePicker, type CannedResponseOption } from "./canned-response-picker";
-import { useMentionAutocomplete, type MentionCandidate } from "./mention-autocomplete";
+import { useMentionAutocomplete } from "./mention-autocomplete";
 
 export function ReplyComposer({
   ticketId,
   allowInternal,
   uploadLimits,
   cannedResponses,
-  mentionCandidates = [],
 }: {
   ticketId: string;
   allowInternal: boolean;
   uploadLimits?: UploadLimits | null;
   /** Staff only: the "Insert response" picker. */
   cannedResponses?: CannedResponseOption[];
-  /** Staff who may be @mentioned in an internal note. */
-  mentionCandidates?: MentionCandidate[];
 }) {
   const router = useRouter();
   const [body, setBody] = useState("");
@@ -55,7 +52,7 @@ export function ReplyComposer({
     const end = el?.selectionEnd ?? body.length;
     replaceText(body.slice(0, start) + text + body.slice(end), start + text.length);
   }
-  const mentions = useMentionAutocomplete({ enabled: internal && allowInternal, candidates: mentionCandidates, value: body, setValue: replaceText, textareaRef });
+  const mentions = useMentionAutocomplete({ enabled: internal && allowInternal, ticketId, value: body, setValue: replaceText, textareaRef });
 
   function submit(e: React.FormEvent) {
     e.preventDefault();

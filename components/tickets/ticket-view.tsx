@@ -117,7 +117,6 @@ export function TicketView({
               allowInternal={allowInternal}
               uploadLimits={limits}
               cannedResponses={composer?.cannedResponses}
-              mentionCandidates={composer?.mentionCandidates}
             />
           ) : null}
         </section>
@@ -129,8 +128,7 @@ export function TicketView({
             key={`a-${ticket.version}`}
             ticketId={ticket.id}
             version={ticket.version}
-            current={ticket.assignees.map((a) => ({ userId: a.userId, isPrimary: a.isPrimary }))}
-            staff={controls.staffOptions}
+            current={ticket.assignees.map((a) => ({ userId: a.userId, name: a.user.name, isPrimary: a.isPrimary }))}
             canAssign={controls.canAssign}
             canAccept={controls.canAccept}
             canTransfer={controls.isAssignee && !controls.canAssign}
@@ -139,7 +137,7 @@ export function TicketView({
         ) : null}
         {/* Rendered (and its props sent to the browser) only for those who may edit. */}
         {controls.writable.length ? (
-          <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} reviewers={controls.staffOptions} />
+          <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} />
         ) : null}
         <HistoryTimeline rows={ticket.history} />
         {audience === "staff" && controls.canDelete ? <DeleteTicketButton ticketId={ticket.id} number={ticket.number} version={ticket.version} /> : null}

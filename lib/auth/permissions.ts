@@ -88,12 +88,22 @@ export function canAny(actor: HasPermissions | null | undefined, ...permissions:
   return permissions.some((p) => can(actor, p));
 }
 
+/**
+ * The permissions that make a role staff. isStaff() reads them in memory and
+ * lib/domain/users/staff-directory.ts in SQL (roles whose permissions overlap
+ * these), so both answer from this one list.
+ */
+export const STAFF_PERMISSIONS = ["ticket.view_all", "ticket.view_assigned"] as const satisfies readonly Permission[];
+
 /** Staff work on /desk: their role can see tickets beyond their own. */
 export function isStaff(actor: HasPermissions | null | undefined): boolean {
-  return canAny(actor, "ticket.view_all", "ticket.view_assigned");
+  return canAny(actor, ...STAFF_PERMISSIONS);
 }
+
+/** Permissions that see every project of the organization (also read in SQL by the staff directory). */
+export const ALL_PROJECTS_PERMISSIONS = ["org.manage", "ticket.manage"] as const satisfies readonly Permission[];
 
 /** Sees every project of the organization, member or not. */
 export function seesAllProjects(actor: HasPermissions): boolean {
-  return canAny(actor, "org.manage", "ticket.manage");
+  return canAny(actor, ...ALL_PROJECTS_PERMISSIONS);
 }

@@ -1,8 +1,9 @@
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaff, toPermissionSet } from "@/lib/auth/permissions";
+import { isStaff } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
 import { canSeeInternal, scopeGrants, type ScopeGrants } from "@/lib/domain/tickets/policy";
+import { findStaff } from "@/lib/domain/users/staff-directory";
 import { hasMentions, parseMentions } from "./mention-token";
 
 export { parseMentions, formatMention, mentionsAsPlainText } from "./mention-token";
@@ -55,34 +56,25 @@ function grantsCover(g: ScopeGrants, t: MentionTicket): boolean {
   );
 }
 
-/** Active staff of the ticket's organization who may read its internal notes (optionally only among `ids`). */
-export async function mentionableStaff(ticket: MentionTicket, opts: { ids?: readonly string[]; client?: Tx } = {}) {
-  const client = opts.client ?? db;
-  const users = await client.user.findMany({
-    where: { organizationId: ticket.organizationId, active: true, ...(opts.ids ? { id: { in: [...opts.ids] } } : {}) },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, role: { select: { name: true, permissions: true } }, memberships: { select: { projectId: true } } },
-  });
-  return users
-    .filter((u) => {
-      const actor: Actor = {
-        id: u.id,
-        organizationId: ticket.organizationId,
-        email: "",
-        name: u.name,
-        roleName: u.role.name,
-        permissions: toPermissionSet(u.role.permissions),
-        projectIds: u.memberships.map((m) => m.projectId),
-      };
-      return isStaff(actor) && canSeeInternal(actor) && grantsCover(scopeGrants(actor), ticket);
-    })
-    .map((u) => ({ id: u.id, name: u.name }));
+/**
+ * The mention rule for one user already in memory (an active user of the
+ * ticket's organization): staff who may read internal notes and have the
+ * ticket in scope. staffRuleSql({ kind: "mention" }) is the same rule in SQL;
+ * staff-directory.integration.test.ts holds the two together.
+ */
+export function mayBeMentioned(user: Actor, ticket: MentionTicket): boolean {
+  return isStaff(user) && canSeeInternal(user) && grantsCover(scopeGrants(user), ticket);
 }
 
-/** The composer's @mention suggestions: for those who may write internal notes, everyone mentionable but themselves. */
-export async function mentionCandidates(actor: Actor, ticket: MentionTicket) {
-  if (!canSeeInternal(actor)) return [];
-  return (await mentionableStaff(ticket)).filter((u) => u.id !== actor.id);
+/** Active staff of the ticket's organization who may read its internal notes, among `ids` or matching `q` (bounded). */
+export async function mentionableStaff(ticket: MentionTicket, opts: { ids?: readonly string[]; q?: string; excludeIds?: readonly string[]; limit?: number; client?: Tx } = {}) {
+  return findStaff(ticket.organizationId, { kind: "mention", ticket }, opts);
+}
+
+/** The composer's @mention suggestions as the user types: for those who may write internal notes, the mentionable but themselves. */
+export async function mentionCandidates(actor: Actor, ticket: MentionTicket, opts: { q?: string; limit?: number } = {}) {
+  if (!canSeeInternal(actor) || ticket.organizationId !== actor.organizationId) return [];
+  return mentionableStaff(ticket, { ...opts, excludeIds: [actor.id] });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can, isStaff, toPermissionSet } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { findStaff } from "@/lib/domain/users/staff-directory";
 import { AppError, conflict, forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { setAssigneesSchema, ticketRefSchema, transferSchema, type SetAssigneesInput, type TransferInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "./queries";
@@ -24,17 +25,15 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
   if (input.version !== t.version) throw conflict();
 
   const ids = [...new Set(input.assigneeIds)];
-  const users = ids.length
-    ? await db.user.findMany({
-        where: { id: { in: ids }, organizationId: actor.organizationId, active: true },
-        select: { id: true, name: true, role: { select: { permissions: true } } },
-      })
-    : [];
-  // Another organization's user reads like one that does not exist.
-  const unknown = ids.filter((id) => !users.some((u) => u.id === id));
-  const notStaff = users.filter((u) => !isStaff({ permissions: toPermissionSet(u.role.permissions) }));
-  if (unknown.length || notStaff.length) {
-    throw invalid(INVALID_FORM, { assigneeIds: [unknown.length ? "Choose assignees from your organization's staff" : `${notStaff.map((u) => u.name).join(", ")} cannot work tickets`] });
+  // Who may be assigned is the staff directory's answer (lib/domain/users/staff-directory.ts).
+  const users = await findStaff(actor.organizationId, { kind: "staff" }, { ids });
+  const missing = ids.filter((id) => !users.some((u) => u.id === id));
+  if (missing.length) {
+    // Another organization's user reads like one that does not exist; a colleague who is not staff is named.
+    const notStaff = await db.user.findMany({ where: { id: { in: missing }, organizationId: actor.organizationId, active: true }, select: { name: true }, orderBy: { name: "asc" } });
+    throw invalid(INVALID_FORM, {
+      assigneeIds: [notStaff.length < missing.length ? "Choose assignees from your organization's staff" : `${notStaff.map((u) => u.name).join(", ")} cannot work tickets`],
+    });
   }
   if (t.approvedById && ids.length === 1 && ids[0] === t.approvedById) {
     throw new AppError("FORBIDDEN", "The approver of a change cannot be its only assignee.", { assigneeIds: ["The approver cannot be the only assignee"] });

@@ -5,7 +5,7 @@ import { ticketNumberSchema } from "@/lib/validation/ticket";
 import { safeDecodeURIComponent } from "@/lib/safe-decode";
 import { getTicketDetail } from "./queries";
 import { db } from "@/lib/db";
-import { can, isStaff, toPermissionSet } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { TicketDetail } from "./queries";
 import { availableMoves, decideMove, mayMoveCard, type MoveSubject } from "./move-policy";
 import { writableFields } from "./update-ticket";
@@ -80,8 +80,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
   const canAssign = can(actor, "ticket.assign") || can(actor, "ticket.manage");
   const isAssignee = ticket.assignees.some((a) => a.userId === actor.id);
-  // Assigners pick assignees; an assignee without that permission can still hand the ticket over.
-  const staffOptions = canAssign || isAssignee ? await staffOf(actor.organizationId) : [];
   const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
   const itemsEditable =
     workflow === "change" &&
@@ -94,7 +92,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
     kanbanColumns,
     writable,
     canAssign,
-    staffOptions,
     assets,
     isAssignee,
     canAccept: isAssignee && ticket.acceptedById !== actor.id,
@@ -108,13 +105,3 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
 }
 
 export type TicketControls = Awaited<ReturnType<typeof ticketControls>>;
-
-/** Active staff of the organization (assignee and reviewer pickers). */
-export async function staffOf(organizationId: string) {
-  const users = await db.user.findMany({
-    where: { organizationId, active: true },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, role: { select: { permissions: true } } },
-  });
-  return users.filter((u) => isStaff({ permissions: toPermissionSet(u.role.permissions) })).map((u) => ({ id: u.id, name: u.name }));
-}

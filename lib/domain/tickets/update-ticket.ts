@@ -1,5 +1,6 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
+import { findStaff } from "@/lib/domain/users/staff-directory";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { AppError, conflict, invalid, INVALID_FORM } from "@/lib/errors";
@@ -68,8 +69,9 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
   }
 
   if (changes.reviewerId) {
-    const reviewer = await db.user.findFirst({ where: { id: changes.reviewerId, organizationId: actor.organizationId, active: true }, select: { id: true } });
-    if (!reviewer) throw invalid(INVALID_FORM, { reviewerId: ["Choose a reviewer from your organization"] });
+    // The reviewer picker offers staff; the same directory decides what it accepts.
+    const [reviewer] = await findStaff(actor.organizationId, { kind: "staff" }, { ids: [changes.reviewerId] });
+    if (!reviewer) throw invalid(INVALID_FORM, { reviewerId: ["Choose a reviewer from your organization's staff"] });
   }
   const asset = changes.assetId ? await loadAsset(actor.organizationId, changes.assetId) : null;
   if (changes.assetId && !asset) throw invalid(INVALID_FORM, { assetId: ["Choose a target asset"] });

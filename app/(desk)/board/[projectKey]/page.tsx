@@ -5,7 +5,7 @@ import { staffPageActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { boardKeyFromParam, getBoard, listBoards } from "@/lib/domain/board/board-query";
-import { staffOf } from "@/lib/domain/tickets/page-data";
+import { findStaff } from "@/lib/domain/users/staff-directory";
 import { boardFiltersActive, parseBoardQuery } from "@/lib/validation/board";
 import { PageHeader } from "@/components/layout/app-shell";
 import { BoardCanvas } from "@/components/board/board-canvas";
@@ -34,10 +34,10 @@ export default async function BoardPage({ params, searchParams }: Props) {
     throw e;
   });
   const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
-  const [boards, staff, tags, adminColumns] = await Promise.all([
+  const [boards, people, adminColumns] = await Promise.all([
     listBoards(actor),
-    staffOf(actor.organizationId),
-    db.tag.findMany({ where: { organizationId: actor.organizationId }, orderBy: { name: "asc" }, select: { name: true } }),
+    // Only the names the assignee filter holds; the filter finds others by typing.
+    findStaff(actor.organizationId, { kind: "staff" }, { ids: filters.assignee }),
     manage
       ? db.kanbanColumn.findMany({
           where: { projectId: board.project.id },
@@ -73,7 +73,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
           </>
         }
       />
-      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} staff={staff} tags={tags.map((t) => t.name)} />
+      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} people={people} />
       <BoardCanvas project={board.project} initialColumns={board.columns} filters={filters} />
     </div>
   );

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffTicketPage({ params }: Props) {
   const actor = await staffPageActor();
   const ticket = await ticketOr404(actor, (await params).number, "desk");
-  const [controls, relationships, composer] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id), composerOptions(actor, ticket)]);
+  const [controls, relationships, composer] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id), composerOptions(actor)]);
   return (
     <TicketView
       ticket={ticket}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+/** One result of a picker's search: people (id, name) or tags (the name is the id). */
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** People pickers read better with this name. */
+export type Person = Choice;
+
+export type SearchStatus = "idle" | "loading" | "done" | "error";
+
+/** The query string of GET /api/staff/search for a picker (pure, so it is unit-tested). */
+export function peopleSearchUrl(q: string, opts: { ticketId?: string; limit?: number } = {}): string {
+  const params = new URLSearchParams();
+  const term = q.trim().slice(0, 100);
+  if (term) params.set("q", term);
+  if (opts.ticketId) {
+    params.set("for", "mention");
+    params.set("ticket", opts.ticketId);
+  }
+  if (opts.limit) params.set("limit", String(opts.limit));
+  const s = params.toString();
+  return `/api/staff/search${s ? `?${s}` : ""}`;
+}
+
+/** The query string of GET /api/tags/search. */
+export function tagSearchUrl(q: string): string {
+  const term = q.trim().slice(0, 50);
+  return `/api/tags/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
+}
+
+/**
+ * Asks the server (a GET route answering `{ results }`) as the user types:
+ * debounced, and a late answer to an older query never replaces a newer one.
+ */
+export function useRemoteSearch({ url, enabled }: { url: string; enabled: boolean }) {
+  const [results, setResults] = useState<Choice[]>([]);
+  const [status, setStatus] = useState<SearchStatus>("idle");
+  const latest = useRef(0);
+
+  useEffect(() => {
+    if (!enabled) {
+      setStatus("idle");
+      return;
+    }
+    const ticket = ++latest.current;
+    const controller = new AbortController();
+    setStatus("loading");
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const body = (await res.json()) as { results?: Choice[] };
+        if (ticket !== latest.current) return;
+        setResults(res.ok ? (body.results ?? []) : []);
+        setStatus(res.ok ? "done" : "error");
+      } catch {
+        if (ticket === latest.current && !controller.signal.aborted) setStatus("error");
+      }
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [url, enabled]);
+
+  return { results, status };
+}
