@@ -1,6 +1,4 @@
-import type { NextRequest } from "next/server";
-import { getActor } from "@/lib/auth/actor";
-import { isAppError } from "@/lib/errors";
+import { defineRoute, jsonResponse } from "@/lib/http/route";
 import { searchStaff } from "@/lib/domain/users/search-staff";
 
 /**
@@ -10,24 +8,13 @@ import { searchStaff } from "@/lib/domain/users/search-staff";
  * signed out, 404 for non-staff and for a ticket they cannot see, 400 with
  * the field's message on a malformed query — never a 500 on bad input.
  */
-export async function GET(request: NextRequest): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: "Sign in to search people." }, { status: 401 });
+export const GET = defineRoute("staff search", { signedOut: "Sign in to search people.", staffOnly: true }, async (request, actor) => {
   const params = request.nextUrl.searchParams;
-  try {
-    const results = await searchStaff(actor, {
-      q: params.get("q") ?? undefined,
-      for: (params.get("for") ?? undefined) as "staff" | "mention" | undefined,
-      ticket: params.get("ticket") ?? undefined,
-      limit: params.get("limit") ?? undefined,
-    });
-    return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
-  } catch (e) {
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return Response.json({ error: "Not found" }, { status: 404 });
-    if (isAppError(e) && e.code === "VALIDATION") {
-      const first = Object.values(e.fieldErrors ?? {}).flat()[0];
-      return Response.json({ error: first ?? e.message, fieldErrors: e.fieldErrors }, { status: 400 });
-    }
-    throw e;
-  }
-}
+  const results = await searchStaff(actor, {
+    q: params.get("q") ?? undefined,
+    for: (params.get("for") ?? undefined) as "staff" | "mention" | undefined,
+    ticket: params.get("ticket") ?? undefined,
+    limit: params.get("limit") ?? undefined,
+  });
+  return jsonResponse(200, { results });
+});
