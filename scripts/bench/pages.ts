@@ -213,13 +213,17 @@ async function signIn(base: string, email: string): Promise<CookieJar> {
   return jar;
 }
 
+/** The size of each path's last answer (bytes), for the log. */
+const pageBytes = new Map<string, number>();
+
 /** One page request that must answer a rendered page; its time (ms). */
-async function page(base: string, jar: CookieJar, p: string, expect?: string): Promise<number> {
+async function page(base: string, jar: CookieJar, p: string, expect?: string, sizeKey = p): Promise<number> {
   const t0 = nowMs();
   const a = await request(base, jar, p);
   const ms = nowMs() - t0;
   const problem = pageProblem(a, expect);
   if (problem) throw new Error(`pages: GET ${p} ${problem}`);
+  pageBytes.set(sizeKey, Buffer.byteLength(a.body));
   return ms;
 }
 
@@ -266,11 +270,13 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
       const jb = who === "Agent" ? jars.bigAgent : jars.bigRequester;
       const js = who === "Agent" ? jars.smallAgent : jars.smallRequester;
       const t = await timePair(
-        () => page(server.base, jb, p(big), expect?.(big)),
-        () => page(server.base, js, p(small), expect?.(small)),
+        () => page(server.base, jb, p(big), expect?.(big), `big ${p(big)}`),
+        () => page(server.base, js, p(small), expect?.(small), `small ${p(small)}`),
         timing,
       );
       push(key, label, { big: p(big), small: p(small) }, t);
+      const kb = (x: string) => fmt((pageBytes.get(x) ?? NaN) / 1024, 0);
+      log(`    (answer size: big ${p(big)} ${kb(`big ${p(big)}`)} KB, small ${p(small)} ${kb(`small ${p(small)}`)} KB)`);
     };
     const push = (key: string, label: string, paths: PageRow["path"], t: { a: number[]; b: number[] }) => {
       const a = summarize(t.a);
