@@ -15,7 +15,9 @@
 //   BENCH_LOG_SQL=1         log the SQL Prisma sends (to check the twins)
 //   BENCH_REGENERATE=1      drop and regenerate the data
 //   BENCH_DB=name           the database (never the demo one)
-//   BENCH_ONLY=desk,board,create,move   a subset of the operations
+//   BENCH_PAGE_ITERATIONS=20 timed requests per page and organization (at least 12)
+//   BENCH_ONLY=desk,board,create,move,pages   a subset of the operations
+//                           (pages: the real pages over HTTP, scripts/bench/pages.ts)
 import os from "node:os";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -28,6 +30,7 @@ import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { getBoard } from "@/lib/domain/board/board-query";
 import { reorderCard } from "@/lib/domain/board/reorder-card";
 import { parseDeskQuery } from "@/lib/validation/desk";
+import { pageOps, type PagesReport } from "./bench/pages";
 import { benchUrls, createDatabase, databaseExists, dropDatabase, migrateDeploy } from "./bench/database";
 import { BENCH_SLUG, GENERATOR_VERSION, generate, scaleFor, SEARCH_WORD } from "./bench/generate";
 import { fmt, fmtInt, log, nowMs, runConcurrent, summarize, table, timeOne, timePair } from "./bench/stats";
@@ -54,13 +57,14 @@ const TICKETS = intEnv("BENCH_TICKETS", 1_000_000);
 const ITERATIONS = intEnv("BENCH_ITERATIONS", 60);
 const CREATES = intEnv("BENCH_CREATES", 1000);
 const MOVES = intEnv("BENCH_MOVES", 1000);
+const PAGE_ITERATIONS = intEnv("BENCH_PAGE_ITERATIONS", 20);
 const CLIENTS = 20;
 const BOARD_KEY = "ENG";
 const DESK_STATUSES = ["open", "answered", "in_progress", "waiting_for_response"];
 const DEEP_PAGE = 200;
 const flag = (name: string) => process.env[name] === "1" || process.env[name] === "true";
-/** BENCH_ONLY=desk,board,create,move runs a subset (for investigating one operation). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "desk,board,create,move").split(",").map((s) => s.trim()));
+/** BENCH_ONLY=desk,board,create,move,pages runs a subset (for investigating one operation; pages: only the HTTP part). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "desk,board,create,move,pages").split(",").map((s) => s.trim()));
 
 interface Row {
   key: string;
@@ -670,10 +674,11 @@ async function main() {
     log(`Writes:`);
     const create = ONLY.has("create") ? await creationOps(actor, pool) : null;
     const move = ONLY.has("move") ? await moveOps(actor, pool) : null;
+    const pages: PagesReport | null = ONLY.has("pages") ? await pageOps({ url: data.url, pool, boardKey: BOARD_KEY, iterations: PAGE_ITERATIONS }) : null;
 
     // ── Report ──
     log("");
-    log(
+    if (rows.length) log(
       table(
         ["operation", "n", "p50 ms", "p95 ms", "raw p50", "raw p95", "ratio p50", "ratio p95", "target", "ok"],
         rows.map((r) => [
@@ -691,6 +696,30 @@ async function main() {
       ),
     );
     for (const r of rows.filter((x) => x.note)) log(`  ${r.key}: ${r.note}`);
+    if (pages) {
+      log("");
+      log("Pages over HTTP (production server; big = bench, small = bench-other; time to the last byte):");
+      log(
+        table(
+          ["page", "n", "big p50", "big p95", "small p50", "small p95", "ratio p95", "target", "ok"],
+          [
+            ...pages.rows.map((r) => [
+              r.label,
+              String(r.n),
+              ms(r.bigP50),
+              ms(r.bigP95),
+              ms(r.smallP50),
+              ms(r.smallP95),
+              fmt(r.bigP95 / r.smallP95, 2),
+              `p95 ≤ ${r.targetMs} ms`,
+              r.ok ? "yes" : "NO",
+            ]),
+            ["scale ratio (worst page, big p95 / small p95)", "", "", "", "", "", fmt(pages.scaleRatio, 2), "≤ 1.5", pages.scaleRatio <= 1.5 ? "yes" : "NO"],
+            ["server RSS after the page run (MB)", "", fmt(pages.serverRssMb, 0), "", "", "", "", "≤ 400 MB", pages.serverRssMb !== null && pages.serverRssMb <= 400 ? "yes" : "NO"],
+          ],
+        ),
+      );
+    }
     for (const e of explains) {
       log("");
       log(`EXPLAIN (ANALYZE, BUFFERS) — ${e.label}`);
@@ -702,10 +731,14 @@ async function main() {
     const get = (k: string) => rows.find((r) => r.key === k);
     const num = (v: number | undefined | null, d = 1) => (v === undefined || v === null || Number.isNaN(v) ? "n/a" : v.toFixed(d));
     const desk = get("desk");
+    const page = (k: string) => pages?.rows.find((r) => r.key === k)?.bigP95;
     log(
       `BENCH tickets=${TICKETS} desk_p95_ms=${num(desk?.p95)} desk_ratio=${num(desk ? desk.p95 / desk.rawP95 : null, 2)} ` +
         `deep_p95_ms=${num(get("deep")?.p95)} search_p95_ms=${num(get("search")?.p95)} board_p95_ms=${num(get("board")?.p95)} ` +
-        `creates_per_s=${num(create?.perSecond, 0)} duplicate_numbers=${create?.duplicates ?? "n/a"} rows_per_move=${num(move?.rowsPerMove, 2)}`,
+        `creates_per_s=${num(create?.perSecond, 0)} duplicate_numbers=${create?.duplicates ?? "n/a"} rows_per_move=${num(move?.rowsPerMove, 2)} ` +
+        `page_desk_p95_ms=${num(page("page_desk"))} page_desk_search_p95_ms=${num(page("page_desk_search"))} page_board_p95_ms=${num(page("page_board"))} ` +
+        `page_ticket_p95_ms=${num(page("page_ticket"))} page_portal_p95_ms=${num(page("page_portal"))} reply_p95_ms=${num(page("reply"))} ` +
+        `page_scale_ratio=${num(pages?.scaleRatio, 2)} server_rss_mb=${num(pages?.serverRssMb, 0)}`,
     );
   } finally {
     await pool.end();

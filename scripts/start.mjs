@@ -4,11 +4,11 @@
 // sources changed since the last one, then the production server
 // (scripts/server.mjs: Next behind a Node HTTP server) on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectEnv, ROOT } from "./embedded-pg.mjs";
 import { ensureGenerated } from "./ensure-generated.mjs";
+import { buildIsCurrent, fingerprint } from "./build-stamp.mjs";
 
 const usesEmbedded = !process.env.DATABASE_URL;
 const env = projectEnv();
@@ -25,35 +25,16 @@ function run(label, cmd, args, runEnv = env) {
   console.log(`[start] ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
-// A fingerprint of everything the build depends on, to rebuild only when needed.
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "types"];
-function fingerprint() {
-  const hash = createHash("sha256");
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      if (p.endsWith(path.join("lib", "generated"))) return;
-      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
-    } else {
-      hash.update(path.relative(ROOT, p));
-      hash.update(readFileSync(p));
-    }
-  };
-  for (const s of SOURCES) walk(path.join(ROOT, s));
-  return hash.digest("hex");
-}
-
 ensureGenerated(prismaEnv);
 
 run("migrate deploy", bin("prisma"), ["migrate", "deploy"], prismaEnv);
 if (usesEmbedded || process.env.SEED_DEMO === "1") run("demo data", bin("tsx"), ["prisma/seed.ts"]);
 
-const stampFile = path.join(ROOT, ".next", "source-fingerprint");
+// A build when the sources changed since the last one (scripts/build-stamp.mjs).
 const fp = fingerprint();
-if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !existsSync(stampFile) || readFileSync(stampFile, "utf8") !== fp) {
+if (!buildIsCurrent(fp)) {
   run("next build", bin("next"), ["build"]);
-  writeFileSync(stampFile, fp);
+  writeFileSync(path.join(ROOT, ".next", "source-fingerprint"), fp);
 }
 
 const port = process.env.PORT ?? "3000";
