@@ -27,13 +27,13 @@ export const jsonResponse = (status: number, body: unknown, headers: Record<stri
  * failure the message is the first field's own sentence ("Text cannot contain
  * a NUL character" says more than "correct the highlighted fields").
  */
-export function errorResponse(e: unknown, where: string): Response {
+export function errorResponse(e: unknown, where: string, internalMessage = "Something went wrong. Please try again."): Response {
   if (isAppError(e)) {
     const first = e.code === "VALIDATION" ? Object.values(e.fieldErrors ?? {}).flat()[0] : undefined;
     return jsonResponse(HTTP_STATUS[e.code], { ok: false, code: e.code, message: first ?? e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
   }
   console.error(`[${where}] failed`, e);
-  return jsonResponse(500, { ok: false, code: "INTERNAL", message: "Something went wrong. Please try again." });
+  return jsonResponse(500, { ok: false, code: "INTERNAL", message: internalMessage });
 }
 
 interface RouteOptions {

@@ -14,7 +14,7 @@ const json = jsonResponse;
 
 function fileErrorResponse(e: unknown, where: string): Response {
   if (e instanceof UploadRefused) return json(e.status, { ok: false, code: e.code, message: e.message });
-  return errorResponse(e, where);
+  return errorResponse(e, where, where === "upload" ? "The file could not be saved. Please try again." : "The file could not be sent. Please try again.");
 }
 
 function decodeName(raw: string | null): string | null {
