@@ -506,6 +506,30 @@ function routeCases(): HttpCase[] {
   }
   add({ title: "[bad input] route /api/tickets/search as requester: q=SUP-1%00 → 4xx", as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/tickets/search?q=SUP-1%00") });
 
+  // /api/staff/search and /api/tags/search: the people and tag pickers, as you type.
+  for (const [label, qs] of [
+    ["a NUL in q", "q=ma%00ria"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+    ["an unknown purpose", "q=ma&for=everyone"],
+    ["a limit over 20", "q=ma&limit=21"],
+    ["a limit that is not a number", "q=ma&limit=lots"],
+    ["a malformed ticket id", "q=ma&for=mention&ticket=not-a-uuid"],
+    ["a 36-dash ticket id", `q=ma&for=mention&ticket=${DASHES}`],
+    ["a NUL in the ticket id", "q=ma&for=mention&ticket=%00"],
+  ] as const) {
+    add({ title: `[bad input] route /api/staff/search as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/staff/search?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/staff/search as admin: another organization's ticket → 404", as: "admin", expect: "404", run: (ctx, f) => get(ctx, `/api/staff/search?q=a&for=mention&ticket=${f.globexTicket}`) });
+  add({ title: "[bad input] route /api/staff/search as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/staff/search?q=%00") });
+  for (const [label, qs] of [
+    ["a NUL in q", "q=hard%00ware"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+  ] as const) {
+    add({ title: `[bad input] route /api/tags/search as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/tags/search?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/tags/search as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/tags/search?q=%00") });
+
   // /api/attachments/[id]
   for (const [label, id] of [...BAD_PATH_VALUES, ["a malformed id", "not-a-uuid"], ["36 dashes", DASHES], ["an unknown id", UNKNOWN_ID]] as [string, string][]) {
     add({ title: `[bad input] route /api/attachments/[id] as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/attachments/${id}`) });
