@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import type { LinkTarget } from "@/lib/domain/relationships/search-targets";
 import { StatusBadge } from "@/components/ui/badges";
 import { inputClass } from "@/components/ui/field";
+import { useRemoteSearch } from "@/components/ui/use-remote-search";
 
 /**
  * "Find ticket": a combobox that searches tickets as you type (number or
@@ -28,41 +29,20 @@ export function TicketPicker({
   const uid = useId();
   const [inputId, listId] = [`${uid}-input`, `${uid}-list`];
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<LinkTarget[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [status, setStatus] = useState<"idle" | "loading" | "done" | "error">("idle");
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const term = q.trim();
-    if (!term || (value && term === `${value.number} ${value.title}`)) {
-      setResults([]);
-      setStatus("idle");
-      return;
-    }
-    const ticket = ++latest.current;
-    const controller = new AbortController();
-    setStatus("loading");
-    const timer = setTimeout(async () => {
-      try {
-        const params = new URLSearchParams({ q: term, ...(excludeId ? { exclude: excludeId } : {}) });
-        const res = await fetch(`/api/tickets/search?${params}`, { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await res.json()) as { results?: LinkTarget[] };
-        if (ticket !== latest.current) return;
-        setResults(res.ok ? (body.results ?? []) : []);
-        setStatus(res.ok ? "done" : "error");
-        setActive(0);
-        setOpen(true);
-      } catch {
-        if (ticket === latest.current && !controller.signal.aborted) setStatus("error");
-      }
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, excludeId, value]);
+  const term = q.trim();
+  const searching = !!term && !(value && term === `${value.number} ${value.title}`);
+  const params = new URLSearchParams({ q: term, ...(excludeId ? { exclude: excludeId } : {}) });
+  const { results, status } = useRemoteSearch<LinkTarget>({
+    url: `/api/tickets/search?${params}`,
+    enabled: searching,
+    delayMs: 200,
+    onResults: () => {
+      setActive(0);
+      setOpen(true);
+    },
+  });
 
   function pick(t: LinkTarget) {
     onChange(t);

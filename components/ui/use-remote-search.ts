@@ -37,8 +37,11 @@ export function tagSearchUrl(q: string): string {
  * Asks the server (a GET route answering `{ results }`) as the user types:
  * debounced, and a late answer to an older query never replaces a newer one.
  */
-export function useRemoteSearch({ url, enabled }: { url: string; enabled: boolean }) {
-  const [results, setResults] = useState<Choice[]>([]);
+export function useRemoteSearch<T = Choice>({ url, enabled, delayMs = 150, onResults }: { url: string; enabled: boolean; delayMs?: number; onResults?: () => void }) {
+  const [results, setResults] = useState<T[]>([]);
+  // The latest callback without restarting the search when it changes.
+  const onResultsRef = useRef(onResults);
+  onResultsRef.current = onResults;
   const [status, setStatus] = useState<SearchStatus>("idle");
   const latest = useRef(0);
 
@@ -53,19 +56,20 @@ export function useRemoteSearch({ url, enabled }: { url: string; enabled: boolea
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await res.json()) as { results?: Choice[] };
+        const body = (await res.json()) as { results?: T[] };
         if (ticket !== latest.current) return;
         setResults(res.ok ? (body.results ?? []) : []);
         setStatus(res.ok ? "done" : "error");
+        onResultsRef.current?.();
       } catch {
         if (ticket === latest.current && !controller.signal.aborted) setStatus("error");
       }
-    }, 150);
+    }, delayMs);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [url, enabled]);
+  }, [url, enabled, delayMs]);
 
   return { results, status };
 }
