@@ -25,10 +25,14 @@ export async function audit(entry: AuditEntry, client: Tx = db as unknown as Tx)
       entityType: entry.entityType,
       entityId: entry.entityId,
       data: entry.data ?? {},
-      ip: entry.ip?.slice(0, 100) ?? null,
-      userAgent: entry.userAgent?.slice(0, 500) ?? null,
+      ...clippedMeta(entry),
     },
   });
+}
+
+/** IP and user agent as stored (audit log, sessions): clipped to what the columns are meant to hold. */
+export function clippedMeta(meta: RequestMeta): { ip: string | null; userAgent: string | null } {
+  return { ip: meta.ip?.slice(0, 100) ?? null, userAgent: meta.userAgent?.slice(0, 500) ?? null };
 }
 
 /** IP and user agent from request headers (first hop of X-Forwarded-For). */

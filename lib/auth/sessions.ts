@@ -1,5 +1,5 @@
 import { db, type Tx } from "@/lib/db";
-import type { RequestMeta } from "@/lib/audit";
+import { clippedMeta, type RequestMeta } from "@/lib/audit";
 
 /** How long a sign-in lasts at most, whatever the browser does (also the cookie's lifetime). */
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
@@ -13,8 +13,7 @@ export async function openSession(user: { id: string; organizationId: string }, 
       userId: user.id,
       organizationId: user.organizationId,
       expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
-      ip: meta.ip?.slice(0, 100) ?? null,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      ...clippedMeta(meta),
     },
     select: { id: true },
   });

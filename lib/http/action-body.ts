@@ -15,10 +15,8 @@ export const MAX_ACTION_DEPTH = 32;
 // non-finite numbers, -0, dates ("$D<iso>") and bigints ("$n<digits>").
 const PLAIN_MARKER = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D\d|n-?\d+$)/;
 
-export type ActionBodyProblem = string;
-
 /** Why this server-action request cannot be decoded (null: it can). */
-export function actionBodyProblem(contentType: string | null, body: string): ActionBodyProblem | null {
+export function actionBodyProblem(contentType: string | null, body: string): string | null {
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   if (type.startsWith("multipart/")) return "This request is not accepted: the app sends no files or forms to actions.";
   if (type && type !== "text/plain") return "This request is not accepted: unexpected content type.";

@@ -10,10 +10,8 @@ import { safeDecodeURIComponent } from "@/lib/safe-decode";
 // The HTTP side of the two routes (app/api/uploads, app/api/attachments/[id]),
 // kept apart from the route files so tests can call them with a Request and an actor.
 
-const json = jsonResponse;
-
 function fileErrorResponse(e: unknown, where: string): Response {
-  if (e instanceof UploadRefused) return json(e.status, { ok: false, code: e.code, message: e.message });
+  if (e instanceof UploadRefused) return jsonResponse(e.status, { ok: false, code: e.code, message: e.message });
   return errorResponse(e, where, where === "upload" ? "The file could not be saved. Please try again." : "The file could not be sent. Please try again.");
 }
 
@@ -27,10 +25,10 @@ function decodeName(raw: string | null): string | null {
  * attachment, or a JSON error with a message for the person uploading.
  */
 export async function uploadResponse(actor: Actor | null, request: Request, opts: { config?: UploadConfig } = {}): Promise<Response> {
-  if (!actor) return json(401, { ok: false, code: "UNAUTHENTICATED", message: "Sign in to attach files." });
+  if (!actor) return jsonResponse(401, { ok: false, code: "UNAUTHENTICATED", message: "Sign in to attach files." });
   const url = new URL(request.url);
   const fileName = decodeName(request.headers.get("x-filename"));
-  if (fileName === null) return json(400, { ok: false, code: "VALIDATION", message: "Send the file name in the X-Filename header (URI-encoded)." });
+  if (fileName === null) return jsonResponse(400, { ok: false, code: "VALIDATION", message: "Send the file name in the X-Filename header (URI-encoded)." });
   const declared = request.headers.get("content-length");
   const contentLength = declared && /^\d+$/.test(declared) ? Number(declared) : null;
   try {
@@ -39,7 +37,7 @@ export async function uploadResponse(actor: Actor | null, request: Request, opts
       { ticketId: url.searchParams.get("ticketId"), purpose: url.searchParams.get("purpose"), fileName, contentLength, body: request.body },
       opts,
     );
-    return json(201, { ok: true, attachment });
+    return jsonResponse(201, { ok: true, attachment });
   } catch (e) {
     return fileErrorResponse(e, "upload");
   }
@@ -50,7 +48,7 @@ export async function uploadResponse(actor: Actor | null, request: Request, opts
  * PNG/JPEG, inline under a CSP that allows nothing to run), never sniffed.
  */
 export async function downloadResponse(actor: Actor | null, id: string, request: Request, opts: { config?: UploadConfig } = {}): Promise<Response> {
-  if (!actor) return json(401, { ok: false, code: "UNAUTHENTICATED", message: "Sign in to download files." });
+  if (!actor) return jsonResponse(401, { ok: false, code: "UNAUTHENTICATED", message: "Sign in to download files." });
   const inline = new URL(request.url).searchParams.get("inline") === "1";
   let file;
   try {
