@@ -12,15 +12,42 @@ const column = (page: Page, name: string) => page.getByRole("region", { name, ex
 const card = (scope: Page | Locator, number: string) => scope.getByRole("listitem", { name: new RegExp(`^${number} `) });
 const toast = (page: Page) => page.getByTestId("board-toast");
 
-/** A mouse drag in small steps (dnd-kit starts a drag after the pointer moved a few pixels); both ends must be on screen. */
+/**
+ * A mouse drag in small steps (dnd-kit starts a drag after the pointer moved a
+ * few pixels) that checks each step of the gesture instead of assuming it: on
+ * a loaded machine the press can land before the board is hydrated (nothing
+ * picks the card up), and the board may auto-scroll under the pointer, so the
+ * helper waits for the lifted card and for the target column to light up
+ * before it lets go, pressing again or following the column as needed.
+ */
 async function drag(page: Page, source: Locator, to: { locator: Locator; y?: "top" | "middle" | "bottom" }) {
-  const s = (await source.boundingBox())!;
-  await page.mouse.move(s.x + s.width / 2, s.y + 10);
-  await page.mouse.down();
-  await page.mouse.move(s.x + s.width / 2 + 4, s.y + 18, { steps: 4 });
-  const t = (await to.locator.boundingBox())!;
-  const y = to.y === "top" ? t.y + 4 : to.y === "bottom" ? t.y + t.height - 6 : t.y + t.height / 2;
-  await page.mouse.move(t.x + t.width / 2, y, { steps: 15 });
+  const overlay = page.locator("[data-drag-overlay]");
+  const seen = (l: Locator, timeout: number) => l.waitFor({ state: "visible", timeout }).then(() => true, () => false);
+  for (let attempt = 1; ; attempt++) {
+    await source.scrollIntoViewIfNeeded();
+    const s = (await source.boundingBox())!;
+    await page.mouse.move(s.x + s.width / 2, s.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(s.x + s.width / 2 + 4, s.y + 18, { steps: 4 });
+    if (await seen(overlay, 3_000)) break;
+    await page.mouse.up();
+    if (attempt === 5) throw new Error("the card was never picked up");
+  }
+  // A column beyond the screen's edge makes the board auto-scroll while the
+  // pointer waits there, which slides the column away again: follow it until
+  // it holds still under the pointer and shows as the drop target.
+  const lit = to.locator.locator("xpath=ancestor-or-self::section[@data-column-key]").and(page.locator("[data-drop-target]"));
+  let last: { x: number; y: number } | null = null;
+  for (let attempt = 1; ; attempt++) {
+    const t = (await to.locator.boundingBox())!;
+    const y = to.y === "top" ? t.y + 4 : to.y === "bottom" ? t.y + t.height - 6 : t.y + t.height / 2;
+    const still = last !== null && Math.abs(last.x - t.x) < 1 && Math.abs(last.y - t.y) < 1;
+    if (still && (await lit.count()) === 1) break;
+    last = { x: t.x, y: t.y };
+    await page.mouse.move(Math.min(t.x + t.width / 2, (page.viewportSize()?.width ?? 1280) - 2), y, { steps: attempt === 1 ? 15 : 3 });
+    await seen(lit, 2_000);
+    if (attempt === 10) throw new Error("the target column never held still under the pointer");
+  }
   await page.mouse.up();
 }
 
@@ -253,7 +280,8 @@ test("[board] dropping a parent with an open subtask on Closed asks first and li
 
   await drag(agent, card(agent, parent), { locator: column(agent, "Closed") });
   const dialog = agent.getByRole("dialog");
-  await expect(dialog).toContainText(`Move ${parent} to Closed: some subtasks are still open`);
+  // The dialog comes with the server's answer (slow on a loaded machine).
+  await expect(dialog).toContainText(`Move ${parent} to Closed: some subtasks are still open`, { timeout: 20_000 });
   await expect(dialog.getByRole("list", { name: "Open subtasks" })).toContainText(`${child} Board child ${suffix} (Open)`);
   await shot(agent, "board-open-subtasks");
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -264,8 +292,8 @@ test("[board] dropping a parent with an open subtask on Closed asks first and li
   await agent.reload();
   await expect(card(column(agent, "Open"), parent)).toBeVisible();
   await drag(agent, card(agent, parent), { locator: column(agent, "Closed") });
-  await agent.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
-  await expect(toast(agent)).toContainText(`${parent} moved to Closed`);
+  await agent.getByRole("dialog").getByRole("button", { name: "Confirm" }).click({ timeout: 20_000 });
+  await expect(toast(agent)).toContainText(`${parent} moved to Closed`, { timeout: 20_000 });
   await expect(card(column(agent, "Closed"), parent)).toBeVisible();
   expect((await ticketRow(parent)).status).toBe("closed");
   expect((await ticketRow(child)).status).toBe("open");

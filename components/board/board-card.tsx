@@ -133,7 +133,7 @@ function DropLine({ edge }: { edge: "top" | "bottom" }) {
 /** The copy that follows the pointer while a card is dragged. */
 export function CardOverlay({ card }: { card: Card }) {
   return (
-    <div className="w-[17rem] cursor-grabbing rounded-lg bg-white p-2.5 shadow-lg ring-2 ring-brand-500/60">
+    <div data-drag-overlay="" className="w-[17rem] cursor-grabbing rounded-lg bg-white p-2.5 shadow-lg ring-2 ring-brand-500/60">
       <CardFace card={card} />
     </div>
   );

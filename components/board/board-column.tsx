@@ -37,6 +37,7 @@ export function BoardColumn({
       ref={setNodeRef}
       aria-label={column.label}
       data-column-key={column.key}
+      data-drop-target={target ? "" : undefined}
       className={`flex max-h-[calc(100vh-15rem)] min-h-48 w-72 shrink-0 flex-col rounded-xl transition-colors ${
         target ? "bg-brand-50 ring-2 ring-brand-500" : isOver ? "bg-slate-100 ring-1 ring-slate-300" : "bg-slate-100/70 ring-1 ring-slate-200"
       } ${legal === false ? "opacity-60" : ""}`}
