@@ -14,6 +14,7 @@ export const BOX_LABELS: Record<BoxKey, string> = {
   new: "New",
   critical: "Critical",
   approval: "Awaiting approval",
+  ready: "Ready to assign",
 };
 
 function Box({ box, count, active }: { box: BoxKey; count: number; active: boolean }) {
@@ -62,10 +63,11 @@ export function DeskBoxesRow({ boxes, active, initialOrder }: { boxes: DeskBoxes
 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-      <ul aria-label="Queues" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {order.map((b) => (
-          <Box key={b} box={b} count={boxes[b]} active={active === b} />
-        ))}
+      <ul aria-label="Queues" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+        {order.map((b) => {
+          const count = boxes[b];
+          return count === undefined ? null : <Box key={b} box={b} count={count} active={active === b} />;
+        })}
       </ul>
     </DndContext>
   );

@@ -12,11 +12,14 @@ import { useMentionAutocomplete } from "./mention-autocomplete";
 
 export function ReplyComposer({
   ticketId,
+  allowPublic = true,
   allowInternal,
   uploadLimits,
   cannedResponses,
 }: {
   ticketId: string;
+  /** False for a role that writes internal notes only: the box is a note box. */
+  allowPublic?: boolean;
   allowInternal: boolean;
   uploadLimits?: UploadLimits | null;
   /** Staff only: the "Insert response" picker. */
@@ -24,7 +27,7 @@ export function ReplyComposer({
 }) {
   const router = useRouter();
   const [body, setBody] = useState("");
-  const [internal, setInternal] = useState(false);
+  const [internal, setInternal] = useState(!allowPublic);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   // The reply's files: uploaded (pending) as they are picked, bound when it is sent.
@@ -65,7 +68,7 @@ export function ReplyComposer({
         return;
       }
       setBody("");
-      setInternal(false);
+      setInternal(!allowPublic);
       setFilesKey((k) => k + 1);
       router.refresh();
     });
@@ -114,7 +117,7 @@ export function ReplyComposer({
         <div className="flex items-center gap-4">
           {allowInternal ? (
             <label className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
+              <input type="checkbox" checked={internal} disabled={!allowPublic} onChange={(e) => setInternal(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
               Internal note
             </label>
           ) : null}

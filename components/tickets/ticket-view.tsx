@@ -33,8 +33,6 @@ export function TicketView({
   ticket,
   controls,
   audience,
-  allowInternal,
-  canReply,
   relationships,
   viewerId,
   composer,
@@ -42,8 +40,6 @@ export function TicketView({
   ticket: TicketDetail;
   controls: TicketControls;
   audience: "staff" | "requester";
-  allowInternal: boolean;
-  canReply: boolean;
   /** Links and subtasks this viewer may see (lib/domain/relationships/list-links.ts). */
   relationships?: TicketRelationships;
   /** The signed-in user: authors edit their own comments. */
@@ -53,7 +49,10 @@ export function TicketView({
 }) {
   const change = ticket.project.workflow === "change";
   const files = attachmentItems(ticket, { id: viewerId, mayRemoveAny: controls.canRemoveAnyFile });
-  const limits = canReply ? uploadLimits() : null;
+  // What the viewer may write in the thread (lib/domain/tickets/policy.ts replyRights).
+  const reply = controls.reply;
+  const canWrite = reply.publicReply || reply.internalNote;
+  const limits = canWrite ? uploadLimits() : null;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-6">
@@ -111,10 +110,11 @@ export function TicketView({
             requesterId={ticket.requesterId}
             viewer={viewerId ? { id: viewerId, canMarkSolution: audience === "staff" } : undefined}
           />
-          {canReply ? (
+          {canWrite ? (
             <ReplyComposer
               ticketId={ticket.id}
-              allowInternal={allowInternal}
+              allowPublic={reply.publicReply}
+              allowInternal={reply.internalNote}
               uploadLimits={limits}
               cannedResponses={composer?.cannedResponses}
             />
@@ -131,7 +131,7 @@ export function TicketView({
             current={ticket.assignees.map((a) => ({ userId: a.userId, name: a.user.name, isPrimary: a.isPrimary }))}
             canAssign={controls.canAssign}
             canAccept={controls.canAccept}
-            canTransfer={controls.isAssignee && !controls.canAssign}
+            canTransfer={controls.canTransfer}
             acceptedBy={ticket.acceptedBy?.name ?? null}
           />
         ) : null}

@@ -3,7 +3,7 @@ import { isoDay, text } from "./text";
 import type { FieldErrors } from "@/lib/errors";
 import { Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 
-export const BOX_KEYS = ["unassigned", "mine", "in_progress", "new", "critical", "approval"] as const;
+export const BOX_KEYS = ["unassigned", "mine", "in_progress", "new", "critical", "approval", "ready"] as const;
 export type BoxKey = (typeof BOX_KEYS)[number];
 
 export const SORT_KEYS = ["updated", "created", "priority", "number"] as const;

@@ -101,7 +101,7 @@ export function searchProbeTwin(actor: Actor, q: string, cap: number): SqlQuery 
   return { label: "search probe", text, values: [actor.organizationId, q, actor.organizationId, q, cap + 1] };
 }
 
-/** deskBoxes(actor) for an actor without ticket.approve (the approval box is FALSE, no query for change projects). */
+/** deskBoxes(actor) for an agent: no ticket.approve (the approval box is FALSE), ticket.assign (approved changes nobody took). */
 export function deskBoxesTwin(actor: Actor): SqlQuery {
   const p = new Params();
   const text = `
@@ -110,6 +110,7 @@ export function deskBoxesTwin(actor: Actor): SqlQuery {
            count(*) FILTER (WHERE t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")) AS "new",
            count(*) FILTER (WHERE t."priority" = 'critical'::"Priority") AS "critical",
            count(*) FILTER (WHERE FALSE) AS "approval",
+           count(*) FILTER (WHERE (t."status" = 'approved'::"TicketStatus" AND t."assigneeId" IS NULL)) AS "ready",
            (SELECT count(*) FROM "TicketAssignee" ma JOIN "Ticket" t ON t."id" = ma."ticketId"
              WHERE ma."userId" = ${p.add(actor.id)}::uuid AND ${live(p)} AND ${scope(p, actor)}) AS "mine"
       FROM "Ticket" t

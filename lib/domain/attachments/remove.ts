@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { mayRemoveAttachment } from "@/lib/domain/tickets/policy";
 import { audit, type RequestMeta } from "@/lib/audit";
 import { forbidden, notFound } from "@/lib/errors";
 import { recordHistory } from "@/lib/domain/tickets/history";
@@ -13,15 +13,6 @@ import { lockContent } from "./store";
 
 export const removeAttachmentSchema = z.object({ attachmentId: z.uuid({ error: "File not found" }) }).strict();
 export type RemoveAttachmentInput = z.input<typeof removeAttachmentSchema>;
-
-/**
- * Who may remove a sent file: whoever attached it, and staff who edit tickets
- * (ticket.assign / ticket.manage) — a requester's file with a password in it
- * must not have to wait for an administrator.
- */
-export function mayRemoveAttachment(actor: Actor, file: { uploadedById: string | null }): boolean {
-  return file.uploadedById === actor.id || can(actor, "ticket.assign") || can(actor, "ticket.manage");
-}
 
 /**
  * Removes a file from a ticket for good: the row, with a history row on the

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can, isStaff } from "@/lib/auth/permissions";
+import { mayWriteInThread } from "@/lib/domain/tickets/policy";
 import { AppError, forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
@@ -55,7 +55,7 @@ export async function receiveUpload(actor: Actor, req: UploadRequest, opts: { co
   const config = opts.config ?? uploadConfig();
   const target = parseInput(uploadTargetSchema, { ticketId: req.ticketId, ...(req.purpose ? { purpose: req.purpose } : {}) });
   const ticket = await loadTicketForActor(actor, target.ticketId, { id: true, organizationId: true });
-  if (!can(actor, "ticket.comment") && !isStaff(actor)) throw forbidden("You cannot attach files to this ticket");
+  if (!mayWriteInThread(actor)) throw forbidden("You cannot attach files to this ticket");
 
   const name = checkFileName(req.fileName);
   if (!name.ok) throw new UploadRefused(400, name.message);

@@ -4,8 +4,7 @@ import type { ColumnCategory, Priority, TicketStatus, TicketType, WorkflowKind }
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import { invalid, notFound } from "@/lib/errors";
-import { canSeeInternal, projectScope, ticketScopeSql } from "@/lib/domain/tickets/policy";
-import { mayMoveCard } from "@/lib/domain/tickets/move-policy";
+import { canSeeInternal, mayMoveCard, projectScope, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import { STATUS_LABELS, WORKFLOW_STATUSES } from "@/lib/domain/tickets/workflow";
 import { parseInput } from "@/lib/validation/parse";
 import { isUuid } from "@/lib/validation/text";

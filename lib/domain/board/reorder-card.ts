@@ -5,8 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
-import { ticketScope } from "@/lib/domain/tickets/policy";
-import { mayMoveCard } from "@/lib/domain/tickets/move-policy";
+import { mayMoveCard, ticketScope } from "@/lib/domain/tickets/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { reorderCardSchema, type ReorderCardInput } from "@/lib/validation/board";
 

@@ -1,10 +1,10 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import { fulfilItemSchema, type FulfilItemInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
+import { mayFulfilItems } from "@/lib/domain/tickets/policy";
 import { recordHistory } from "@/lib/domain/tickets/history";
 import { summarizeItem } from "./validate-items";
 
@@ -14,13 +14,14 @@ export async function fulfilItem(actor: Actor, raw: FulfilItemInput, opts: { now
   const now = opts.now ?? new Date();
   const t = await loadTicketForActor(actor, input.ticketId, {
     id: true, organizationId: true, version: true, status: true,
+    project: { select: { workflow: true } },
     assignees: { select: { userId: true } },
     items: { where: { id: input.itemId } },
   });
   const item = t.items[0];
   if (!item) throw new AppError("NOT_FOUND", "Item not found");
   if (t.status !== "in_progress") throw new AppError("INVALID_TRANSITION", "Items are fulfilled while the change is in progress.");
-  if (!t.assignees.some((a) => a.userId === actor.id) && !can(actor, "ticket.manage")) throw forbidden("Only an assignee can fulfil items.");
+  if (!mayFulfilItems(actor, { workflow: t.project.workflow, status: t.status, assigneeIds: t.assignees.map((a) => a.userId) })) throw forbidden("Only an assignee can fulfil items.");
   if (item.fulfilled) throw new AppError("CONFLICT", "This item is already fulfilled.");
   if (input.version !== t.version) throw conflict();
 

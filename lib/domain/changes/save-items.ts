@@ -1,15 +1,13 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { saveItemsSchema, type SaveItemsInput } from "@/lib/validation/ticket";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
+import { itemsEditDecision } from "@/lib/domain/tickets/policy";
 import { recordHistory, type HistoryEntry } from "@/lib/domain/tickets/history";
 import { loadAsset, itemData } from "./items";
 import { summarizeItem, validateItems } from "./validate-items";
-
-const EDITABLE = new Set(["draft", "pending", "rejected"]);
 
 /**
  * Replaces a change's item list with the editor's (validated against the
@@ -25,9 +23,8 @@ export async function saveItems(actor: Actor, raw: SaveItemsInput, opts: { now?:
     items: { orderBy: { position: "asc" } },
   });
   if (t.project.workflow !== "change") throw invalid("Only change requests have items.");
-  const ownDraft = t.requesterId === actor.id && can(actor, "ticket.edit_own") && (t.status === "draft" || t.status === "rejected");
-  const staff = (can(actor, "ticket.assign") || can(actor, "ticket.manage")) && EDITABLE.has(t.status);
-  if (!ownDraft && !staff) throw forbidden(EDITABLE.has(t.status) ? "You cannot edit this change's items." : "Items can no longer be changed once the change is approved.");
+  const may = itemsEditDecision(actor, { workflow: t.project.workflow, status: t.status, requesterId: t.requesterId });
+  if (!may.ok) throw forbidden(may.message);
   if (input.version !== t.version) throw conflict();
 
   const asset = t.assetId ? await loadAsset(t.organizationId, t.assetId) : null;

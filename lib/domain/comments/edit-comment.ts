@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can, isStaff } from "@/lib/auth/permissions";
+import { mayComment } from "@/lib/domain/tickets/policy";
 import { conflict, forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { editCommentSchema, type EditCommentInput } from "@/lib/validation/comments";
@@ -30,7 +30,7 @@ export async function editComment(actor: Actor, raw: EditCommentInput, opts: { n
     ticket: { select: mentionTicketSelect },
   });
   if (comment.type === "system" || comment.authorId !== actor.id) throw forbidden("You can only edit your own comments");
-  if (!can(actor, "ticket.comment") && !isStaff(actor)) throw forbidden("You cannot edit comments on this ticket");
+  if (!mayComment(actor, comment.type === "internal_note")) throw forbidden("You cannot edit comments on this ticket");
   if (input.version !== comment.version) throw conflict(EDIT_CONFLICT_MESSAGE);
   if (input.body === comment.body) return { id: comment.id, version: comment.version, changed: false, mentionedUserIds: [] as string[] };
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/auth/permissions";
+import { mayMarkSolution } from "@/lib/domain/tickets/policy";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse";
@@ -19,7 +19,7 @@ export const SOLUTION_FIELD = "solution";
  */
 export async function markSolution(actor: Actor, raw: MarkSolutionInput, opts: { now?: Date } = {}) {
   const input = parseInput(markSolutionSchema, raw);
-  if (!isStaff(actor)) throw forbidden("Only staff can mark the solution");
+  if (!mayMarkSolution(actor)) throw forbidden("Only staff can mark the solution");
   const comment = await loadCommentForActor(actor, input.commentId, {
     id: true,
     type: true,

@@ -137,9 +137,16 @@ describe("boxes", () => {
     expect(boxes.critical).toBe(await db.ticket.count({ where: { ...live, priority: "critical" } }));
     expect(boxes.in_progress).toBe(await db.ticket.count({ where: { ...live, status: "in_progress" } }));
     expect(boxes.mine).toBe(await db.ticket.count({ where: { ...live, assignees: { some: { userId: agent.id } } } }));
-    expect(boxes.approval).toBe(0); // agents hold no ticket.approve
+    expect(boxes.approval).toBeUndefined(); // agents hold no ticket.approve: no box
+    expect(boxes.ready).toBe(await db.ticket.count({ where: { ...live, status: "approved", assigneeId: null } }));
     const manager = await deskBoxes(demo.actors["manager@acme.test"]);
-    expect(manager.approval).toBe(await db.ticket.count({ where: { ...live, status: "pending", project: { workflow: "change" }, NOT: { requester: { email: "manager@acme.test" } } } }));
+    // Not their own, and not a change they alone are assigned to (separation of duties).
+    const managerId = demo.actors["manager@acme.test"].id;
+    const pending = await db.ticket.findMany({
+      where: { organizationId: demo.acme.id, deletedAt: null, status: "pending", project: { workflow: "change" }, NOT: { requesterId: managerId } },
+      select: { assignees: { select: { userId: true } } },
+    });
+    expect(manager.approval).toBe(pending.filter((t) => !(t.assignees.length === 1 && t.assignees[0]!.userId === managerId)).length);
     const requester = await deskBoxes(demo.actors["requester@acme.test"]);
     expect(requester.unassigned).toBeLessThanOrEqual(await db.ticket.count({ where: { ...live, requester: { email: "requester@acme.test" } } }));
   });

@@ -2,10 +2,10 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Priority, type TicketStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
-import { canSeeInternal, ticketScopeSql } from "@/lib/domain/tickets/policy";
-import type { DeskQuery, SortKey } from "@/lib/validation/desk";
+import { awaitingApprovalSql, canSeeInternal, mayAssign, readyToAssignSql, ticketScopeSql, APPROVER_PERMISSIONS } from "@/lib/domain/tickets/policy";
+import { canAny } from "@/lib/auth/permissions";
+import { BOX_KEYS, type BoxKey, type DeskQuery, type SortKey } from "@/lib/validation/desk";
 import { isInt4, isIsoTimestamp, isUuid } from "@/lib/validation/text";
 
 // The desk's queries are hand-written SQL: full-text search must repeat the
@@ -130,11 +130,6 @@ async function searchSql(actor: Actor, q: string): Promise<Prisma.Sql> {
   return searchConditionSql(actor, q, probe.n > SEARCH_BROAD_AT);
 }
 
-async function changeProjectIds(actor: Actor): Promise<string[]> {
-  const rows = await db.project.findMany({ where: { organizationId: actor.organizationId, workflow: "change" }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
 /** Every filter of the view (not the paging) as SQL conditions over `"Ticket" t`. */
 export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma.Sql[]> {
   const where: Prisma.Sql[] = [ticketScopeSql(actor)];
@@ -165,11 +160,11 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
   if (f.updatedFrom) where.push(Prisma.sql`t."updatedAt" >= ${from(f.updatedFrom)}`);
   if (f.updatedTo) where.push(Prisma.sql`t."updatedAt" < ${toExclusive(f.updatedTo)}`);
   if (f.q) where.push(await searchSql(actor, f.q));
-  if (f.box) where.push(...(await boxConditions(actor, f.box)));
+  if (f.box) where.push(...boxConditions(actor, f.box));
   return where;
 }
 
-async function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Promise<Prisma.Sql[]> {
+function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Prisma.Sql[] {
   switch (box) {
     case "unassigned":
       return [LIVE, Prisma.sql`t."assigneeId" IS NULL`];
@@ -181,16 +176,12 @@ async function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): 
       return [Prisma.sql`t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")`];
     case "critical":
       return [LIVE, Prisma.sql`t."priority" = 'critical'::"Priority"`];
+    // The policy's rules (lib/domain/tickets/policy.ts): the same the ticket page and notifications ask.
     case "approval":
-      return [await approvalCondition(actor)];
+      return [awaitingApprovalSql(actor)];
+    case "ready":
+      return [readyToAssignSql(actor)];
   }
-}
-
-/** Pending changes this actor may decide on (never their own: separation of duties). */
-async function approvalCondition(actor: Actor): Promise<Prisma.Sql> {
-  if (!can(actor, "ticket.approve") && !can(actor, "ticket.manage")) return Prisma.sql`FALSE`;
-  const projects = await changeProjectIds(actor);
-  return Prisma.sql`t."status" = 'pending'::"TicketStatus" AND t."projectId" = ANY(${projects}::uuid[]) AND t."requesterId" <> ${actor.id}::uuid`;
 }
 
 export interface DeskPageOptions {
@@ -227,20 +218,26 @@ export async function deskPage(actor: Actor, { filters, limit = 50 }: DeskPageOp
   return { rows: page, nextCursor: hasMore ? encodeDeskCursor(filters.sort, page[page.length - 1]) : null };
 }
 
-export type DeskBoxes = Record<"unassigned" | "mine" | "in_progress" | "new" | "critical" | "approval", number>;
+/** A count per box; a box whose rule can never hold for this viewer (they cannot approve, or assign) is absent. */
+export type DeskBoxes = Partial<Record<BoxKey, number>>;
+
+/** Which boxes apply to this viewer: "Awaiting approval" to approvers, "Ready to assign" to assigners. */
+export function boxesFor(actor: Actor): BoxKey[] {
+  return BOX_KEYS.filter((b) => (b === "approval" ? canAny(actor, ...APPROVER_PERMISSIONS) : b === "ready" ? mayAssign(actor) : true));
+}
 
 /** Live counts over the non-terminal tickets in the viewer's scope (DESIGN §10), in one round trip. */
 export async function deskBoxes(actor: Actor): Promise<DeskBoxes> {
-  const approval = await approvalCondition(actor);
-  const [row] = await db.$queryRaw<Record<keyof DeskBoxes, bigint>[]>`
+  const [row] = await db.$queryRaw<Record<BoxKey, bigint>[]>`
     SELECT count(*) FILTER (WHERE t."assigneeId" IS NULL) AS "unassigned",
            count(*) FILTER (WHERE t."status" = 'in_progress'::"TicketStatus") AS "in_progress",
            count(*) FILTER (WHERE t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")) AS "new",
            count(*) FILTER (WHERE t."priority" = 'critical'::"Priority") AS "critical",
-           count(*) FILTER (WHERE ${approval}) AS "approval",
+           count(*) FILTER (WHERE ${awaitingApprovalSql(actor)}) AS "approval",
+           count(*) FILTER (WHERE ${readyToAssignSql(actor)}) AS "ready",
            (SELECT count(*) FROM "TicketAssignee" ma JOIN "Ticket" t ON t."id" = ma."ticketId"
              WHERE ma."userId" = ${actor.id}::uuid AND ${LIVE} AND ${ticketScopeSql(actor)}) AS "mine"
       FROM "Ticket" t
      WHERE ${ticketScopeSql(actor)} AND ${LIVE}`;
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as DeskBoxes;
+  return Object.fromEntries(boxesFor(actor).map((b) => [b, Number(row[b])]));
 }

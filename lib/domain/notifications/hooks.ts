@@ -53,6 +53,8 @@ export async function notifyTransition(
   const { ticket, actorId, from, to } = input;
   if (input.move === "approve") {
     await notify(tx, { event: "approved", ticket, actorId, status: { from, to } });
+    // Technicians see only what is assigned to them: an approved change nobody took waits for those who assign.
+    await notify(tx, { event: "ready_to_assign", ticket, actorId, status: { from, to } });
     return;
   }
   if (input.move === "reject") {

@@ -69,6 +69,8 @@ function titleAndBody(ctx: MessageContext, reader: Reader, event: NotificationEv
       return [`${n} was assigned to you`, `${who} assigned you ${quoted}.`];
     case "approval_needed":
       return [`Approval needed: ${n}`, `${who} submitted ${quoted} for approval.`];
+    case "ready_to_assign":
+      return [`${n} is approved and needs an assignee`, `${who} approved ${quoted}; nobody is assigned to carry it out yet.`];
     case "approved":
       return [`${n} was approved`, `${who} approved ${quoted}.`];
     case "rejected":

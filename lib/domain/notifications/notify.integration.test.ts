@@ -117,7 +117,8 @@ describe("events reach the right people, never the actor", () => {
     await transitionTicket(a("requester@acme.test"), { ticketId: draft.id, to: "pending", version: await version(draft.id) });
     await db.notification.deleteMany();
     await transitionTicket(a("admin@acme.test"), { ticketId: draft.id, to: "approved", version: await version(draft.id) });
-    expect(await everyoneTold()).toEqual(["requester@acme.test:approved"]);
+    // Nobody is assigned: those who may assign hear it is ready (technicians cannot see it until assigned).
+    expect(await everyoneTold()).toEqual(["agent@acme.test:ready_to_assign", "manager@acme.test:ready_to_assign", "requester@acme.test:approved"]);
   });
 
   it("status_change: the requester hears of a staff move; a requester's own move tells nobody but watchers", async () => {

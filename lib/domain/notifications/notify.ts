@@ -1,14 +1,13 @@
 import { rowsOf, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaff, toPermissionSet } from "@/lib/auth/permissions";
+import { isStaff, toPermissionSet, type Permission } from "@/lib/auth/permissions";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
-import { canSeeInternal } from "@/lib/domain/tickets/policy";
+import { APPROVER_PERMISSIONS, ASSIGNER_PERMISSIONS, canSeeInternal, mayApprove, mayAssign, ticketVisibleTo, type ScopeFacts } from "@/lib/domain/tickets/policy";
 import { EVENTS, isNotificationEvent, type Channel, type NotificationEvent } from "./events";
 import { selectRecipients, type Candidate, type Delivery } from "./recipients";
 import type { MessageContext } from "./messages";
 import { deliverNotices } from "./deliver";
-import { ticketVisibleTo, type ScopeFacts } from "./scope";
 
 /**
  * The one way domain code tells people about a ticket event. Call it INSIDE the
@@ -80,7 +79,7 @@ export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: 
   const primary = await recipients(tx, input, t);
   const watcherIds = EVENTS[input.event].watchable || input.event === "watcher_update" ? [...t.watcherIds] : [];
   const people = await loadPeople(tx, t, [...primary.ids, ...watcherIds, ...(input.actorId ? [input.actorId] : [])], [input.event, "watcher_update"], primary.members);
-  const primaryIds = [...primary.ids, ...[...people].filter(([, p]) => p.member).map(([id]) => id)];
+  const primaryIds = [...primary.ids, ...[...people].filter(([, p]) => p.member && (!primary.mayHear || primary.mayHear(p.actor))).map(([id]) => id)];
   const internal = !!input.comment?.internal;
   const ctx: Omit<MessageContext, "ticket"> = {
     event: input.event,
@@ -101,28 +100,45 @@ export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: 
   return { ctx, organizationId: t.organizationId, title: t.title, deliveries };
 }
 
+interface Recipients {
+  ids: string[];
+  members: Prisma.Sql | null;
+  /** The policy's question about each picked member (they are told only if it says yes). */
+  mayHear?: (member: Actor) => boolean;
+}
+
+/**
+ * Project members whose role holds one of `permissions` (the SQL pre-selection
+ * of a policy rule), then asked the rule itself. The roles come first, then
+ * their users among the members: with the role ids as values the planner sees
+ * how few users they have (User_roleId_idx, then ProjectMember's key) instead
+ * of walking every member of a portal project (all its requesters): 44 ms → 1 ms at 50,000.
+ */
+async function membersWith(tx: Tx, t: TicketFacts, permissions: readonly Permission[], mayHear: (member: Actor) => boolean): Promise<Recipients> {
+  const roles = await rowsOf<{ id: string }>(tx, Prisma.sql`
+    SELECT "id"::text FROM "Role" WHERE "organizationId" = ${t.organizationId}::uuid AND "permissions" && ${[...permissions]}::text[]`, { prepared: true });
+  if (roles.length === 0) return { ids: [], members: null };
+  return { ids: [], members: Prisma.sql`u."roleId" = ANY(${roles.map((r) => r.id)}::uuid[])`, mayHear };
+}
+
 /**
  * Who an event is for, before any filtering: people named by id, and/or the
  * project members an SQL condition over `"ProjectMember" m` picks (read in the
  * same query as everyone's permissions and preferences; the condition may
  * read the member's user as `u`).
  */
-async function recipients(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketFacts): Promise<{ ids: string[]; members: Prisma.Sql | null }> {
+async function recipients(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketFacts): Promise<Recipients> {
   switch (input.event) {
     case "ticket_created":
       // A partial index holds the triage rows (ProjectMember_triage_idx).
       return { ids: [], members: Prisma.sql`m."triage"` };
-    case "approval_needed": {
-      // The roles that approve first, then their users among the members: with
-      // the role ids as values the planner sees how few users they have
-      // (User_roleId_idx, then ProjectMember's key) instead of walking every
-      // member of a portal project (all its requesters): 44 ms → 1 ms at 50,000.
-      const roles = await rowsOf<{ id: string }>(tx, Prisma.sql`
-        SELECT "id"::text FROM "Role" WHERE "organizationId" = ${t.organizationId}::uuid AND 'ticket.approve' = ANY("permissions")`, { prepared: true });
-      if (roles.length === 0) return { ids: [], members: null };
-      // Nobody approves their own request: the requester is not asked.
-      return { ids: [], members: Prisma.sql`u."roleId" = ANY(${roles.map((r) => r.id)}::uuid[]) AND u."id" <> ${t.requesterId}::uuid` };
-    }
+    case "approval_needed":
+      // Those decideMove lets approve this change (policy.ts mayApprove): never its requester or its only assignee.
+      return membersWith(tx, t, APPROVER_PERMISSIONS, (a) => mayApprove(a, { workflow: "change", status: "pending", requesterId: t.requesterId, approvedById: null, assigneeIds: t.assigneeIds }));
+    case "ready_to_assign":
+      // An approved change with nobody assigned: those who may assign it (policy.ts mayAssign).
+      if (t.assigneeIds.length > 0) return { ids: [], members: null };
+      return membersWith(tx, t, ASSIGNER_PERMISSIONS, mayAssign);
     case "assigned":
     case "mention":
       return { ids: [...(input.recipients ?? [])], members: null };
@@ -140,6 +156,7 @@ async function recipients(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketF
 
 interface Person {
   name: string;
+  actor: Actor;
   /** Picked by the event's member condition (recipients().members). */
   member: boolean;
   candidate(event: NotificationEvent): Candidate;
@@ -185,6 +202,7 @@ async function loadPeople(tx: Tx, t: TicketFacts, ids: string[], events: Notific
     const base = { userId: u.id, email: u.email, organizationId: u.organizationId, active: u.active, staff: isStaff(actor), seesInternal: canSeeInternal(actor), seesTicket: ticketVisibleTo(actor, t) };
     out.set(u.id, {
       name: u.name,
+      actor,
       member: u.member,
       candidate: (event) => ({ ...base, channel: u.prefs[event] ?? null }),
     });

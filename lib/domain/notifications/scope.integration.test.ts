@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ticketScope } from "@/lib/domain/tickets/policy";
 import { DEMO_EMAILS, seededDemo, type Demo } from "@/test/integration/helpers";
-import { ticketVisibleTo } from "./scope";
+import { ticketVisibleTo } from "@/lib/domain/tickets/policy";
 
 let demo: Demo;
 beforeAll(async () => {

@@ -1,24 +1,15 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { canAny } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse";
 import { linkSchema, unlinkSchema, type LinkInput, type UnlinkInput } from "@/lib/validation/relationships";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
-import { ticketScope } from "@/lib/domain/tickets/policy";
+import { mayLink, ticketScope } from "@/lib/domain/tickets/policy";
 import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { normaliseLink } from "./link-types";
 import { linkHistory, writeLink } from "./write-link";
 import { ticketRef } from "./visible-refs";
-
-/**
- * Who may link and unlink: staff who may edit a ticket's fields (DESIGN §2:
- * ticket.assign or ticket.manage). Both tickets must also be in their scope.
- */
-export function mayLink(actor: Actor): boolean {
-  return canAny(actor, "ticket.assign", "ticket.manage");
-}
 
 const END = {
   id: true,

@@ -1,12 +1,10 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
-import { ticketScope } from "@/lib/domain/tickets/policy";
+import { mayAddSubtask, mayLink, ticketScope } from "@/lib/domain/tickets/policy";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
 import { isTerminal } from "@/lib/domain/tickets/workflow";
 import { LINK_SIDES, SIDE_LABELS, sideOf, subtaskProgress, type LinkSide } from "./link-types";
-import { mayLink } from "./link-tickets";
 
 export interface LinkView {
   id: string;
@@ -50,7 +48,7 @@ export async function ticketRelationships(actor: Actor, ticketId: string, opts: 
     subtasks,
     progress: subtaskProgress(subtasks),
     canLink,
-    canAddSubtask: canLink && can(actor, "ticket.create"),
+    canAddSubtask: !opts.ownOnly && mayAddSubtask(actor),
   };
 }
 

@@ -3,10 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
-import { ticketScopeSql } from "@/lib/domain/tickets/policy";
+import { mayLink, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { linkSearchSchema } from "@/lib/validation/relationships";
-import { mayLink } from "./link-tickets";
 
 export const LINK_SEARCH_LIMIT = 10;
 

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
-import { mayLink } from "./link-tickets";
+import { mayLink } from "@/lib/domain/tickets/policy";
 
 /**
  * The parent of a subtask being created (createTicket's parentId): in the

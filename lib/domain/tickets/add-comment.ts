@@ -1,11 +1,10 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can, isStaff } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { addCommentSchema, type AddCommentInput } from "@/lib/validation/ticket";
-import { canSeeInternal } from "./policy";
+import { isStaffResponse, mayComment } from "./policy";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
 import { writeTransition } from "./transition-ticket";
@@ -34,12 +33,11 @@ export async function addComment(actor: Actor, raw: AddCommentInput, opts: { now
     projectId: true,
     assignees: { select: { userId: true } },
   });
-  if (!can(actor, "ticket.comment") && !isStaff(actor)) throw forbidden("You cannot reply to this ticket");
-  if (input.internal && !canSeeInternal(actor)) throw forbidden("You cannot write internal notes");
+  if (!mayComment(actor, input.internal)) throw forbidden(input.internal ? "You cannot write internal notes" : "You cannot reply to this ticket");
   const mentions = await resolveMentions(actor, ticket, input.body, input.internal);
 
   const now = opts.now ?? new Date();
-  const staffReply = !input.internal && isStaff(actor) && actor.id !== ticket.requesterId;
+  const staffReply = isStaffResponse(actor, ticket, input.internal);
   const requesterReply = !input.internal && actor.id === ticket.requesterId;
   const support = ticket.project.workflow === "support";
 

@@ -1,7 +1,7 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { mayAccept, mayAssign, mayTransfer } from "./policy";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 import { AppError, conflict, forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { setAssigneesSchema, ticketRefSchema, transferSchema, type SetAssigneesInput, type TransferInput } from "@/lib/validation/ticket";
@@ -21,7 +21,7 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
     id: true, organizationId: true, version: true, approvedById: true, acceptedById: true,
     assignees: { select: { userId: true, isPrimary: true, user: { select: { name: true } } } },
   });
-  if (!can(actor, "ticket.assign") && !can(actor, "ticket.manage")) throw forbidden("You cannot assign tickets.");
+  if (!mayAssign(actor)) throw forbidden("You cannot assign tickets.");
   if (input.version !== t.version) throw conflict();
 
   const ids = [...new Set(input.assigneeIds)];
@@ -94,10 +94,10 @@ export async function transferTicket(actor: Actor, rawInput: TransferInput, opts
   const raw = parseInput(transferSchema, rawInput);
   const t = await loadTicketForActor(actor, raw.ticketId, { id: true, version: true, assignees: { select: { userId: true, isPrimary: true } } });
   const mine = t.assignees.some((a) => a.userId === actor.id);
-  if (!mine && !can(actor, "ticket.assign") && !can(actor, "ticket.manage")) throw forbidden("Only an assignee or an assigner can transfer this ticket.");
+  if (!mayTransfer(actor, { assigneeIds: t.assignees.map((a) => a.userId) })) throw forbidden("Only an assignee or an assigner can transfer this ticket.");
   const from = mine ? actor.id : (t.assignees.find((a) => a.isPrimary)?.userId ?? null);
   const ids = [raw.toUserId, ...t.assignees.map((a) => a.userId).filter((id) => id !== from && id !== raw.toUserId)];
   // Transfer is an assignment done on someone's behalf: the rules of setAssignees apply.
-  const delegate = mine && !can(actor, "ticket.assign") ? { ...actor, permissions: new Set([...actor.permissions, "ticket.assign" as const]) } : actor;
+  const delegate = mine && !mayAssign(actor) ? { ...actor, permissions: new Set([...actor.permissions, "ticket.assign" as const]) } : actor;
   return setAssignees(delegate, { ticketId: t.id, version: raw.version, assigneeIds: ids, primaryId: raw.toUserId }, opts);
 }

@@ -1,9 +1,8 @@
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden, notFound } from "@/lib/errors";
-import { ticketScope } from "./policy";
+import { mayDeleteTicket, mayPurgeTicket, ticketScope } from "./policy";
 import { ticketRefSchema } from "@/lib/validation/ticket";
 import { audit } from "@/lib/audit";
 import { loadTicketForActor } from "./queries";
@@ -18,7 +17,7 @@ import type { UploadConfig } from "@/lib/domain/attachments/config";
 export async function softDeleteTicket(actor: Actor, raw: { ticketId: string; version?: number }, opts: { now?: Date } = {}) {
   const input = parseInput(ticketRefSchema, raw);
   const t = await loadTicketForActor(actor, input.ticketId, { id: true, organizationId: true, number: true });
-  if (!can(actor, "ticket.manage")) throw forbidden("You cannot delete tickets.");
+  if (!mayDeleteTicket(actor)) throw forbidden("You cannot delete tickets.");
   const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({
@@ -41,7 +40,7 @@ export async function purgeTicket(
   const input = parseInput(ticketRefSchema, raw);
   const t = await db.ticket.findFirst({ where: { ...ticketScope(actor, { includeDeleted: true }), id: input.ticketId }, select: { id: true, number: true, title: true } });
   if (!t) throw notFound();
-  if (!can(actor, "ticket.delete")) throw forbidden("You cannot purge tickets.");
+  if (!mayPurgeTicket(actor)) throw forbidden("You cannot purge tickets.");
   const files = await db.$transaction(async (tx) => {
     // The attachments go with the ticket (cascade); their files once no other row shares the content.
     const hashes = (await tx.attachment.findMany({ where: { ticketId: t.id }, select: { sha256: true }, distinct: ["sha256"] })).map((a) => a.sha256);

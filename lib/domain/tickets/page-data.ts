@@ -5,12 +5,12 @@ import { ticketNumberSchema } from "@/lib/validation/ticket";
 import { safeDecodeURIComponent } from "@/lib/safe-decode";
 import { getTicketDetail } from "./queries";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
 import type { TicketDetail } from "./queries";
-import { availableMoves, decideMove, mayMoveCard, type MoveSubject } from "./move-policy";
-import { writableFields } from "./update-ticket";
+import {
+  approvalRights, availableMoves, itemsEditDecision, mayAccept, mayAssign, mayDeleteTicket, mayFulfilItems, mayMoveCard,
+  mayRemoveAttachment, mayTransfer, replyRights, writableFields, type MoveSubject,
+} from "./policy";
 import { nextStatuses, MOVES_NEEDING_REASON, MOVE_LABELS, STATUS_LABELS } from "./workflow";
-import { mayRemoveAttachment } from "@/lib/domain/attachments/remove";
 
 /** A ticket number from a URL segment, or null when it cannot be one (a malformed escape included). */
 export function ticketNumberFromParam(raw: string): string | null {
@@ -41,7 +41,7 @@ export interface MoveButton {
   needsReason: boolean;
 }
 
-/** What the signed-in user may do on this ticket now: the page shows exactly these controls. */
+/** What the signed-in user may do on this ticket now: the page shows exactly these controls, each the policy's answer. */
 export async function ticketControls(actor: Actor, ticket: TicketDetail) {
   const workflow = ticket.project.workflow;
   const subject: MoveSubject = {
@@ -61,16 +61,7 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
         }));
 
   // The approval panel: pending changes, for those who hold approve/reject.
-  const approver = workflow === "change" && ticket.status === "pending" && (can(actor, "ticket.approve") || can(actor, "ticket.reject") || can(actor, "ticket.manage"));
-  const approve = approver ? decideMove(actor, subject, "approved") : null;
-  const reject = approver ? decideMove(actor, subject, "rejected") : null;
-  const approval = approver
-    ? {
-        canApprove: !!approve?.ok,
-        canReject: !!reject?.ok,
-        explanation: ticket.requesterId === actor.id ? "You requested this change, so another approver must decide on it." : approve && !approve.ok ? approve.message : null,
-      }
-    : null;
+  const approval = approvalRights(actor, subject);
 
   const kanbanColumns =
     workflow === "kanban" && mayMoveCard(actor, subject)
@@ -78,30 +69,45 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
       : [];
 
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
-  const canAssign = can(actor, "ticket.assign") || can(actor, "ticket.manage");
-  const isAssignee = ticket.assignees.some((a) => a.userId === actor.id);
+  const isAssignee = subject.assigneeIds.includes(actor.id);
   const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
-  const itemsEditable =
-    workflow === "change" &&
-    ((ticket.requesterId === actor.id && can(actor, "ticket.edit_own") && (ticket.status === "draft" || ticket.status === "rejected")) ||
-      (canAssign && ["draft", "pending", "rejected"].includes(ticket.status)));
 
   return {
     moves: approval ? moves.filter((m) => m.to !== "approved" && m.to !== "rejected") : moves,
     approval,
     kanbanColumns,
     writable,
-    canAssign,
+    canAssign: mayAssign(actor),
     assets,
     isAssignee,
-    canAccept: isAssignee && ticket.acceptedById !== actor.id,
-    canFulfil: workflow === "change" && ticket.status === "in_progress" && (isAssignee || can(actor, "ticket.manage")),
-    itemsEditable,
-    canDelete: can(actor, "ticket.manage"),
-    // Any sent file, not only one's own (lib/domain/attachments/remove.ts).
+    canAccept: mayAccept(actor, { assigneeIds: subject.assigneeIds, acceptedById: ticket.acceptedById }),
+    // Assigners edit the assignees directly; an assignee without ticket.assign hands theirs on.
+    canTransfer: mayTransfer(actor, subject) && !mayAssign(actor),
+    canFulfil: mayFulfilItems(actor, subject),
+    itemsEditable: workflow === "change" && itemsEditDecision(actor, subject).ok,
+    canDelete: mayDeleteTicket(actor),
+    reply: replyRights(actor),
+    // Any sent file, not only one's own.
     canRemoveAnyFile: mayRemoveAttachment(actor, { uploadedById: null }),
     statusLabel: STATUS_LABELS[ticket.status],
   };
 }
 
 export type TicketControls = Awaited<ReturnType<typeof ticketControls>>;
+
+/** The portal is the requester's side of their own request: the same answers, without the staff tools. */
+export function portalControls(controls: TicketControls): TicketControls {
+  return {
+    ...controls,
+    approval: null,
+    canAssign: false,
+    canRemoveAnyFile: false,
+    canAccept: false,
+    canTransfer: false,
+    canFulfil: false,
+    canDelete: false,
+    itemsEditable: controls.itemsEditable,
+    kanbanColumns: [],
+    reply: { ...controls.reply, internalNote: false },
+  };
+}

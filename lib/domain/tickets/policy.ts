@@ -1,6 +1,28 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { can, seesAllProjects } from "@/lib/auth/permissions";
+import { can, canAny, isStaff, seesAllProjects, type Permission } from "@/lib/auth/permissions";
+import type { TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
+import { canTransition, isReplyOnlyMove, moveName, type MoveName } from "./workflow";
+
+/*
+ * Who may do what with a ticket: one exported function per question, and every
+ * caller (pages, desk counts, board, bulk, notifications, the API) asks it.
+ *
+ *   may see                      ticketScope / ticketScopeSql / ticketVisibleTo
+ *   may reply / internal note    replyRights, mayComment
+ *   may edit this field          writableFields
+ *   may move, approve, reject    decideMove, availableMoves, mayMoveCard (kanban), approvalRights
+ *   may assign, transfer, accept mayAssign, mayTransfer, mayAccept
+ *   may edit items, fulfil       itemsEditDecision, mayFulfilItems
+ *   may link, add a subtask      mayLink, mayAddSubtask
+ *   may remove a file            mayRemoveAttachment
+ *   may delete, purge            mayDeleteTicket, mayPurgeTicket
+ *   may create                   mayCreateTicket, projectScope
+ *   who is told of approval      APPROVER_PERMISSIONS (SQL pre-selection) + decideMove (lib/domain/notifications/notify.ts)
+ *   desk boxes                   awaitingApprovalSql, readyToAssignSql (lib/domain/desk/desk-query.ts)
+ *
+ * ticket.manage overrides permission checks, never separation of duties.
+ */
 
 /**
  * What an actor's permissions grant, as data: the whole organization, the
@@ -60,9 +82,313 @@ export function ticketScopeSql(actor: Actor): Prisma.Sql {
   return Prisma.sql`${base} AND (${Prisma.join(grants, " OR ")})`;
 }
 
+export interface ScopeFacts {
+  organizationId: string;
+  projectId: string;
+  requesterId: string;
+  assigneeIds: readonly string[];
+  deleted: boolean;
+}
+
+/**
+ * ticketScope as a test on one ticket's facts, from the same grants: notify()
+ * decides for every recipient without a query per person
+ * (scope.integration.test.ts holds it to ticketScope on every demo user and ticket).
+ */
+export function ticketVisibleTo(actor: Actor, t: ScopeFacts): boolean {
+  const g = scopeGrants(actor);
+  if (t.organizationId !== g.organizationId || t.deleted) return false;
+  if (g.wholeOrganization) return true;
+  if (g.projectIds.includes(t.projectId)) return true;
+  if (g.assignedTo && t.assigneeIds.includes(g.assignedTo)) return true;
+  return !!g.requestedBy && t.requesterId === g.requestedBy;
+}
+
 /** Internal notes and internal attachments are for staff with view_internal only. */
 export function canSeeInternal(actor: Actor): boolean {
   return can(actor, "ticket.view_internal");
+}
+
+// ── Replies and notes ──────────────────────────────────────────────────────
+
+/**
+ * What the actor may write in a ticket's thread (they can see the ticket): a
+ * public reply needs ticket.comment; an internal note ticket.view_internal.
+ */
+export function replyRights(actor: Actor): { publicReply: boolean; internalNote: boolean } {
+  return { publicReply: can(actor, "ticket.comment"), internalNote: canSeeInternal(actor) };
+}
+
+/** May write this kind of comment (a reply, an edit of one's own, a file with it). */
+export function mayComment(actor: Actor, internal: boolean): boolean {
+  const r = replyRights(actor);
+  return internal ? r.internalNote : r.publicReply;
+}
+
+/** May write anything at all in the thread (a file may go with either kind). */
+export function mayWriteInThread(actor: Actor): boolean {
+  const r = replyRights(actor);
+  return r.publicReply || r.internalNote;
+}
+
+/** A public reply by staff other than the requester: the first response, and open → answered. */
+export function isStaffResponse(actor: Actor, t: { requesterId: string }, internal: boolean): boolean {
+  return !internal && isStaff(actor) && actor.id !== t.requesterId;
+}
+
+/** Staff mark a reply as the solution. */
+export function mayMarkSolution(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+// ── Fields ─────────────────────────────────────────────────────────────────
+
+export const STAFF_FIELDS = [
+  "title", "description", "priority", "type", "dueDate", "startDate", "urgency", "importance",
+  "scheduledAt", "estimatedMinutes", "deploymentNotes", "reviewerId", "assetId", "tags",
+] as const;
+export type TicketField = (typeof STAFF_FIELDS)[number];
+/** A requester edits their own draft or rejected change: its words and its target. */
+const OWN_DRAFT_FIELDS: readonly TicketField[] = ["title", "description", "assetId"];
+
+/** A requester's own change before approval (draft, or rejected and being reworked). */
+function ownDraft(actor: Actor, t: { requesterId: string; status: string; workflow: string }): boolean {
+  return t.workflow === "change" && t.requesterId === actor.id && can(actor, "ticket.edit_own") && (t.status === "draft" || t.status === "rejected");
+}
+
+/** The fields this actor may write on this ticket; anything else in a body is refused. */
+export function writableFields(actor: Actor, t: { requesterId: string; status: string; workflow: string }): readonly TicketField[] {
+  if (mayAssign(actor)) return STAFF_FIELDS;
+  if (ownDraft(actor, t)) return OWN_DRAFT_FIELDS;
+  return [];
+}
+
+// ── Moves ──────────────────────────────────────────────────────────────────
+
+/** What the move rules need to know about a ticket. */
+export interface MoveSubject {
+  workflow: WorkflowKind;
+  status: TicketStatus;
+  requesterId: string;
+  approvedById: string | null;
+  assigneeIds: readonly string[];
+}
+
+export type MoveDecision = { ok: true; move: MoveName } | { ok: false; code: "INVALID_TRANSITION" | "FORBIDDEN"; message: string };
+
+const deny = (message: string): MoveDecision => ({ ok: false, code: "FORBIDDEN", message });
+
+/**
+ * Who may make which move (issue 3's matrix). The workflow map says whether
+ * the move exists; this says whether this actor may make it now. ticket.manage
+ * overrides the permission checks, never separation of duties.
+ */
+export function decideMove(actor: Actor, t: MoveSubject, to: TicketStatus): MoveDecision {
+  if (!canTransition(t.workflow, t.status, to) || isReplyOnlyMove(t.workflow, to)) {
+    return { ok: false, code: "INVALID_TRANSITION", message: `A ticket cannot move from ${t.status} to ${to}.` };
+  }
+  const move = moveName(t.workflow, t.status, to);
+  const own = t.requesterId === actor.id;
+  const assigned = t.assigneeIds.includes(actor.id);
+  const manage = can(actor, "ticket.manage");
+
+  // Separation of duties first: no permission overrides it.
+  if ((move === "approve" || move === "reject") && own) return deny("You requested this change, so someone else must approve or reject it.");
+  if (move === "approve" && assigned && t.assigneeIds.length === 1) {
+    return deny("You are this change's only assignee, and its approver cannot be. Add another assignee or ask another approver.");
+  }
+  if (move === "deploy" && t.approvedById === actor.id) return deny("You approved this change, so someone else must deploy it.");
+
+  const allowed = ((): boolean => {
+    if (manage) return true;
+    switch (t.workflow) {
+      case "change":
+        switch (move) {
+          case "submit":
+          case "resubmit":
+            return own && can(actor, "ticket.edit_own");
+          case "approve":
+            return can(actor, "ticket.approve");
+          case "reject":
+            return can(actor, "ticket.reject");
+          case "start":
+            return can(actor, "ticket.assign") || assigned;
+          case "deploy":
+            return can(actor, "ticket.deploy") && assigned;
+          case "complete":
+            return can(actor, "ticket.complete");
+          case "roll_back":
+            return can(actor, "ticket.deploy") && (assigned || can(actor, "ticket.assign"));
+          case "cancel":
+            return can(actor, "ticket.cancel") || (own && (t.status === "draft" || t.status === "pending"));
+          default:
+            return false;
+        }
+      case "support":
+        if (isStaff(actor)) return true;
+        // Requesters: close their own resolved ticket, reopen their own resolved or closed one.
+        return own && ((move === "close" && t.status === "resolved") || (move === "reopen" && (t.status === "resolved" || t.status === "closed")));
+      case "kanban":
+        return mayMoveCard(actor, t);
+    }
+  })();
+  if (!allowed) return deny(denyMessage(move));
+  return { ok: true, move };
+}
+
+/** Kanban: staff with the card in scope and ticket.assign, or one of its assignees. */
+export function mayMoveCard(actor: Actor, t: Pick<MoveSubject, "assigneeIds">): boolean {
+  return can(actor, "ticket.manage") || (isStaff(actor) && (can(actor, "ticket.assign") || t.assigneeIds.includes(actor.id)));
+}
+
+function denyMessage(move: MoveName): string {
+  switch (move) {
+    case "approve":
+      return "Only approvers can approve change requests.";
+    case "reject":
+      return "Only approvers can reject change requests.";
+    case "deploy":
+      return "Only an assigned technician can deploy this change.";
+    case "submit":
+    case "resubmit":
+      return "Only the requester can submit this request.";
+    default:
+      return "You do not have permission to make this move.";
+  }
+}
+
+/** The moves this actor may make on this ticket now (the buttons to show). */
+export function availableMoves(actor: Actor, t: MoveSubject, targets: readonly TicketStatus[]): { to: TicketStatus; move: MoveName }[] {
+  const out: { to: TicketStatus; move: MoveName }[] = [];
+  for (const to of targets) {
+    const d = decideMove(actor, t, to);
+    if (d.ok) out.push({ to, move: d.move });
+  }
+  return out;
+}
+
+/**
+ * The approval panel of a pending change: who sees it, and what they may do in
+ * it. Approve and reject are the moves decideMove rules on.
+ */
+export function approvalRights(actor: Actor, t: MoveSubject): { canApprove: boolean; canReject: boolean; explanation: string | null } | null {
+  if (t.workflow !== "change" || t.status !== "pending") return null;
+  if (!canAny(actor, ...APPROVER_PERMISSIONS, "ticket.reject")) return null;
+  const approve = decideMove(actor, t, "approved");
+  const reject = decideMove(actor, t, "rejected");
+  return {
+    canApprove: approve.ok,
+    canReject: reject.ok,
+    explanation:
+      t.requesterId === actor.id ? "You requested this change, so another approver must decide on it." : !approve.ok ? approve.message : null,
+  };
+}
+
+/**
+ * Permissions one of which a role must hold for decideMove to let it approve
+ * (policy.test.ts proves it for every permission set): the SQL that finds
+ * approvers among many users pre-selects by these, then asks decideMove.
+ */
+export const APPROVER_PERMISSIONS = ["ticket.approve", "ticket.manage"] as const satisfies readonly Permission[];
+
+/** May approve this pending change now (the desk box and approval_needed ask the same). */
+export function mayApprove(actor: Actor, t: MoveSubject): boolean {
+  return t.workflow === "change" && t.status === "pending" && decideMove(actor, t, "approved").ok;
+}
+
+/**
+ * Pending changes this actor may approve, as SQL over `"Ticket" t` (the
+ * "Awaiting approval" box): decideMove's approve rule — an approver, not the
+ * requester, not the change's only assignee.
+ */
+export function awaitingApprovalSql(actor: Actor): Prisma.Sql {
+  if (!canAny(actor, ...APPROVER_PERMISSIONS)) return Prisma.sql`FALSE`;
+  return Prisma.sql`(t."status" = 'pending'::"TicketStatus"
+    AND t."projectId" IN (SELECT cp."id" FROM "Project" cp WHERE cp."organizationId" = ${actor.organizationId}::uuid AND cp."workflow" = 'change'::"WorkflowKind")
+    AND t."requesterId" <> ${actor.id}::uuid
+    AND NOT (EXISTS (SELECT 1 FROM "TicketAssignee" ma WHERE ma."ticketId" = t."id" AND ma."userId" = ${actor.id}::uuid)
+             AND NOT EXISTS (SELECT 1 FROM "TicketAssignee" oa WHERE oa."ticketId" = t."id" AND oa."userId" <> ${actor.id}::uuid)))`;
+}
+
+// ── Assignment ─────────────────────────────────────────────────────────────
+
+/** Permissions that assign (and edit a ticket's fields, link, remove any file). */
+export const ASSIGNER_PERMISSIONS = ["ticket.assign", "ticket.manage"] as const satisfies readonly Permission[];
+
+export function mayAssign(actor: Actor): boolean {
+  return canAny(actor, ...ASSIGNER_PERMISSIONS);
+}
+
+/** An assignee hands their own assignment on; an assigner moves the primary one. */
+export function mayTransfer(actor: Actor, t: { assigneeIds: readonly string[] }): boolean {
+  return t.assigneeIds.includes(actor.id) || mayAssign(actor);
+}
+
+/** An assignee takes the ticket on (once). */
+export function mayAccept(actor: Actor, t: { assigneeIds: readonly string[]; acceptedById: string | null }): boolean {
+  return t.assigneeIds.includes(actor.id) && t.acceptedById !== actor.id;
+}
+
+/**
+ * Approved changes nobody is assigned to, as SQL over `"Ticket" t` (the
+ * "Ready to assign" box): technicians only see what is assigned to them, so
+ * those who assign must pick these up.
+ */
+export function readyToAssignSql(actor: Actor): Prisma.Sql {
+  if (!mayAssign(actor)) return Prisma.sql`FALSE`;
+  return Prisma.sql`(t."status" = 'approved'::"TicketStatus" AND t."assigneeId" IS NULL)`;
+}
+
+// ── Change items ───────────────────────────────────────────────────────────
+
+const ITEMS_EDITABLE: ReadonlySet<TicketStatus> = new Set(["draft", "pending", "rejected"]);
+
+/**
+ * May replace a change's items: the requester on their own draft or rejected
+ * change; assigners also on a pending one. Never once it is approved.
+ */
+export function itemsEditDecision(actor: Actor, t: { workflow: WorkflowKind; status: TicketStatus; requesterId: string }): { ok: true } | { ok: false; message: string } {
+  if (t.workflow !== "change") return { ok: false, message: "Only change requests have items." };
+  if (ownDraft(actor, t) || (mayAssign(actor) && ITEMS_EDITABLE.has(t.status))) return { ok: true };
+  return { ok: false, message: ITEMS_EDITABLE.has(t.status) ? "You cannot edit this change's items." : "Items can no longer be changed once the change is approved." };
+}
+
+/** While a change is in progress its assignees (or ticket.manage) fulfil its items. */
+export function mayFulfilItems(actor: Actor, t: { workflow: WorkflowKind; status: TicketStatus; assigneeIds: readonly string[] }): boolean {
+  return t.workflow === "change" && t.status === "in_progress" && (t.assigneeIds.includes(actor.id) || can(actor, "ticket.manage"));
+}
+
+// ── Links, files, deletion, creation ───────────────────────────────────────
+
+/** Staff who edit a ticket's fields link and unlink it (both ends in their scope). */
+export function mayLink(actor: Actor): boolean {
+  return mayAssign(actor);
+}
+
+export function mayAddSubtask(actor: Actor): boolean {
+  return mayLink(actor) && mayCreateTicket(actor);
+}
+
+/**
+ * Who may remove a sent file: whoever attached it, and staff who edit tickets
+ * — a requester's file with a password in it must not wait for an administrator.
+ */
+export function mayRemoveAttachment(actor: Actor, file: { uploadedById: string | null }): boolean {
+  return file.uploadedById === actor.id || mayAssign(actor);
+}
+
+/** Moves a ticket to the bin (soft delete). */
+export function mayDeleteTicket(actor: Actor): boolean {
+  return can(actor, "ticket.manage");
+}
+
+/** Removes a binned ticket for good. */
+export function mayPurgeTicket(actor: Actor): boolean {
+  return can(actor, "ticket.delete");
+}
+
+export function mayCreateTicket(actor: Actor): boolean {
+  return can(actor, "ticket.create");
 }
 
 /** Projects the actor may create tickets in: members only (admins: all). */

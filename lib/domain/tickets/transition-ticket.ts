@@ -7,7 +7,7 @@ import type { TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { transitionSchema, type TransitionInput } from "@/lib/validation/ticket";
 import { applyItemsToAsset, restoreAsset } from "@/lib/domain/changes/apply-to-asset";
 import { loadTicketForActor } from "./queries";
-import { decideMove, mayMoveCard } from "./move-policy";
+import { decideMove, mayMoveCard } from "./policy";
 import { recordHistory, type HistoryEntry } from "./history";
 import { canTransition, MOVES_NEEDING_REASON, STATUS_LABELS, type MoveName } from "./workflow";
 import { notifyTransition } from "@/lib/domain/notifications/hooks";

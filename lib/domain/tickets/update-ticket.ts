@@ -2,7 +2,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { writableFields } from "./policy";
 import { AppError, conflict, invalid, INVALID_FORM } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateTicketSchema, type UpdateTicketInput } from "@/lib/validation/ticket";
@@ -13,24 +13,11 @@ import { recordHistory, historyValue, type HistoryEntry } from "./history";
 
 type Field = keyof NonNullable<UpdateTicketInput["changes"]>;
 
-const STAFF_FIELDS: readonly Field[] = [
-  "title", "description", "priority", "type", "dueDate", "startDate", "urgency", "importance",
-  "scheduledAt", "estimatedMinutes", "deploymentNotes", "reviewerId", "assetId", "tags",
-];
-/** A requester edits their own draft or rejected change: its words and its target. */
-const OWN_DRAFT_FIELDS: readonly Field[] = ["title", "description", "assetId"];
 const DATE_FIELDS = new Set<Field>(["dueDate", "startDate", "scheduledAt"]);
 const WORKFLOW_FIELDS: Partial<Record<Field, "change" | "kanban">> = {
   scheduledAt: "change", estimatedMinutes: "change", deploymentNotes: "change", reviewerId: "change", assetId: "change",
   urgency: "kanban", importance: "kanban", startDate: "kanban",
 };
-
-/** The fields this actor may write on this ticket; anything else in a body is refused. */
-export function writableFields(actor: Actor, t: { requesterId: string; status: string; workflow: string }): readonly Field[] {
-  if (can(actor, "ticket.assign") || can(actor, "ticket.manage")) return STAFF_FIELDS;
-  if (t.requesterId === actor.id && can(actor, "ticket.edit_own") && t.workflow === "change" && (t.status === "draft" || t.status === "rejected")) return OWN_DRAFT_FIELDS;
-  return [];
-}
 
 /** Edits fields with compare-and-set on version; one history row per changed field. */
 export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: { now?: Date } = {}) {
@@ -46,7 +33,8 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
     items: { orderBy: { position: "asc" } },
   });
   const workflow = t.project.workflow;
-  const allowed = writableFields(actor, { requesterId: t.requesterId, status: t.status, workflow });
+  // A field the schema has and the policy does not name is never writable.
+  const allowed: readonly Field[] = writableFields(actor, { requesterId: t.requesterId, status: t.status, workflow });
   const sent = Object.keys(changes) as Field[];
   const refused = sent.filter((f) => !allowed.includes(f));
   if (refused.length) {

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { staffPageActor } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
-import { canSeeInternal } from "@/lib/domain/tickets/policy";
 import { ticketControls, ticketOr404, ticketPageTitle } from "@/lib/domain/tickets/page-data";
 import { TicketView } from "@/components/tickets/ticket-view";
 import { ticketRelationships } from "@/lib/domain/relationships/list-links";
@@ -22,8 +20,6 @@ export default async function StaffTicketPage({ params }: Props) {
       ticket={ticket}
       controls={controls}
       audience="staff"
-      allowInternal={canSeeInternal(actor)}
-      canReply={can(actor, "ticket.comment") || canSeeInternal(actor)}
       relationships={relationships}
       viewerId={actor.id}
       composer={composer}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { BUILT_IN_ROLE_PERMISSIONS, BUILT_IN_ROLES, toPermissionSet, type BuiltInRole } from "@/lib/auth/permissions";
+import { BUILT_IN_ROLE_PERMISSIONS, BUILT_IN_ROLES, canAny, PERMISSIONS, toPermissionSet, type BuiltInRole } from "@/lib/auth/permissions";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
-import { decideMove, type MoveSubject } from "./move-policy";
+import {
+  APPROVER_PERMISSIONS, ASSIGNER_PERMISSIONS, decideMove, mayApprove, mayAssign, mayComment, mayWriteInThread, replyRights, type MoveSubject,
+} from "./policy";
 
 const actor = (role: BuiltInRole, id = role): Actor => ({
   id,
@@ -119,5 +121,44 @@ describe("kanban", () => {
     const assigner = ["agent", "manager", "admin"].includes(role);
     expect(decideMove(me, card(), "in_progress").ok).toBe(assigner);
     expect(decideMove(me, card([me.id]), "in_progress").ok).toBe(role !== "requester");
+  });
+});
+
+describe("the SQL pre-selections name every permission set their rule can say yes to", () => {
+  // Every one of the 2^18 subsets of the catalog: the notification and desk SQL
+  // pre-select by APPROVER_PERMISSIONS / ASSIGNER_PERMISSIONS and then ask the rule,
+  // so a rule that could say yes without them would silently miss people.
+  const subsets = function* () {
+    for (let mask = 0; mask < 1 << PERMISSIONS.length; mask++) yield PERMISSIONS.filter((_, i) => mask & (1 << i));
+  };
+  const someone = (permissions: readonly string[]): Actor => ({ ...actor("requester", "someone"), permissions: toPermissionSet(permissions) });
+
+  it("mayApprove implies a role with one of APPROVER_PERMISSIONS; mayAssign exactly ASSIGNER_PERMISSIONS", () => {
+    let approvers = 0;
+    let sets = 0;
+    const wrong: string[] = [];
+    const pending = change("pending");
+    for (const set of subsets()) {
+      const a = someone(set);
+      sets++;
+      const approves = mayApprove(a, pending);
+      if (approves) approvers++;
+      if (approves && !canAny(a, ...APPROVER_PERMISSIONS)) wrong.push(`approves without an approver permission: ${set.join(" ")}`);
+      if (mayAssign(a) !== canAny(a, ...ASSIGNER_PERMISSIONS)) wrong.push(`assigns unlike ASSIGNER_PERMISSIONS: ${set.join(" ")}`);
+      if (wrong.length > 5) break;
+    }
+    expect(wrong).toEqual([]);
+    expect(sets).toBe(2 ** 18);
+    expect(approvers).toBeGreaterThan(0);
+  });
+
+  it("a reply and a note are separate rights; files go with either", () => {
+    const noteOnly = someone(["ticket.view_all", "ticket.view_internal"]);
+    expect(replyRights(noteOnly)).toEqual({ publicReply: false, internalNote: true });
+    expect(mayComment(noteOnly, false)).toBe(false);
+    expect(mayComment(noteOnly, true)).toBe(true);
+    expect(mayWriteInThread(noteOnly)).toBe(true);
+    expect(mayWriteInThread(someone(["ticket.view_all"]))).toBe(false);
+    expect(replyRights(actor("requester"))).toEqual({ publicReply: true, internalNote: false });
   });
 });
