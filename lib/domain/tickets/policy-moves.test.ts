@@ -131,7 +131,7 @@ describe("the SQL pre-selections name every permission set their rule can say ye
   const subsets = function* () {
     for (let mask = 0; mask < 1 << PERMISSIONS.length; mask++) yield PERMISSIONS.filter((_, i) => mask & (1 << i));
   };
-  const someone = (permissions: readonly string[]): Actor => ({ ...actor("requester", "someone"), permissions: toPermissionSet(permissions) });
+  const someone = (permissions: readonly string[]): Actor => ({ ...actor("requester"), id: "someone", permissions: toPermissionSet(permissions) });
 
   it("mayApprove implies a role with one of APPROVER_PERMISSIONS; mayAssign exactly ASSIGNER_PERMISSIONS", () => {
     let approvers = 0;
