@@ -4,7 +4,8 @@ import type { ColumnCategory, NumberingScheme, Priority, TicketStatus, TicketTyp
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, BUILT_IN_ROLE_PERMISSIONS, type BuiltInRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
-import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { toPermissionSet } from "@/lib/auth/permissions";
 import { creationFacts, DEFAULT_TYPE, newTicketFor } from "@/lib/domain/tickets/create-ticket";
 import { insertTicket } from "@/lib/domain/tickets/insert-ticket";
 import { writeTransition } from "@/lib/domain/tickets/transition-ticket";
@@ -222,7 +223,7 @@ export async function seedTicket(db: PrismaClient, t: TicketSeed): Promise<Ticke
     }
     const now = next();
     if (move === "reply") {
-      const staff = await loadActor(worker);
+      const staff = await actorOf(db, worker);
       if (!staff) throw new Error(`seedTicket: ${worker} cannot reply`);
       await addComment(staff, { ticketId: created.id, body: "Thanks for the report: we are looking into it." }, { now });
       continue;
@@ -263,6 +264,19 @@ export async function seedTicket(db: PrismaClient, t: TicketSeed): Promise<Ticke
     });
   }
   return db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+}
+
+/**
+ * A user as an Actor, like lib/auth/actor.ts loadActor (which this module
+ * cannot import: it pulls next-auth, which the seed's tsx cannot load).
+ */
+async function actorOf(db: PrismaClient, userId: string): Promise<Actor | null> {
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, organizationId: true, email: true, name: true, active: true, role: { select: { name: true, permissions: true } }, memberships: { select: { projectId: true } } },
+  });
+  if (!u?.active) return null;
+  return { id: u.id, organizationId: u.organizationId, email: u.email, name: u.name, roleName: u.role.name, permissions: toPermissionSet(u.role.permissions), projectIds: u.memberships.map((m) => m.projectId) };
 }
 
 /**
