@@ -1,9 +1,20 @@
 // One set of data builders for the seed, the integration tests and e2e.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient, Ticket } from "@/lib/generated/prisma/client";
 import type { ColumnCategory, NumberingScheme, Priority, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, BUILT_IN_ROLE_PERMISSIONS, type BuiltInRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import { allocateNumber } from "@/lib/domain/tickets/numbering";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { toPermissionSet } from "@/lib/auth/permissions";
+import { creationFacts, DEFAULT_TYPE, newTicketFor } from "@/lib/domain/tickets/create-ticket";
+import { insertTicket } from "@/lib/domain/tickets/insert-ticket";
+import { writeTransition } from "@/lib/domain/tickets/transition-ticket";
+import { writeAssignees } from "@/lib/domain/tickets/assign-ticket";
+import { addComment } from "@/lib/domain/tickets/add-comment";
+import { recordHistory, historyValue } from "@/lib/domain/tickets/history";
+import { initialStatus, moveName, nextStatuses } from "@/lib/domain/tickets/workflow";
+import { itemData, loadAsset } from "@/lib/domain/changes/items";
+import { validateItems, type ItemDraft } from "@/lib/domain/changes/validate-items";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -87,51 +98,210 @@ export interface TicketSeed {
   requesterId: string;
   title: string;
   description?: string;
-  status?: TicketStatus;
   priority?: Priority;
   type?: TicketType;
-  assigneeIds?: string[];
+  /** When it was created; the later steps follow `stepMinutes` apart. Default: so that the last step is now. */
   createdAt?: Date;
+  /** Change requests: the target asset, and items validated against it as the app validates them. */
+  assetId?: string | null;
+  items?: ItemDraft[];
+  /** A change request submitted as it is created (pending), as the portal's "Create request" does. */
+  submit?: boolean;
+  /** A subtask: the creation statement links it to this parent (same project). */
+  parent?: { id: string; number: string } | null;
+  /** A board position chosen by a test, as a reorder would leave it (a reorder writes no history). */
+  rank?: string;
+
+  // ── A later state for demo data, reached step by step through the domain's writers ──
+  /** Where the ticket ends up: walked from the workflow's first state, one move (and history row) at a time. */
+  status?: TicketStatus;
+  assigneeIds?: string[];
+  /** Who assigns, and who moves when nobody is assigned. Default: the project's lead, else the requester. */
+  staffId?: string;
+  /** Who approves or rejects a change. Default: staffId. */
+  approverId?: string;
+  /** The reason of a rejection. */
+  reason?: string;
+  /** Minutes between the steps (default 30). */
+  stepMinutes?: number;
+  /**
+   * Field values no step sets (dates, a soft delete): a factory shortcut that
+   * writes them in one update with a field_change history row each and a
+   * version bump, as the field editor would. Never `status`.
+   */
   extra?: Record<string, unknown>;
 }
 
-/** Inserts a ticket directly in a given state (with a "created" history row), numbered like the app does. */
-export async function seedTicket(db: PrismaClient, t: TicketSeed) {
-  const now = t.createdAt ?? new Date();
-  return db.$transaction(async (tx) => {
-    const { number, seq } = await allocateNumber(tx, t.project, now);
-    const status = t.status ?? (t.project.workflow === "support" ? "open" : t.project.workflow === "change" ? "draft" : "todo");
-    const column =
-      t.project.workflow === "kanban"
-        ? await tx.kanbanColumn.findFirst({ where: { projectId: t.project.id, category: status as ColumnCategory }, orderBy: { position: "asc" } })
-        : null;
-    const ticket = await tx.ticket.create({
-      data: {
-        organizationId: t.project.organizationId,
-        projectId: t.project.id,
-        number,
-        seq,
-        title: t.title,
-        description: t.description ?? "",
-        status,
-        priority: t.priority ?? "normal",
-        type: t.type ?? (t.project.workflow === "support" ? "request" : t.project.workflow === "change" ? "change" : "task"),
-        requesterId: t.requesterId,
-        assigneeId: t.assigneeIds?.[0] ?? null,
-        columnId: column?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-        ...(t.extra ?? {}),
-      },
-    });
-    if (t.assigneeIds?.length) {
-      await tx.ticketAssignee.createMany({
-        data: t.assigneeIds.map((userId, i) => ({ ticketId: ticket.id, userId, organizationId: ticket.organizationId, isPrimary: i === 0, assignedAt: now })),
-      });
+/**
+ * Makes a ticket through the app's own creation path (insert-ticket.ts
+ * insertTicket with create-ticket.ts newTicketFor): number from the project's
+ * counter, rank at the bottom of its column, the requester as watcher, the
+ * `created` history row, items, the parent link and the creation
+ * notifications — exactly what createTicket writes. Then, for demo data, it
+ * moves the ticket to `status` through the domain's writers:
+ *
+ * - a support ticket past `open` first gets a public staff reply (addComment:
+ *   the first response, open → answered), then each move through
+ *   writeTransition (the one status writer) with its history row and notices;
+ * - a change is submitted, approved or rejected, assigned before it starts,
+ *   deployed and completed move by move;
+ * - assignees through writeAssignees (what setAssignees writes).
+ *
+ * Shortcuts, on purpose: the moves are the domain's writes without the
+ * person-facing checks of transitionTicket (permissions, versions, item
+ * fulfilment before deploy), and a deploy does not apply the items to the
+ * asset — the demo server keeps the components it was seeded with.
+ */
+export async function seedTicket(db: PrismaClient, t: TicketSeed): Promise<Ticket> {
+  const workflow = t.project.workflow;
+  const submit = workflow === "change" && !!t.submit;
+  const first = submit ? "pending" : initialStatus(workflow);
+  const target = t.status ?? first;
+  const path = walk(workflow, first, target);
+  const assigneeIds = t.assigneeIds ?? [];
+  const stepMs = (t.stepMinutes ?? 30) * 60_000;
+  const steps = path.length + (assigneeIds.length ? 1 : 0) + (t.extra && Object.keys(t.extra).length ? 1 : 0);
+  const createdAt = t.createdAt ?? new Date(Date.now() - steps * stepMs);
+  let at = createdAt.getTime();
+  const next = () => new Date((at += stepMs));
+
+  const facts = await creationFacts(db, t.project.id, submit);
+  const asset = t.assetId ? await loadAsset(t.project.organizationId, t.assetId, db as unknown as Tx) : null;
+  if (t.assetId && !asset) throw new Error(`No asset ${t.assetId} in the project's organization`);
+  const items = t.items ?? [];
+  const validations = validateItems(items, asset);
+  const created = await insertTicket(
+    db,
+    newTicketFor(facts, {
+      requesterId: t.requesterId,
+      type: t.type ?? DEFAULT_TYPE[workflow],
+      title: t.title,
+      description: t.description ?? "",
+      priority: t.priority ?? "normal",
+      assetId: asset?.id ?? null,
+      submit,
+      items: items.map((item, i) => itemData(item, validations[i]!)),
+      parent: t.parent ?? null,
+      rank: t.rank,
+      now: createdAt,
+    }),
+  );
+
+  const lead = (await db.project.findUniqueOrThrow({ where: { id: t.project.id }, select: { leadId: true } })).leadId;
+  const staffId = t.staffId ?? lead ?? t.requesterId;
+  const worker = assigneeIds[0] ?? staffId;
+  const current = () => db.ticket.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, organizationId: true, status: true, version: true, acceptedById: true } });
+  const assign = async () => {
+    const users = await db.user.findMany({ where: { id: { in: assigneeIds }, organizationId: t.project.organizationId }, select: { id: true, name: true } });
+    const names = assigneeIds.map((id) => users.find((u) => u.id === id)?.name ?? id);
+    const now = next();
+    const written = await db.$transaction(async (tx) =>
+      writeAssignees(tx, await current(), {
+        ids: assigneeIds,
+        primaryId: assigneeIds[0] ?? null,
+        entries: names.map((name) => ({ action: "assigned" as const, newValue: name })),
+        added: assigneeIds,
+        actorId: staffId,
+        now,
+      }),
+    );
+    if (!written) throw new Error(`seedTicket: could not assign ${created.number}`);
+  };
+
+  // Support and kanban work is assigned first; a change once approved, before it starts.
+  let assigned = !assigneeIds.length;
+  if (!assigned && workflow !== "change") {
+    await assign();
+    assigned = true;
+  }
+  for (const to of path) {
+    const from = (await current()).status;
+    const move = workflow === "support" && to === "answered" ? "reply" : moveName(workflow, from, to);
+    if (move === "start" && !assigned) {
+      await assign();
+      assigned = true;
     }
-    await tx.ticketHistory.create({
-      data: { organizationId: ticket.organizationId, ticketId: ticket.id, actorId: t.requesterId, action: "created", newValue: status, createdAt: now },
+    const now = next();
+    if (move === "reply") {
+      const staff = await actorOf(db, worker);
+      if (!staff) throw new Error(`seedTicket: ${worker} cannot reply`);
+      await addComment(staff, { ticketId: created.id, body: "Thanks for the report: we are looking into it." }, { now });
+      continue;
+    }
+    const actorId = move === "approve" || move === "reject" ? (t.approverId ?? staffId) : move === "submit" || move === "resubmit" || (move === "cancel" && workflow === "change") ? t.requesterId : worker;
+    const column =
+      workflow === "kanban"
+        ? await db.kanbanColumn.findFirstOrThrow({ where: { projectId: t.project.id, category: to as ColumnCategory }, orderBy: { position: "asc" }, select: { id: true, name: true } })
+        : null;
+    const moved = await db.$transaction(async (tx) =>
+      writeTransition(tx, await current(), {
+        workflow,
+        to,
+        move,
+        actorId,
+        now,
+        reason: move === "reject" ? (t.reason ?? "Rejected") : null,
+        ...(column ? { columnId: column.id, columnName: column.name } : {}),
+      }),
+    );
+    if (!moved) throw new Error(`seedTicket: ${created.number} could not move to ${to}`);
+  }
+  if (!assigned) await assign();
+
+  if (t.extra && Object.keys(t.extra).length) {
+    if ("status" in t.extra) throw new Error("seedTicket: a status is reached by `status`, through the status writer");
+    const fields = Object.keys(t.extra);
+    const before = (await db.ticket.findUniqueOrThrow({ where: { id: created.id } })) as unknown as Record<string, unknown>;
+    const now = next();
+    await db.$transaction(async (tx) => {
+      await tx.ticket.update({ where: { id: created.id }, data: { ...t.extra, version: { increment: 1 }, updatedAt: now } });
+      await recordHistory(
+        tx,
+        created,
+        staffId,
+        fields.map((field) => ({ action: "field_change" as const, field, oldValue: historyValue(before[field] as never), newValue: historyValue(t.extra![field] as never) })),
+      );
     });
-    return ticket;
+  }
+  return db.ticket.findUniqueOrThrow({ where: { id: created.id } });
+}
+
+/**
+ * A user as an Actor, like lib/auth/actor.ts loadActor (which this module
+ * cannot import: it pulls next-auth, which the seed's tsx cannot load).
+ */
+async function actorOf(db: PrismaClient, userId: string): Promise<Actor | null> {
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, organizationId: true, email: true, name: true, active: true, role: { select: { name: true, permissions: true } }, memberships: { select: { projectId: true } } },
   });
+  if (!u?.active) return null;
+  return { id: u.id, organizationId: u.organizationId, email: u.email, name: u.name, roleName: u.role.name, permissions: toPermissionSet(u.role.permissions), projectIds: u.memberships.map((m) => m.projectId) };
+}
+
+/**
+ * The statuses a ticket passes on the way from `from` to `to` (shortest walk
+ * of the workflow map). A support ticket is answered first: staff reply before
+ * they work it, as on the desk.
+ */
+export function walk(workflow: WorkflowKind, from: TicketStatus, to: TicketStatus): TicketStatus[] {
+  if (from === to) return [];
+  if (workflow === "support" && from === "open") return ["answered", ...walk(workflow, "answered", to)];
+  const back = new Map<TicketStatus, TicketStatus>();
+  const queue: TicketStatus[] = [from];
+  while (queue.length) {
+    const s = queue.shift()!;
+    if (s === to) break;
+    for (const n of nextStatuses(workflow, s)) {
+      if (n === from || back.has(n)) continue;
+      // `answered` is reached by a reply only (from open, above).
+      if (workflow === "support" && n === "answered") continue;
+      back.set(n, s);
+      queue.push(n);
+    }
+  }
+  if (!back.has(to)) throw new Error(`No ${workflow} walk from ${from} to ${to}`);
+  const out: TicketStatus[] = [];
+  for (let s: TicketStatus = to; s !== from; s = back.get(s)!) out.unshift(s);
+  return out;
 }

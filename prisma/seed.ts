@@ -1,8 +1,9 @@
 // Demo data (DESIGN §11). Runs on the first start of the embedded database and
 // with `npm run db:seed`; does nothing when organizations already exist.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { db, getPool } from "@/lib/db";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import type { ItemDraft } from "@/lib/domain/changes/validate-items";
 import { addMember, createOrganization, createProject, createUser, seedTicket } from "./factories";
 
 const HOUR = 3_600_000;
@@ -67,6 +68,9 @@ export async function seedDemo(db: PrismaClient) {
     ["closed", "Monitor flickers on desk 12", "low", true],
     ["open", "E-mail bounces from the sales mailbox", "critical", false],
   ];
+  // Every ticket is made through the app's creation path and then walked to its
+  // state through the domain's writers (factories.ts seedTicket): replies,
+  // moves, assignments and their history rows, steps 30 minutes apart.
   let h = 200;
   for (const [status, title, priority, assigned] of supportTickets) {
     h -= 12;
@@ -78,31 +82,25 @@ export async function seedDemo(db: PrismaClient) {
       status,
       priority,
       assigneeIds: assigned ? [agent.id] : [],
+      staffId: agent.id,
       createdAt: ago(h),
-      extra: {
-        slaStartedAt: ago(h),
-        firstResponseAt: status === "open" ? null : ago(h - 1),
-        resolvedAt: status === "resolved" || status === "closed" ? ago(h - 4) : null,
-        closedAt: status === "closed" ? ago(h - 5) : null,
-      },
     });
   }
 
-  const changeTickets: [TicketStatus, string][] = [
-    ["draft", "Add 2 NVMe drives to db-prod-01"],
-    ["pending", "Upgrade RAM on db-prod-01 to 512 GB"],
-    ["approved", "Replace onboard NIC with a 10GbE card"],
-    ["rejected", "Add a GPU for the reporting jobs"],
-    ["in_progress", "Swap a failing PSU"],
-    ["deployed", "Add a spare NVMe for the WAL volume"],
-    ["completed", "Replace two RAM modules after ECC errors"],
-    ["cancelled", "Remove the second CPU"],
+  const ram = "Samsung 32GB DDR4-3200 RDIMM";
+  const changeTickets: [TicketStatus, string, ItemDraft][] = [
+    ["draft", "Add 2 NVMe drives to db-prod-01", { action: "add", componentType: "storage", componentRef: "Samsung PM9A3 1.92TB NVMe", quantity: 2 }],
+    ["pending", "Upgrade RAM on db-prod-01 to 512 GB", { action: "add", componentType: "ram", componentRef: ram, quantity: 8 }],
+    ["approved", "Replace onboard NIC with a 10GbE card", { action: "replace", componentType: "nic", serial: "NIC-ONB-0001", currentValue: "Onboard 1GbE", requestedValue: "Intel X710 10GbE", quantity: 1 }],
+    ["rejected", "Add a GPU for the reporting jobs", { action: "add", componentType: "gpu", componentRef: "NVIDIA L4", quantity: 1 }],
+    ["in_progress", "Swap a failing PSU", { action: "replace", componentType: "psu", currentValue: "800W Platinum PSU", requestedValue: "800W Platinum PSU (new)", quantity: 1 }],
+    ["deployed", "Add a spare NVMe for the WAL volume", { action: "add", componentType: "storage", componentRef: "Samsung PM9A3 1.92TB NVMe", quantity: 1 }],
+    ["completed", "Replace two RAM modules after ECC errors", { action: "replace", componentType: "ram", currentValue: ram, requestedValue: ram, quantity: 2 }],
+    ["cancelled", "Remove the second CPU", { action: "remove", componentType: "cpu", componentRef: "Intel Xeon Gold 6338", quantity: 1 }],
   ];
   h = 150;
-  for (const [status, title] of changeTickets) {
+  for (const [status, title, item] of changeTickets) {
     h -= 10;
-    const submitted = status !== "draft";
-    const approved = ["approved", "in_progress", "deployed", "completed"].includes(status);
     await seedTicket(db, {
       project: chg,
       requesterId: requester.id,
@@ -110,21 +108,14 @@ export async function seedDemo(db: PrismaClient) {
       description: `${title}. Requested for capacity planning.`,
       status,
       priority: "normal",
+      assetId: asset.id,
+      items: [item],
       assigneeIds: ["in_progress", "deployed", "completed"].includes(status) ? [tech.id] : [],
+      staffId: manager.id,
+      approverId: manager.id,
+      reason: "The reporting jobs can move to the analytics cluster.",
       createdAt: ago(h),
-      extra: {
-        assetId: asset.id,
-        submittedAt: submitted ? ago(h - 1) : null,
-        approvedAt: approved ? ago(h - 2) : null,
-        approvedById: approved ? manager.id : null,
-        rejectedAt: status === "rejected" ? ago(h - 2) : null,
-        rejectReason: status === "rejected" ? "The reporting jobs can move to the analytics cluster." : null,
-        deployedAt: ["deployed", "completed"].includes(status) ? ago(h - 4) : null,
-        completedAt: status === "completed" ? ago(h - 5) : null,
-        cancelledAt: status === "cancelled" ? ago(h - 3) : null,
-        scheduledAt: ago(h - 24 * 3),
-        estimatedMinutes: 60,
-      },
+      extra: { scheduledAt: ago(h - 24 * 3), estimatedMinutes: 60 },
     });
   }
 
@@ -138,7 +129,7 @@ export async function seedDemo(db: PrismaClient) {
   h = 100;
   for (const [status, title, type] of kanbanCards) {
     h -= 8;
-    await seedTicket(db, { project: eng, requesterId: admin.id, title, status, type, assigneeIds: status === "todo" ? [] : [tech.id], createdAt: ago(h), extra: { urgency: "normal", importance: "normal" } });
+    await seedTicket(db, { project: eng, requesterId: admin.id, title, status, type, assigneeIds: status === "todo" ? [] : [tech.id], staffId: admin.id, createdAt: ago(h), extra: { urgency: "normal", importance: "normal" } });
   }
 
   // ── Globex: exactly two tickets, SUP-1 and SUP-2 ──
@@ -176,16 +167,24 @@ export async function seedDemo(db: PrismaClient) {
       },
     ].map((r) => ({ ...r, organizationId: acme.id })),
   });
+  // The tickets were made and walked the way the app makes them, so their
+  // notifications and e-mails were written too. The demo starts with an empty
+  // bell and an empty outbox: nobody is told about the past, and a first start
+  // sends no e-mails to the demo addresses.
+  await db.notification.deleteMany({});
+  await db.outboxMessage.deleteMany({});
   return true;
 }
 
 async function main() {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  // The app's own client and pool (lib/db): the domain writers the factories
+  // call (replies, actors) run on it, so everything lands in one database.
   try {
     const seeded = await seedDemo(db);
     console.log(seeded ? "Seeded the demo organizations Acme and Globex." : "Database already has data; seed skipped.");
   } finally {
     await db.$disconnect();
+    await getPool().end();
   }
 }
 

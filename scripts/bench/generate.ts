@@ -4,6 +4,15 @@
 // `prisma migrate deploy`. Every id is a function of its series number, so
 // later statements (comments, tags) recompute the ticket they belong to
 // instead of joining a million rows.
+//
+// The app and the data builders create tickets through one statement
+// (lib/domain/tickets/insert-ticket.ts); this generator stays bulk SQL for
+// speed and writes the same kinds of creation rows: a rank for every ticket,
+// the requester as a watcher, one `created` history row (newValue the
+// workflow's first state). What it does NOT write, on purpose (the bench times
+// reads, and creations through the real statement): the history of the later
+// steps (status_change, assigned, comment_added — a closed ticket has only its
+// `created` row), change items, and notifications or e-mails.
 import pg from "pg";
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, BUILT_IN_ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { buildPhrases, PHRASE_COUNT } from "./phrases";

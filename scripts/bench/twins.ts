@@ -9,7 +9,7 @@ import { resolveProjectSql } from "@/lib/domain/tickets/create-ticket";
 import { insertTicketSql } from "@/lib/domain/tickets/insert-ticket";
 import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import { rankAfter } from "@/lib/domain/board/rank";
-import { queryConfig } from "@/lib/db";
+import { db, queryConfig } from "@/lib/db";
 import type { NumberingScheme, TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
 
 export interface SqlQuery {
@@ -147,7 +147,7 @@ export async function createTicketTwin(
   const resolve = resolveProjectSql(actor, undefined, project.key, false);
   const found = (await pool.query<{ id: string; organizationId: string; key: string; workflow: WorkflowKind; numbering: NumberingScheme; status: TicketStatus; columnId: string | null; lastRank: string | null }>(queryConfig(resolve, { prepared: true }))).rows[0];
   // The same notices as createTicket: the project's triage agents (and approvers for a pending change).
-  const also = await ticketCreatedNotices({ actor, projectId: found.id, title, status: found.status, now });
+  const also = await ticketCreatedNotices(db, { organizationId: actor.organizationId, requesterId: actor.id, projectId: found.id, title, status: found.status, now });
   const insert = insertTicketSql({
     organizationId: actor.organizationId,
     project: found,

@@ -125,7 +125,7 @@ describe("paging within a column", () => {
     const ranks = ["a1", "a2", "a2", "a3", "a4", "a5", "a6"];
     const ids: string[] = [];
     for (const [i, rank] of ranks.entries()) {
-      const t = await seedTicket(db, { project, requesterId: requester.id, title: `Paged ${i}`, status: "on_hold", extra: { rank } });
+      const t = await seedTicket(db, { project, requesterId: requester.id, title: `Paged ${i}`, status: "on_hold", rank });
       ids.push(t.id);
     }
     const agent = a("agent@acme.test");
@@ -137,7 +137,7 @@ describe("paging within a column", () => {
     expect(hold.nextCursor).not.toBeNull();
 
     // A card ranked above the cursor appears after the first page was read: it must not shift the next page.
-    await seedTicket(db, { project, requesterId: requester.id, title: "Paged late", status: "on_hold", extra: { rank: "a0" } });
+    await seedTicket(db, { project, requesterId: requester.id, title: "Paged late", status: "on_hold", rank: "a0" });
     const second = await loadColumnPage(agent, { projectKey: "SUP", column: "on_hold", cursor: hold.nextCursor!, filters }, { pageSize: 3 });
     expect(second.cards.map((c) => c.title)).toEqual(["Paged 3", "Paged 4", "Paged 5"]);
     const third = await loadColumnPage(agent, { projectKey: "SUP", column: "on_hold", cursor: second.nextCursor!, filters }, { pageSize: 3 });

@@ -53,7 +53,7 @@ async function kanbanColumn(key: string, ranks: string[]) {
   });
   const cards = [];
   for (const [i, rank] of ranks.entries()) {
-    cards.push(await seedTicket(db, { project, requesterId: admin.id, title: `${key} card ${i}`, status: "todo", extra: { rank } }));
+    cards.push(await seedTicket(db, { project, requesterId: admin.id, title: `${key} card ${i}`, status: "todo", rank }));
   }
   // Reload the actors: the memberships are new.
   for (const e of ["admin@acme.test", "agent@acme.test", "tech@acme.test"] as const) demo.actors[e] = (await loadActor(a(e).id))!;

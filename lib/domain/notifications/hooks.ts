@@ -1,4 +1,4 @@
-import { db, type Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
@@ -69,12 +69,16 @@ export async function notifyTransition(
  * A new ticket: the project's triage members (ticket_created) and, for a change
  * submitted as it is created, the project's approvers (approval_needed).
  * Planned before the creating statement and written by it (insert-ticket.ts
- * `also`), so the ticket and its notifications commit together.
+ * `also`), so the ticket and its notifications commit together. `client` is
+ * what the plan reads through (the app's `db`, or a factory's client).
  */
-export async function ticketCreatedNotices(input: { actor: Actor; projectId: string; title: string; status: TicketStatus; now: Date }): Promise<Prisma.Sql> {
-  const { actor } = input;
-  const facts: TicketFacts = { organizationId: actor.organizationId, projectId: input.projectId, requesterId: actor.id, assigneeIds: [], watcherIds: [actor.id], deleted: false, title: input.title };
-  const notices = [await planNotice(db, { event: "ticket_created", actorId: actor.id }, facts)];
-  if (input.status === "pending") notices.push(await planNotice(db, { event: "approval_needed", actorId: actor.id }, facts));
+export async function ticketCreatedNotices(
+  client: Tx | Db,
+  input: { organizationId: string; requesterId: string; projectId: string; title: string; status: TicketStatus; now: Date },
+): Promise<Prisma.Sql> {
+  const facts: TicketFacts = { organizationId: input.organizationId, projectId: input.projectId, requesterId: input.requesterId, assigneeIds: [], watcherIds: [input.requesterId], deleted: false, title: input.title };
+  const tx = client as Tx;
+  const notices = [await planNotice(tx, { event: "ticket_created", actorId: input.requesterId }, facts)];
+  if (input.status === "pending") notices.push(await planNotice(tx, { event: "approval_needed", actorId: input.requesterId }, facts));
   return deliverNoticesSql(notices, input.now);
 }

@@ -1,5 +1,5 @@
 import { parseInput } from "@/lib/validation/parse";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { mayAccept, mayAssign, mayTransfer } from "./policy";
 import { findStaff } from "@/lib/domain/users/staff-directory";
@@ -52,25 +52,41 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
   if (entries.length === 0 && oldPrimary === primaryId) return { id: t.id, version: t.version };
 
   return db.$transaction(async (tx) => {
-    const acceptedStays = t.acceptedById && ids.includes(t.acceptedById);
-    const res = await tx.ticket.updateMany({
-      where: { id: t.id, version: t.version },
-      data: { assigneeId: primaryId, version: { increment: 1 }, updatedAt: now, ...(acceptedStays ? {} : { acceptedById: null, acceptedAt: null }) },
-    });
-    if (res.count !== 1) throw conflict();
-    await tx.ticketAssignee.deleteMany({ where: { ticketId: t.id, userId: { notIn: ids } } });
-    for (const id of ids) {
-      await tx.ticketAssignee.upsert({
-        where: { ticketId_userId: { ticketId: t.id, userId: id } },
-        create: { ticketId: t.id, userId: id, organizationId: t.organizationId, isPrimary: id === primaryId, assignedById: actor.id, assignedAt: now },
-        update: { isPrimary: id === primaryId },
-      });
-    }
-    await recordHistory(tx, t, actor.id, entries);
-    const added = ids.filter((id) => !before.has(id));
-    if (added.length) await notify(tx, { event: "assigned", ticket: t, actorId: actor.id, recipients: added });
+    const written = await writeAssignees(tx, t, { ids, primaryId, entries, added: ids.filter((id) => !before.has(id)), actorId: actor.id, now });
+    if (!written) throw conflict();
     return { id: t.id, version: t.version + 1 };
   });
+}
+
+/**
+ * The rows of an assignment decided by setAssignees (or a data builder), in
+ * the caller's transaction: the primary on the ticket (compare-and-set on the
+ * version), the assignee rows, the history entries and the `assigned` notice
+ * to the people added. Returns false when the ticket changed meanwhile.
+ */
+export async function writeAssignees(
+  tx: Tx,
+  t: { id: string; organizationId: string; version: number; acceptedById?: string | null },
+  a: { ids: readonly string[]; primaryId: string | null; entries: HistoryEntry[]; added: readonly string[]; actorId: string; now: Date },
+): Promise<boolean> {
+  const { ids, primaryId, actorId, now } = a;
+  const acceptedStays = t.acceptedById && ids.includes(t.acceptedById);
+  const res = await tx.ticket.updateMany({
+    where: { id: t.id, version: t.version },
+    data: { assigneeId: primaryId, version: { increment: 1 }, updatedAt: now, ...(acceptedStays ? {} : { acceptedById: null, acceptedAt: null }) },
+  });
+  if (res.count !== 1) return false;
+  await tx.ticketAssignee.deleteMany({ where: { ticketId: t.id, userId: { notIn: [...ids] } } });
+  for (const id of ids) {
+    await tx.ticketAssignee.upsert({
+      where: { ticketId_userId: { ticketId: t.id, userId: id } },
+      create: { ticketId: t.id, userId: id, organizationId: t.organizationId, isPrimary: id === primaryId, assignedById: actorId, assignedAt: now },
+      update: { isPrimary: id === primaryId },
+    });
+  }
+  await recordHistory(tx, t, actorId, a.entries);
+  if (a.added.length) await notify(tx, { event: "assigned", ticket: t, actorId, recipients: [...a.added] });
+  return true;
 }
 
 /** An assignee accepts the ticket: it is theirs to work (acceptedBy/acceptedAt). */

@@ -1,24 +1,23 @@
 import { parseInput } from "@/lib/validation/parse";
-import { sqlRows } from "@/lib/db";
+import { db, rowsOf, sqlRows, type Db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { createTicketSchema, type CreateTicketInput } from "@/lib/validation/ticket";
-import type { NumberingScheme, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
+import type { NumberingScheme, Priority, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { projectScopeSql } from "./policy";
-import { insertTicketSql, type InsertedTicket } from "./insert-ticket";
+import { insertTicket, type NewChangeItem, type NewTicket } from "./insert-ticket";
 import { initialStatus } from "./workflow";
 import { rankAfter } from "@/lib/domain/board/rank";
 import { loadAsset, itemData } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
-import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { z } from "zod";
 import { subtaskParent } from "@/lib/domain/relationships/subtask-parent";
 
 type CreateTicketOutput = z.output<typeof createTicketSchema>;
 
-const DEFAULT_TYPE: Record<WorkflowKind, TicketType> = { support: "request", change: "change", kanban: "task" };
+export const DEFAULT_TYPE: Record<WorkflowKind, TicketType> = { support: "request", change: "change", kanban: "task" };
 const ALLOWED_TYPES: Record<WorkflowKind, readonly TicketType[]> = {
   support: ["request", "incident", "problem", "question"],
   change: ["change"],
@@ -33,7 +32,8 @@ export interface CreateTicketOptions {
 /**
  * Creates a ticket in a project the actor may use. Two statements: one reads
  * the project, its first board column and the last rank there; one writes the
- * ticket, its number, history, watcher and items (insert-ticket.ts).
+ * ticket, its number, history, watcher, items, parent link and notifications
+ * (insert-ticket.ts insertTicket — the data builders create through it too).
  */
 export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: CreateTicketOptions = {}) {
   if (!can(actor, "ticket.create")) throw forbidden("You cannot create tickets");
@@ -47,34 +47,69 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   const now = opts.now ?? new Date();
   const change = await prepareChange(actor, project.workflow, input);
   const parent = input.parentId ? await subtaskParent(actor, input.parentId, project.id) : null;
-  // New cards go to the bottom of their board column with a key of their own,
-  // so later reorders write one row (creations racing for the same place may
-  // tie; the board breaks ties by id and reorders around them).
-  const rank = rankAfter(project.lastRank);
-  const notices = await ticketCreatedNotices({ actor, projectId: project.id, title: input.title, status: project.status, now });
-
-  const rows = await sqlRows<InsertedTicket>(
-    insertTicketSql({
-      organizationId: actor.organizationId,
-      project,
+  return insertTicket(
+    db,
+    newTicketFor(project, {
+      requesterId: actor.id,
       type,
       title: input.title,
       description: input.description,
       priority: input.priority,
-      status: project.status,
-      columnId: project.columnId,
-      rank,
-      requesterId: actor.id,
       assetId: change?.asset?.id ?? null,
-      slaStartedAt: project.workflow === "support" || change?.submit ? now : null,
-      submittedAt: change?.submit ? now : null,
-      now,
+      submit: change?.submit ?? false,
       items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],
-      also: notices,
       parent: parent ? { id: parent.id, number: parent.number } : null,
+      now,
     }),
   );
-  return rows[0];
+}
+
+/** What a creator decided about a new ticket (validated), before the project's facts place it. */
+export interface TicketDecision {
+  requesterId: string;
+  type: TicketType;
+  title: string;
+  description: string;
+  priority: Priority;
+  assetId: string | null;
+  /** A change request submitted as it is created (status pending, SLA clock running). */
+  submit: boolean;
+  items: NewChangeItem[];
+  parent: { id: string; number: string } | null;
+  now: Date;
+  /** A board position chosen by the caller (tests of the board); otherwise the bottom of the column. */
+  rank?: string;
+}
+
+/**
+ * The new ticket the creation statement writes, from the project's facts
+ * (resolveProjectSql / creationFacts: status, column, last rank) and the
+ * creator's decision. Shared by createTicket and the data builders so that a
+ * seeded ticket is placed, clocked and numbered exactly like an app-made one.
+ */
+export function newTicketFor(project: CreationFacts, d: TicketDecision): Omit<NewTicket, "also"> {
+  const submitted = project.workflow === "change" && d.submit;
+  return {
+    organizationId: project.organizationId,
+    project,
+    type: d.type,
+    title: d.title,
+    description: d.description,
+    priority: d.priority,
+    status: project.status,
+    columnId: project.columnId,
+    // New cards go to the bottom of their board column with a key of their own,
+    // so later reorders write one row (creations racing for the same place may
+    // tie; the board breaks ties by id and reorders around them).
+    rank: d.rank ?? rankAfter(project.lastRank),
+    requesterId: d.requesterId,
+    assetId: d.assetId,
+    slaStartedAt: project.workflow === "support" || submitted ? d.now : null,
+    submittedAt: submitted ? d.now : null,
+    now: d.now,
+    items: d.items,
+    parent: d.parent,
+  };
 }
 
 /** Change requests: the target asset (in the actor's organization) and validated items. */
@@ -100,7 +135,8 @@ async function prepareChange(actor: Actor, workflow: WorkflowKind, input: Create
   return { asset, items, validations, submit };
 }
 
-interface ResolvedProject {
+/** The facts of a project a ticket is created in (one query: resolveProjectSql, creationFactsSql). */
+export interface CreationFacts {
   id: string;
   organizationId: string;
   key: string;
@@ -119,14 +155,33 @@ interface ResolvedProject {
  * of the card it goes after — one query.
  */
 export function resolveProjectSql(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined, submit: boolean): Prisma.Sql {
+  const which = projectKey
+    ? Prisma.sql`p."key" = ${projectKey}`
+    : Prisma.sql`p."workflow" = ${requestType ?? "support"}::"WorkflowKind"`;
+  return projectFactsSql(Prisma.sql`${projectScopeSql(actor)} AND ${which}`, submit);
+}
+
+/**
+ * The same facts of one project by id, with no actor: the data builders
+ * (prisma/factories.ts) create as a given requester, like a script would.
+ */
+export function creationFactsSql(projectId: string, submit: boolean): Prisma.Sql {
+  return projectFactsSql(Prisma.sql`p."id" = ${projectId}::uuid`, submit);
+}
+
+/** creationFactsSql through `client` (the app's db or a factory's client). */
+export async function creationFacts(client: Tx | Db, projectId: string, submit = false): Promise<CreationFacts> {
+  const [facts] = await rowsOf<CreationFacts>(client, creationFactsSql(projectId, submit));
+  if (!facts) throw new Error(`No project ${projectId}`);
+  return facts;
+}
+
+function projectFactsSql(where: Prisma.Sql, submit: boolean): Prisma.Sql {
   const start: Record<WorkflowKind, TicketStatus> = {
     support: initialStatus("support"),
     change: submit ? "pending" : initialStatus("change"),
     kanban: initialStatus("kanban"),
   };
-  const which = projectKey
-    ? Prisma.sql`p."key" = ${projectKey}`
-    : Prisma.sql`p."workflow" = ${requestType ?? "support"}::"WorkflowKind"`;
   return Prisma.sql`
     SELECT p."id", p."organizationId", p."key", p."workflow"::text AS "workflow", p."numbering"::text AS "numbering",
            col."id" AS "columnId", COALESCE(col."category"::text, ${JSON.stringify(start)}::jsonb ->> p."workflow"::text) AS "status",
@@ -146,13 +201,13 @@ export function resolveProjectSql(actor: Actor, requestType: "support" | "change
            AND t."status" = (${JSON.stringify(start)}::jsonb ->> p."workflow"::text)::"TicketStatus"
          ORDER BY t."rank" DESC, t."id" DESC LIMIT 1
       ) in_state ON true
-     WHERE ${projectScopeSql(actor)} AND ${which}
+     WHERE ${where}
      ORDER BY p."key" LIMIT 1`;
 }
 
 async function resolveProject(actor: Actor, requestType: "support" | "change" | undefined, projectKey: string | undefined, submit: boolean) {
   // Run at every creation: planned once per connection.
-  const rows = await sqlRows<ResolvedProject>(resolveProjectSql(actor, requestType, projectKey, submit), { prepared: true });
+  const rows = await sqlRows<CreationFacts>(resolveProjectSql(actor, requestType, projectKey, submit), { prepared: true });
   const project = rows[0];
   if (projectKey) {
     // Another organization's project and one the actor is not a member of read the same.

@@ -1,4 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { rowsOf, type Db, type Tx } from "@/lib/db";
+import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { NumberingScheme, Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
 import { counterScope, numberSql } from "./numbering";
@@ -110,6 +112,31 @@ WITH counter AS (
     SELECT ticket."id", ${t.requesterId}::uuid, ticket."organizationId", ${utc(t.now)} FROM ticket
   )${items}${t.parent ? parentLinkSql(t, t.parent) : Prisma.empty}${t.also ?? Prisma.empty}
 SELECT "id", "number", "organizationId", "status"::text AS "status", "projectId" FROM ticket`;
+}
+
+/**
+ * THE way a ticket comes into being, for the app (createTicket) and the data
+ * builders (prisma/factories.ts seedTicket) alike: plans the new ticket's
+ * notifications from its facts (hooks.ts ticketCreatedNotices), then runs the
+ * one creation statement above — number from the counter, ticket with its
+ * rank, the "created" history row, the requester as watcher, change items,
+ * the parent link and the notifications, together or not at all.
+ *
+ * `t` is already decided and validated (create-ticket.ts newTicketFor);
+ * `client` is the app's `db` (the statement then runs straight on the pool)
+ * or another Prisma client or transaction.
+ */
+export async function insertTicket(client: Tx | Db, t: Omit<NewTicket, "also">): Promise<InsertedTicket> {
+  const also = await ticketCreatedNotices(client, {
+    organizationId: t.organizationId,
+    requesterId: t.requesterId,
+    projectId: t.project.id,
+    title: t.title,
+    status: t.status,
+    now: t.now,
+  });
+  const rows = await rowsOf<InsertedTicket>(client, insertTicketSql({ ...t, also }));
+  return rows[0]!;
 }
 
 /**
