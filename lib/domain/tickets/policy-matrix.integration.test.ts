@@ -26,6 +26,8 @@ import { mayApprove, mayAssign, ticketVisibleTo, type MoveSubject } from "./poli
 import { MOVES_NEEDING_REASON, moveName, nextStatuses, TERMINAL_STATUSES, WORKFLOW_STATUSES } from "./workflow";
 
 let demo: Demo;
+/** The demo server the change fixtures target: their item is valid against it. */
+let assetId: string;
 const id = (email: DemoEmail) => demo.actors[email].id;
 
 interface Fixture {
@@ -68,22 +70,18 @@ function fixtures(): Fixture[] {
   return out;
 }
 
+/** A fixture through the app's creation path, walked to its state by the domain's writers (prisma/factories.ts). */
 async function make(f: Fixture) {
   const project = await demo.project(demo.acme.id, f.projectKey);
-  const t = await seedTicket(db, {
+  return seedTicket(db, {
     project,
     title: `Matrix: ${f.name}`,
     status: f.status,
     requesterId: id(f.requester),
     assigneeIds: f.assignees.map(id),
-    ...(f.approvedBy ? { extra: { approvedById: id(f.approvedBy), approvedAt: new Date() } } : {}),
+    ...(f.approvedBy ? { approverId: id(f.approvedBy) } : {}),
+    ...(project.workflow === "change" ? { assetId, items: [{ action: "add" as const, componentType: "storage", componentRef: "2TB", quantity: 1 }] } : {}),
   });
-  if (project.workflow === "change") {
-    await db.changeItem.create({
-      data: { organizationId: t.organizationId, ticketId: t.id, position: 0, action: "add", componentType: "ram", quantity: 1, validationStatus: "valid" },
-    });
-  }
-  return t;
 }
 
 /**
@@ -121,6 +119,7 @@ async function pageControls(actor: Actor, number: string): Promise<TicketControl
 
 beforeAll(async () => {
   demo = await seededDemo();
+  assetId = (await db.asset.findFirstOrThrow({ where: { organizationId: demo.acme.id }, orderBy: { tag: "asc" }, select: { id: true } })).id;
 });
 
 describe("policy matrix", () => {
@@ -187,7 +186,7 @@ describe("policy matrix", () => {
         if (workflow === "change") {
           expectedCells += 2;
           await attempt("edit items", !!controls?.itemsEditable, (t) =>
-            saveItems(actor, { ticketId: t.id, version: t.version, items: [{ action: "add", componentType: "ram", quantity: 2 }] }),
+            saveItems(actor, { ticketId: t.id, version: t.version, items: [{ action: "add", componentType: "storage", componentRef: "4TB", quantity: 1 }] }),
           );
           await attempt("fulfil an item", !!controls?.canFulfil, (t) => fulfilItem(actor, { ticketId: t.id, version: t.version, itemId: t.items[0]!.id }));
         }

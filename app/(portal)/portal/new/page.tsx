@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { pageActor } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
-import { projectScope } from "@/lib/domain/tickets/policy";
+import { mayCreateTicket, projectScope } from "@/lib/domain/tickets/policy";
 import { PageHeader } from "@/components/layout/app-shell";
 import { NewRequestForm } from "@/components/portal/new-request-form";
 
@@ -12,7 +11,7 @@ const REQUEST_TYPE_LABELS = { support: "Support request", change: "Change reques
 
 export default async function NewRequestPage() {
   const actor = await pageActor();
-  const projects = can(actor, "ticket.create")
+  const projects = mayCreateTicket(actor)
     ? await db.project.findMany({ where: { ...projectScope(actor), workflow: { in: ["support", "change"] } }, select: { workflow: true }, distinct: ["workflow"], orderBy: { workflow: "asc" } })
     : [];
   const assets = projects.some((p) => p.workflow === "change")
