@@ -80,7 +80,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
   const canAssign = can(actor, "ticket.assign") || can(actor, "ticket.manage");
   const isAssignee = ticket.assignees.some((a) => a.userId === actor.id);
-  const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
   const itemsEditable =
     workflow === "change" &&
     ((ticket.requesterId === actor.id && can(actor, "ticket.edit_own") && (ticket.status === "draft" || ticket.status === "rejected")) ||
@@ -92,7 +91,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
     kanbanColumns,
     writable,
     canAssign,
-    assets,
     isAssignee,
     canAccept: isAssignee && ticket.acceptedById !== actor.id,
     canFulfil: workflow === "change" && ticket.status === "in_progress" && (isAssignee || can(actor, "ticket.manage")),
