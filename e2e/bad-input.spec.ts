@@ -549,6 +549,22 @@ function routeCases(): HttpCase[] {
   add({ title: "[bad input] route /api/assets/search as requester: q with a NUL → 4xx", as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/assets/search?q=%00") });
   add({ title: "[bad input] route /api/assets/search as Globex requester (no change project): → 404", as: "anonymous", expect: "404", run: async (ctx) => get(await sessionFor("globexRequester"), "/api/assets/search?q=srv") });
 
+  // /api/canned-responses/search: the reply box's "Insert response", as you type.
+  for (const [label, qs] of [
+    ["a NUL in q", "q=greet%00"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+  ] as const) {
+    add({ title: `[bad input] route /api/canned-responses/search as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/canned-responses/search?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+  ] as const) {
+    add({ title: `[bad input] route /api/canned-responses/search as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/canned-responses/search?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/canned-responses/search as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/canned-responses/search?q=%00") });
+
   // /api/attachments/[id]
   for (const [label, id] of [...BAD_PATH_VALUES, ["a malformed id", "not-a-uuid"], ["36 dashes", DASHES], ["an unknown id", UNKNOWN_ID]] as [string, string][]) {
     add({ title: `[bad input] route /api/attachments/[id] as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/attachments/${id}`) });
