@@ -12,9 +12,12 @@ const REQUEST_TYPE_LABELS = { support: "Support request", change: "Change reques
 
 export default async function NewRequestPage() {
   const actor = await pageActor();
-  const projects = can(actor, "ticket.create")
-    ? await db.project.findMany({ where: { ...projectScope(actor), workflow: { in: ["support", "change"] } }, select: { workflow: true }, distinct: ["workflow"], orderBy: { workflow: "asc" } })
+  // Which request types the actor may open: one row per kind at most (an organization-wide
+  // requester's scope is every project, so the projects themselves are not read).
+  const kinds = can(actor, "ticket.create")
+    ? await Promise.all((["support", "change"] as const).map((workflow) => db.project.findFirst({ where: { ...projectScope(actor), workflow }, select: { workflow: true } })))
     : [];
+  const projects = kinds.filter((p) => p !== null);
   const requestTypes = projects.map((p) => ({ value: p.workflow, label: REQUEST_TYPE_LABELS[p.workflow as keyof typeof REQUEST_TYPE_LABELS] }));
   return (
     <div className="mx-auto max-w-2xl">
