@@ -93,8 +93,9 @@ export function CannedResponsePicker({ ticketId, onInsert }: { ticketId: string;
       >
         Insert response
       </button>
+      {/* On phones the button sits mid-row and a panel anchored to it would run off the screen: there it is a sheet along the bottom. */}
       {open ? (
-        <div id={`${base}-panel`} className="absolute bottom-full left-0 z-30 mb-2 w-80 rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200">
+        <div id={`${base}-panel`} className="fixed inset-x-4 bottom-4 z-30 rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200 sm:absolute sm:inset-x-auto sm:bottom-full sm:left-0 sm:mb-2 sm:w-80">
           <label htmlFor={`${base}-search`} className="sr-only">
             Search responses
           </label>
