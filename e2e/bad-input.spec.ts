@@ -103,11 +103,12 @@ const DUMMY: F = (() => {
 })();
 
 type Who = "admin" | "requester";
-const EMAILS: Record<Who | "agent" | "globexAdmin", string> = {
+const EMAILS: Record<Who | "agent" | "globexAdmin" | "globexRequester", string> = {
   admin: "admin@acme.test",
   agent: "agent@acme.test",
   requester: "requester@acme.test",
   globexAdmin: "admin@globex.test",
+  globexRequester: "requester@globex.test",
 };
 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -530,6 +531,40 @@ function routeCases(): HttpCase[] {
   }
   add({ title: "[bad input] route /api/tags/search as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/tags/search?q=%00") });
 
+  // /api/assets/search: the target-asset picker (staff, and requesters who may open a change).
+  for (const [label, qs] of [
+    ["a NUL in q", "q=srv%00"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+  ] as const) {
+    add({ title: `[bad input] route /api/assets/search as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/assets/search?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+    ["q given twice", "q=srv&q=db"],
+  ] as const) {
+    add({ title: `[bad input] route /api/assets/search as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/assets/search?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/assets/search as requester: q with a NUL → 4xx", as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/assets/search?q=%00") });
+  add({ title: "[bad input] route /api/assets/search as Globex requester (no change project): → 404", as: "anonymous", expect: "404", run: async (ctx) => get(await sessionFor("globexRequester"), "/api/assets/search?q=srv") });
+
+  // /api/canned-responses/search: the reply box's "Insert response", as you type.
+  for (const [label, qs] of [
+    ["a NUL in q", "q=greet%00"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+  ] as const) {
+    add({ title: `[bad input] route /api/canned-responses/search as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/canned-responses/search?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+  ] as const) {
+    add({ title: `[bad input] route /api/canned-responses/search as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/canned-responses/search?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/canned-responses/search as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/canned-responses/search?q=%00") });
+
   // /api/attachments/[id]
   for (const [label, id] of [...BAD_PATH_VALUES, ["a malformed id", "not-a-uuid"], ["36 dashes", DASHES], ["an unknown id", UNKNOWN_ID]] as [string, string][]) {
     add({ title: `[bad input] route /api/attachments/[id] as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/attachments/${id}`) });
@@ -585,7 +620,7 @@ let baseURL = "";
 const CACHE = path.join(ROOT, "test-results", "bad-input-setup.json");
 
 type Session = keyof typeof EMAILS | "anonymous";
-const SESSIONS: Session[] = ["admin", "requester", "globexAdmin", "anonymous"];
+const SESSIONS: Session[] = ["admin", "requester", "globexAdmin", "globexRequester", "anonymous"];
 const STATES = path.join(ROOT, "test-results", "bad-input-sessions.json");
 
 /** The request context of a demo user; every session is opened in the fixture, before any fingerprint (a sign-in writes an audit row). */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./support/fixtures";
+import { test, expect, createSupportRequest, pickTargetAsset, uniqueSuffix, USERS } from "./support/fixtures";
 import { sql, ticketId } from "./support/db";
 
 // The board (DESIGN §4, §11): columns are regions named by their state or
@@ -221,7 +221,7 @@ async function createPendingChange(page: Page, title: string): Promise<string> {
   await page.getByLabel("Request type").selectOption({ label: "Change request" });
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Description").fill("For the board's reason dialog.");
-  await page.getByLabel("Target asset").selectOption({ index: 1 });
+  await pickTargetAsset(page);
   await page.getByLabel("Action").nth(0).selectOption("modify");
   await page.getByLabel("Component type").nth(0).selectOption("storage");
   await page.getByLabel("Current value").nth(0).fill("Write cache off");

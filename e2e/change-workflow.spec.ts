@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, uniqueSuffix, createSupportRequest } from "./support/fixtures";
+import { test, expect, uniqueSuffix, createSupportRequest, pickTargetAsset } from "./support/fixtures";
 
 const TKT = /\/tickets\/(TKT-\d{8}-\d{4,})$/;
 
@@ -8,7 +8,7 @@ async function createChange(page: Page, title: string, submit: "Create request" 
   await page.getByLabel("Request type").selectOption({ label: "Change request" });
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Description").fill("Capacity for the reporting jobs.");
-  await page.getByLabel("Target asset").selectOption({ index: 1 });
+  await pickTargetAsset(page);
   // Item 1: add two RAM modules.
   await page.getByLabel("Action").nth(0).selectOption("add");
   await page.getByLabel("Component type").nth(0).selectOption("ram");

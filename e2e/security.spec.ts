@@ -185,6 +185,8 @@ test.describe("[security] headers on every surface", () => {
     "/(portal)/portal/tickets/[number]/page": { path: requesterTicket, who: "requester", kind: "page" },
     "/_not-found/page": { path: "/no-such-page", who: "agent", kind: "page" },
     "/(desk)/desk/export/route": { path: "/desk/export", who: "agent", kind: "route" },
+    "/api/assets/search/route": { path: "/api/assets/search?q=srv", who: "requester", kind: "route" },
+    "/api/canned-responses/search/route": { path: "/api/canned-responses/search?q=greet", who: "agent", kind: "route" },
     "/api/attachments/[id]/route": { path: "/api/attachments/0195f0b4-0000-7000-8000-000000000000", who: "agent", kind: "route" },
     "/api/auth/[...nextauth]/route": { path: "/api/auth/csrf", who: "anonymous", kind: "route" },
     "/api/notifications/route": { path: "/api/notifications", who: "requester", kind: "route" },

@@ -14,4 +14,6 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "CannedResponse", name: "CannedResponse_owner_title_idx", why: "personal response titles unique per owner, ignoring case (partial unique)" },
   { table: "ProjectMember", name: "ProjectMember_triage_idx", why: "a project's triage agents for new-ticket notices, without reading its requester members (partial)" },
   { table: "Tag", name: "Tag_search_idx", why: "tag filters: an organization's tags by lower(name) prefix, in order, under collation C (expression)" },
+  { table: "Asset", name: "Asset_tag_search_idx", why: "target-asset picker: an organization's assets by lower(tag) prefix, in order, under collation C (expression)" },
+  { table: "Asset", name: "Asset_name_search_idx", why: "target-asset picker: an organization's assets by lower(name) prefix, in order, under collation C (expression)" },
 ] as const;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createTicketAction } from "@/lib/actions/tickets";
 import { Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { AssetPicker, type Choice } from "@/components/ui/search-combobox";
 import type { FieldErrors } from "@/lib/errors";
 import { TITLE_MAX } from "@/lib/validation/ticket";
 import { ItemRowsEditor, blankItem, toItemInput, type ItemRow } from "@/components/changes/item-rows-editor";
@@ -21,9 +22,11 @@ const PRIORITIES = [
   { value: "critical", label: "Critical" },
 ];
 
-export function NewRequestForm({ requestTypes, assets }: { requestTypes: RequestTypeOption[]; assets: { id: string; tag: string; name: string }[] }) {
+export function NewRequestForm({ requestTypes }: { requestTypes: RequestTypeOption[] }) {
   const router = useRouter();
   const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: "normal", assetId: "" });
+  // The target asset is found by typing its tag or name (GET /api/assets/search), never listed.
+  const [asset, setAsset] = useState<Choice | null>(null);
   const [items, setItems] = useState<ItemRow[]>([blankItem()]);
   const isChange = values.requestType === "change";
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -89,14 +92,17 @@ export function NewRequestForm({ requestTypes, assets }: { requestTypes: Request
       {isChange ? (
         <>
           <Field id="assetId" label="Target asset" error={errors.assetId}>
-            <select id="assetId" value={values.assetId} onChange={set("assetId")} className={inputClass} {...invalid("assetId")}>
-              <option value="">Choose a server…</option>
-              {assets.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.tag} · {a.name}
-                </option>
-              ))}
-            </select>
+            <AssetPicker
+              id="assetId"
+              placeholder="Type a server's tag or name…"
+              value={asset}
+              invalid={!!errors.assetId?.length}
+              describedBy={errors.assetId?.length ? "assetId-error" : undefined}
+              onPick={(a) => {
+                setAsset(a);
+                setValues((v) => ({ ...v, assetId: a?.id ?? "" }));
+              }}
+            />
           </Field>
           <div>
             <h2 className="mb-2 text-sm font-medium text-slate-800">Items</h2>

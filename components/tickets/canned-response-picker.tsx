@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { renderCannedResponseAction } from "@/lib/actions/canned-responses";
 import { inputClass } from "@/components/ui/field";
+import { cannedResponseSearchUrl, useRemoteSearch } from "@/components/ui/use-remote-search";
 
 export interface CannedResponseOption {
   id: string;
@@ -14,11 +15,12 @@ export interface CannedResponseOption {
 }
 
 /**
- * "Insert response": a searchable list of the organization's and the agent's
- * own canned responses. The chosen one is filled for this ticket on the server
- * (placeholders) and handed to `onInsert`, which puts it at the cursor.
+ * "Insert response": the organization's and the agent's own canned responses,
+ * asked from GET /api/canned-responses/search as the agent types (at most 20;
+ * the page never carries them all). The chosen one is filled for this ticket
+ * on the server (placeholders) and handed to `onInsert`, which puts it at the cursor.
  */
-export function CannedResponsePicker({ ticketId, responses, onInsert }: { ticketId: string; responses: CannedResponseOption[]; onInsert: (text: string) => void }) {
+export function CannedResponsePicker({ ticketId, onInsert }: { ticketId: string; onInsert: (text: string) => void }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -28,8 +30,8 @@ export function CannedResponsePicker({ ticketId, responses, onInsert }: { ticket
   const searchRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const q = query.trim().toLowerCase();
-  const matches = responses.filter((r) => !q || r.title.toLowerCase().includes(q) || r.preview.toLowerCase().includes(q));
+  const q = query.trim();
+  const { results: matches, status } = useRemoteSearch<CannedResponseOption>({ url: cannedResponseSearchUrl(q), enabled: open, onResults: () => setActive(0) });
   const listId = `${base}-list`;
   const optionId = (i: number) => `${base}-opt-${i}`;
 
@@ -91,8 +93,9 @@ export function CannedResponsePicker({ ticketId, responses, onInsert }: { ticket
       >
         Insert response
       </button>
+      {/* On phones the button sits mid-row and a panel anchored to it would run off the screen: there it is a sheet along the bottom. */}
       {open ? (
-        <div id={`${base}-panel`} className="absolute bottom-full left-0 z-30 mb-2 w-80 rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200">
+        <div id={`${base}-panel`} className="fixed inset-x-4 bottom-4 z-30 rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200 sm:absolute sm:inset-x-auto sm:bottom-full sm:left-0 sm:mb-2 sm:w-80">
           <label htmlFor={`${base}-search`} className="sr-only">
             Search responses
           </label>
@@ -113,7 +116,11 @@ export function CannedResponsePicker({ ticketId, responses, onInsert }: { ticket
             placeholder="Search responses…"
             className={inputClass}
           />
-          {matches.length ? (
+          {status === "loading" && matches.length === 0 ? (
+            <p className="mt-2 px-2 py-1.5 text-sm text-slate-500">Searching…</p>
+          ) : status === "error" ? (
+            <p className="mt-2 px-2 py-1.5 text-sm text-red-700">Search failed. Try again.</p>
+          ) : matches.length ? (
             <ul id={listId} role="listbox" aria-label="Canned responses" className="mt-2 max-h-64 overflow-y-auto">
               {matches.map((r, i) => (
                 <li
@@ -136,7 +143,7 @@ export function CannedResponsePicker({ ticketId, responses, onInsert }: { ticket
             </ul>
           ) : (
             <p className="mt-2 px-2 py-1.5 text-sm text-slate-500">
-              {responses.length ? "No response matches." : "No canned responses yet."}{" "}
+              {q ? "No response matches." : "No canned responses yet."}{" "}
               <Link href="/settings/canned-responses" className="text-brand-700 hover:underline">
                 Manage responses
               </Link>

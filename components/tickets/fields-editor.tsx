@@ -6,7 +6,8 @@ import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { PeoplePicker } from "@/components/ui/search-combobox";
+import { AssetPicker, PeoplePicker } from "@/components/ui/search-combobox";
+import { assetLabel } from "@/lib/domain/assets/label";
 import { useTicketAction } from "./use-ticket-action";
 
 const TYPES: Record<string, string[]> = {
@@ -19,7 +20,7 @@ const day = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : ""
 const local = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 16) : "");
 
 /** Edits exactly the fields this user may write; only changed fields are sent. */
-export function FieldsEditor({ ticket, writable, assets }: { ticket: TicketDetail; writable: readonly string[]; assets: { id: string; tag: string; name: string }[] }) {
+export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writable: readonly string[] }) {
   const { run, pending, error, fieldErrors } = useTicketAction();
   const initial = {
     title: ticket.title,
@@ -39,6 +40,8 @@ export function FieldsEditor({ ticket, writable, assets }: { ticket: TicketDetai
   };
   const [v, setV] = useState(initial);
   // The reviewer is found by typing; only the current one's name comes with the page.
+  // Likewise the target asset: found by typing its tag or name; only the current one comes with the page.
+  const [asset, setAsset] = useState(ticket.asset ? { id: ticket.asset.id, name: assetLabel(ticket.asset) } : null);
   const [reviewer, setReviewer] = useState(ticket.reviewer ? { id: ticket.reviewer.id, name: ticket.reviewer.name } : null);
   const w = (k: string) => writable.includes(k);
   const wf = ticket.project.workflow;
@@ -110,10 +113,17 @@ export function FieldsEditor({ ticket, writable, assets }: { ticket: TicketDetai
       </div>
       {wf === "change" && w("assetId") ? (
         <Field id="edit-asset" label="Target asset" error={err("assetId")}>
-          <select id="edit-asset" value={v.assetId} onChange={set("assetId")} className={inputClass}>
-            <option value="">None</option>
-            {assets.map((a) => <option key={a.id} value={a.id}>{a.tag} · {a.name}</option>)}
-          </select>
+          <AssetPicker
+            id="edit-asset"
+            placeholder="None — type a tag or name"
+            value={asset}
+            invalid={!!err("assetId")?.length}
+            describedBy={err("assetId")?.length ? "edit-asset-error" : undefined}
+            onPick={(a) => {
+              setAsset(a);
+              setV((s) => ({ ...s, assetId: a?.id ?? "" }));
+            }}
+          />
         </Field>
       ) : null}
       {wf === "change" && w("scheduledAt") ? (

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FileDrop } from "@/components/attachments/file-drop";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
-import { CannedResponsePicker, type CannedResponseOption } from "./canned-response-picker";
+import { CannedResponsePicker } from "./canned-response-picker";
 import { useMentionAutocomplete } from "./mention-autocomplete";
 
 export function ReplyComposer({
@@ -22,8 +22,8 @@ export function ReplyComposer({
   allowPublic?: boolean;
   allowInternal: boolean;
   uploadLimits?: UploadLimits | null;
-  /** Staff only: the "Insert response" picker. */
-  cannedResponses?: CannedResponseOption[];
+  /** Staff only: the "Insert response" picker (it searches the server). */
+  cannedResponses?: boolean;
 }) {
   const router = useRouter();
   const [body, setBody] = useState("");
@@ -121,7 +121,7 @@ export function ReplyComposer({
               Internal note
             </label>
           ) : null}
-          {cannedResponses ? <CannedResponsePicker ticketId={ticketId} responses={cannedResponses} onInsert={insertAtCaret} /> : null}
+          {cannedResponses ? <CannedResponsePicker ticketId={ticketId} onInsert={insertAtCaret} /> : null}
         </div>
         <Button type="submit" disabled={pending || files.busy}>
           {pending ? "Sending…" : files.busy ? "Uploading…" : "Send"}

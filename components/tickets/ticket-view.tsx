@@ -137,7 +137,7 @@ export function TicketView({
         ) : null}
         {/* Rendered (and its props sent to the browser) only for those who may edit. */}
         {controls.writable.length ? (
-          <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} assets={controls.assets} />
+          <FieldsEditor key={`f-${ticket.version}`} ticket={ticket} writable={controls.writable} />
         ) : null}
         <HistoryTimeline rows={ticket.history} />
         {audience === "staff" && controls.canDelete ? <DeleteTicketButton ticketId={ticket.id} number={ticket.number} version={ticket.version} /> : null}

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { peopleSearchUrl, tagSearchUrl, useRemoteSearch, type Choice, type Person } from "./use-remote-search";
+import { assetSearchUrl, peopleSearchUrl, tagSearchUrl, useRemoteSearch, type Choice, type Person } from "./use-remote-search";
 
 export type { Choice, Person };
 
@@ -16,6 +16,11 @@ export function PeoplePicker(props: Props) {
 /** A tag picker: the organization's tags, asked from GET /api/tags/search as you type. */
 export function TagPicker(props: Props) {
   return <SearchCombobox placeholder="Type a tag…" emptyText="No such tag." {...props} searchUrl={tagSearchUrl} />;
+}
+
+/** A target-asset picker: the organization's assets by tag or name, asked from GET /api/assets/search as you type. */
+export function AssetPicker(props: Props) {
+  return <SearchCombobox placeholder="Type a tag or name…" emptyText="No such asset." listLabel="Asset suggestions" {...props} searchUrl={assetSearchUrl} />;
 }
 
 /**
@@ -41,6 +46,7 @@ export function SearchCombobox({
   describedBy,
   inline = false,
   layout = "stacked",
+  listLabel,
 }: {
   /** The GET route's URL for what was typed. */
   searchUrl: (q: string) => string;
@@ -64,6 +70,8 @@ export function SearchCombobox({
   inline?: boolean;
   /** "row": the label sits left of the input (filter bars). */
   layout?: "stacked" | "row";
+  /** The suggestion list's name (default: "<label> suggestions"). */
+  listLabel?: string;
 }) {
   const uid = useId();
   const inputId = id ?? `${uid}-input`;
@@ -150,7 +158,7 @@ export function SearchCombobox({
         <ul
           id={listId}
           role="listbox"
-          aria-label={`${label ?? "People"} suggestions`}
+          aria-label={listLabel ?? `${label ?? "People"} suggestions`}
           className={`${inline ? "" : `absolute ${layout === "row" ? "top-full" : ""} left-0 right-0 z-30 min-w-48 shadow-lg`} mt-1 max-h-64 overflow-auto rounded-md bg-white py-1 text-sm ring-1 ring-slate-200`}
         >
           {status === "loading" && results.length === 0 ? <li className="px-3 py-2 text-slate-500">Searching…</li> : null}

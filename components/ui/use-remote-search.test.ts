@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { peopleSearchUrl, tagSearchUrl } from "./use-remote-search";
+import { assetSearchUrl, cannedResponseSearchUrl, peopleSearchUrl, tagSearchUrl } from "./use-remote-search";
 
 describe("peopleSearchUrl", () => {
   it("asks for staff with the trimmed query", () => {
@@ -20,5 +20,21 @@ describe("tagSearchUrl", () => {
     expect(tagSearchUrl(" vp ")).toBe("/api/tags/search?q=vp");
     expect(tagSearchUrl("")).toBe("/api/tags/search");
     expect(new URL(tagSearchUrl("x".repeat(80)), "http://h").searchParams.get("q")).toHaveLength(50);
+  });
+});
+
+describe("assetSearchUrl", () => {
+  it("asks for assets with the trimmed query, at most 100 characters", () => {
+    expect(assetSearchUrl(" srv ")).toBe("/api/assets/search?q=srv");
+    expect(assetSearchUrl("")).toBe("/api/assets/search");
+    expect(new URL(assetSearchUrl("x".repeat(150)), "http://h").searchParams.get("q")).toHaveLength(100);
+  });
+});
+
+describe("cannedResponseSearchUrl", () => {
+  it("asks for responses with the trimmed query, at most 100 characters (a title's length)", () => {
+    expect(cannedResponseSearchUrl(" greet ")).toBe("/api/canned-responses/search?q=greet");
+    expect(cannedResponseSearchUrl("")).toBe("/api/canned-responses/search");
+    expect(new URL(cannedResponseSearchUrl("x".repeat(150)), "http://h").searchParams.get("q")).toHaveLength(100);
   });
 });

@@ -33,6 +33,18 @@ export function tagSearchUrl(q: string): string {
   return `/api/tags/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
 }
 
+/** The query string of GET /api/assets/search. */
+export function assetSearchUrl(q: string): string {
+  const term = q.trim().slice(0, 100);
+  return `/api/assets/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
+}
+
+/** The query string of GET /api/canned-responses/search. */
+export function cannedResponseSearchUrl(q: string): string {
+  const term = q.trim().slice(0, 100);
+  return `/api/canned-responses/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
+}
+
 /**
  * Asks the server (a GET route answering `{ results }`) as the user types:
  * debounced, and a late answer to an older query never replaces a newer one.

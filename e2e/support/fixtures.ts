@@ -60,6 +60,14 @@ export async function createSupportRequest(
   return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
 }
 
+/** Picks the target asset on a change form by typing its tag (the picker asks GET /api/assets/search). */
+export async function pickTargetAsset(page: Page, tag = "SRV-001"): Promise<void> {
+  const picker = page.getByRole("combobox", { name: "Target asset" });
+  await picker.fill(tag);
+  await page.getByRole("listbox", { name: "Asset suggestions" }).getByRole("option", { name: new RegExp(`^${tag} · `) }).click();
+  await expect(picker).toHaveValue(new RegExp(`^${tag} · `));
+}
+
 /** The number in SUP-N. */
 export function seqOf(number: string): number {
   return Number(number.split("-").pop());

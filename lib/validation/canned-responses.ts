@@ -29,3 +29,13 @@ export const renderCannedResponseSchema = z
   .object({ ticketId: z.uuid({ error: "Ticket not found" }), cannedResponseId: z.uuid({ error: "Response not found" }) })
   .strict();
 export type RenderCannedResponseInput = z.input<typeof renderCannedResponseSchema>;
+
+/** The most responses the reply box's picker is ever sent: it searches, it never lists them all. */
+export const CANNED_SEARCH_LIMIT = 20;
+/** The most responses each section of /settings/canned-responses shows at once (a search finds the others). */
+export const CANNED_LIST_LIMIT = 100;
+
+/** GET /api/canned-responses/search's query string, and /settings/canned-responses?q= (lib/domain/canned-responses/search.ts). */
+export const cannedResponseSearchSchema = z.object({
+  q: text().trim().max(CANNED_TITLE_MAX, `Search for at most ${CANNED_TITLE_MAX} characters`).default(""),
+});

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
 import { staffPageActor } from "@/lib/auth/guards";
 import { deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
 import { findStaff } from "@/lib/domain/users/staff-directory";
+import { projectOptions } from "@/lib/domain/projects/options";
 import { readDeskQuery } from "@/lib/validation/desk";
 import { listSavedViews } from "@/lib/domain/desk/saved-views";
 import { getPreferences } from "@/lib/domain/users/preferences";
@@ -17,7 +17,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const [page, boxes, projects, people, views, prefs] = await Promise.all([
     deskPage(actor, { filters: query, limit: 50 }),
     deskBoxes(actor),
-    db.project.findMany({ where: { organizationId: actor.organizationId, archived: false }, orderBy: { key: "asc" }, select: { key: true, name: true } }),
+    // The first projects by key and the ones the filter holds (projects are few; lib/domain/projects/options.ts).
+    projectOptions({ organizationId: actor.organizationId, archived: false }, query.project),
     // Only the names the assignee filter holds; the filter finds others by typing.
     findStaff(actor.organizationId, { kind: "staff" }, { ids: query.assignee }),
     listSavedViews(actor),
@@ -29,7 +30,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       rows={page.rows}
       nextCursor={page.nextCursor}
       boxes={boxes}
-      options={{ projects, people }}
+      options={{ projects: projects.map((p) => ({ key: p.key, name: p.name })), people }}
       views={views}
       preferences={prefs}
       searchError={refused.q?.join(" ")}

@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { isUuid } from "@/lib/validation/text";
 import { isValidRank } from "./rank";
 import { safeDecodeURIComponent } from "@/lib/safe-decode";
+import { projectOptions } from "@/lib/domain/projects/options";
 import { boardKeySchema, EMPTY_BOARD_QUERY, loadColumnSchema, type BoardQuery, type LoadColumnInput } from "@/lib/validation/board";
 
 // The board of a project: one column per workflow state (support, change) or
@@ -85,10 +86,10 @@ export async function findBoardProject(actor: Actor, key: string): Promise<Board
   return project;
 }
 
-/** The boards to offer in the switcher: the projects the actor works in. */
-export async function listBoards(actor: Actor): Promise<BoardProject[]> {
+/** The boards to offer in the switcher: the projects the actor works in (at most PROJECT_OPTIONS_LIMIT, the current one included). */
+export async function listBoards(actor: Actor, current?: string): Promise<BoardProject[]> {
   if (!isStaff(actor)) return [];
-  return db.project.findMany({ where: projectScope(actor), orderBy: { key: "asc" }, select: { id: true, key: true, name: true, workflow: true } });
+  return projectOptions(projectScope(actor), current ? [current] : []);
 }
 
 async function columnDefs(project: BoardProject): Promise<ColumnDef[]> {

@@ -1,14 +1,32 @@
-import { db } from "@/lib/db";
+import { sqlRows } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { assertStaff, cannedResponseSelect, mayManageOrganization, usableBy } from "./access";
+import { parseInput } from "@/lib/validation/parse";
+import { cannedResponseSearchSchema, CANNED_LIST_LIMIT } from "@/lib/validation/canned-responses";
+import { assertStaff, mayManageOrganization } from "./access";
+import { cannedResponseSearchSql } from "./search";
 
-/** The organization's responses and the actor's own, by title; with what the actor may manage. */
-export async function listCannedResponses(actor: Actor) {
+interface Row {
+  id: string;
+  ownerId: string | null;
+  title: string;
+  body: string;
+}
+
+/**
+ * The organization's responses and the actor's own, by title, for the
+ * management page: at most CANNED_LIST_LIMIT of each (`more` says there are
+ * others; `q` finds them by title or text); with what the actor may manage.
+ */
+export async function listCannedResponses(actor: Actor, raw: { q?: string } = {}) {
   assertStaff(actor);
-  const rows = await db.cannedResponse.findMany({ where: usableBy(actor), orderBy: [{ title: "asc" }, { id: "asc" }], select: cannedResponseSelect });
+  const { q } = parseInput(cannedResponseSearchSchema, raw);
+  const section = (ownerId: "organization" | "personal") => sqlRows<Row>(cannedResponseSearchSql(actor, q, { limit: CANNED_LIST_LIMIT + 1, ownerId, fullText: true }));
+  const [organization, personal] = await Promise.all([section("organization"), section("personal")]);
   return {
-    organization: rows.filter((r) => r.ownerId === null),
-    personal: rows.filter((r) => r.ownerId === actor.id),
+    organization: organization.slice(0, CANNED_LIST_LIMIT),
+    personal: personal.slice(0, CANNED_LIST_LIMIT),
+    more: { organization: organization.length > CANNED_LIST_LIMIT, personal: personal.length > CANNED_LIST_LIMIT },
+    q,
     canManageOrganization: mayManageOrganization(actor),
   };
 }

@@ -70,7 +70,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
 
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
   const isAssignee = subject.assigneeIds.includes(actor.id);
-  const assets = writable.includes("assetId") ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } }) : [];
 
   return {
     moves: approval ? moves.filter((m) => m.to !== "approved" && m.to !== "rejected") : moves,
@@ -78,7 +77,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
     kanbanColumns,
     writable,
     canAssign: mayAssign(actor),
-    assets,
     isAssignee,
     canAccept: mayAccept(actor, { assigneeIds: subject.assigneeIds, acceptedById: ticket.acceptedById }),
     // Assigners edit the assignees directly; an assignee without ticket.assign hands theirs on.

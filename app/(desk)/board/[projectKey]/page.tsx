@@ -35,7 +35,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   });
   const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
   const [boards, people, adminColumns] = await Promise.all([
-    listBoards(actor),
+    listBoards(actor, board.project.key),
     // Only the names the assignee filter holds; the filter finds others by typing.
     findStaff(actor.organizationId, { kind: "staff" }, { ids: filters.assignee }),
     manage

@@ -11,18 +11,18 @@ const REQUEST_TYPE_LABELS = { support: "Support request", change: "Change reques
 
 export default async function NewRequestPage() {
   const actor = await pageActor();
-  const projects = mayCreateTicket(actor)
-    ? await db.project.findMany({ where: { ...projectScope(actor), workflow: { in: ["support", "change"] } }, select: { workflow: true }, distinct: ["workflow"], orderBy: { workflow: "asc" } })
+  // Which request types the actor may open: one row per kind at most (an organization-wide
+  // requester's scope is every project, so the projects themselves are not read).
+  const kinds = mayCreateTicket(actor)
+    ? await Promise.all((["support", "change"] as const).map((workflow) => db.project.findFirst({ where: { ...projectScope(actor), workflow }, select: { workflow: true } })))
     : [];
-  const assets = projects.some((p) => p.workflow === "change")
-    ? await db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { tag: "asc" }, select: { id: true, tag: true, name: true } })
-    : [];
+  const projects = kinds.filter((p) => p !== null);
   const requestTypes = projects.map((p) => ({ value: p.workflow, label: REQUEST_TYPE_LABELS[p.workflow as keyof typeof REQUEST_TYPE_LABELS] }));
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader title="New request" description="Tell us what you need. You can follow the answer on your requests page." />
       {requestTypes.length ? (
-        <NewRequestForm requestTypes={requestTypes} assets={assets} />
+        <NewRequestForm requestTypes={requestTypes} />
       ) : (
         <p className="rounded-lg bg-white p-6 text-sm text-slate-600 ring-1 ring-slate-200">You cannot open requests in any project yet. Ask your administrator to add you to one.</p>
       )}
