@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NumberingScheme, Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
