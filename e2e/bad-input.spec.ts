@@ -113,7 +113,7 @@ const EMAILS: Record<Who | "agent" | "globexAdmin", string> = {
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 const DASHES = "-".repeat(36);
 
-const item = (f: F) => ({
+const item = () => ({
   action: "replace",
   componentType: "ram",
   componentRef: "Samsung 64GB DDR4-3200 RDIMM",
@@ -194,7 +194,7 @@ const ACTIONS: Record<string, Base[]> = {
     {
       label: "change request",
       as: "requester",
-      input: (f) => ({ requestType: "change", title: "More memory", description: "For the database", priority: "normal", assetId: f.assetId, items: [item(f)], submit: false }),
+      input: (f) => ({ requestType: "change", title: "More memory", description: "For the database", priority: "normal", assetId: f.assetId, items: [item()], submit: false }),
     },
   ],
   addCommentAction: [
@@ -260,7 +260,7 @@ const ACTIONS: Record<string, Base[]> = {
   ],
   acceptTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
   transferTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version, toUserId: f.users.agent }) }],
-  saveItemsAction: [{ as: "admin", input: (f) => ({ ticketId: f.draft.id, version: f.draft.version, items: [item(f)] }) }],
+  saveItemsAction: [{ as: "admin", input: (f) => ({ ticketId: f.draft.id, version: f.draft.version, items: [item()] }) }],
   fulfilItemAction: [
     { as: "admin", input: (f) => ({ ticketId: f.inProgress.id, itemId: f.inProgress.itemId, version: f.inProgress.version, fulfilledWith: "DIMM-B2", notes: "Swapped" }) },
   ],
@@ -666,7 +666,7 @@ async function loadFixture(): Promise<F> {
   const globexOrg = org("globex");
   const asset = await one<{ id: string }>(`SELECT id FROM "Asset" WHERE "organizationId" = $1 LIMIT 1`, [acmeOrg]);
   const sfx = uniqueSuffix();
-  const change = (title: string, submit: boolean) => ({ requestType: "change", title, description: "Probe", priority: "normal", assetId: asset.id, items: [item(DUMMY)], submit });
+  const change = (title: string, submit: boolean) => ({ requestType: "change", title, description: "Probe", priority: "normal", assetId: asset.id, items: [item()], submit });
 
   const s1 = await must<{ number: string }>("requester", "createTicketAction", { requestType: "support", title: `Bad-input probe ${sfx}`, description: "Probe", priority: "normal" });
   const s2 = await must<{ number: string }>("requester", "createTicketAction", { requestType: "support", title: `Bad-input probe ${sfx} (link target)`, description: "Probe", priority: "low" });

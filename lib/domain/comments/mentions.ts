@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
