@@ -77,7 +77,9 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  // The seed loads lib/ modules that import "server-only": resolve it (and
+  // React) with the react-server condition, as Next's server bundles do.
+  migrations: { path: "prisma/migrations", seed: "tsx --conditions=react-server prisma/seed.ts" },
   async adapter() {
     return adapterFactory();
   },

@@ -114,7 +114,7 @@ const EMAILS: Record<Who | "agent" | "globexAdmin" | "globexRequester", string> 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 const DASHES = "-".repeat(36);
 
-const item = (f: F) => ({
+const item = () => ({
   action: "replace",
   componentType: "ram",
   componentRef: "Samsung 64GB DDR4-3200 RDIMM",
@@ -195,7 +195,7 @@ const ACTIONS: Record<string, Base[]> = {
     {
       label: "change request",
       as: "requester",
-      input: (f) => ({ requestType: "change", title: "More memory", description: "For the database", priority: "normal", assetId: f.assetId, items: [item(f)], submit: false }),
+      input: (f) => ({ requestType: "change", title: "More memory", description: "For the database", priority: "normal", assetId: f.assetId, items: [item()], submit: false }),
     },
   ],
   addCommentAction: [
@@ -261,7 +261,7 @@ const ACTIONS: Record<string, Base[]> = {
   ],
   acceptTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
   transferTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version, toUserId: f.users.agent }) }],
-  saveItemsAction: [{ as: "admin", input: (f) => ({ ticketId: f.draft.id, version: f.draft.version, items: [item(f)] }) }],
+  saveItemsAction: [{ as: "admin", input: (f) => ({ ticketId: f.draft.id, version: f.draft.version, items: [item()] }) }],
   fulfilItemAction: [
     { as: "admin", input: (f) => ({ ticketId: f.inProgress.id, itemId: f.inProgress.itemId, version: f.inProgress.version, fulfilledWith: "DIMM-B2", notes: "Swapped" }) },
   ],
@@ -547,7 +547,7 @@ function routeCases(): HttpCase[] {
     add({ title: `[bad input] route /api/assets/search as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/assets/search?${qs}`) });
   }
   add({ title: "[bad input] route /api/assets/search as requester: q with a NUL → 4xx", as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/assets/search?q=%00") });
-  add({ title: "[bad input] route /api/assets/search as Globex requester (no change project): → 404", as: "anonymous", expect: "404", run: async (ctx) => get(await sessionFor("globexRequester"), "/api/assets/search?q=srv") });
+  add({ title: "[bad input] route /api/assets/search as Globex requester (no change project): → 404", as: "anonymous", expect: "404", run: async () => get(await sessionFor("globexRequester"), "/api/assets/search?q=srv") });
 
   // /api/canned-responses/search: the reply box's "Insert response", as you type.
   for (const [label, qs] of [
@@ -701,7 +701,7 @@ async function loadFixture(): Promise<F> {
   const globexOrg = org("globex");
   const asset = await one<{ id: string }>(`SELECT id FROM "Asset" WHERE "organizationId" = $1 LIMIT 1`, [acmeOrg]);
   const sfx = uniqueSuffix();
-  const change = (title: string, submit: boolean) => ({ requestType: "change", title, description: "Probe", priority: "normal", assetId: asset.id, items: [item(DUMMY)], submit });
+  const change = (title: string, submit: boolean) => ({ requestType: "change", title, description: "Probe", priority: "normal", assetId: asset.id, items: [item()], submit });
 
   const s1 = await must<{ number: string }>("requester", "createTicketAction", { requestType: "support", title: `Bad-input probe ${sfx}`, description: "Probe", priority: "normal" });
   const s2 = await must<{ number: string }>("requester", "createTicketAction", { requestType: "support", title: `Bad-input probe ${sfx} (link target)`, description: "Probe", priority: "low" });

@@ -1,5 +1,7 @@
 // Demo data (DESIGN §11). Runs on the first start of the embedded database and
 // with `npm run db:seed`; does nothing when organizations already exist.
+// It loads lib/ modules that import "server-only": run it with
+// `tsx --conditions=react-server` (every script here does).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db, getPool } from "@/lib/db";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";

@@ -28,7 +28,7 @@ function run(label, cmd, args, runEnv = env) {
 ensureGenerated(prismaEnv);
 
 run("migrate deploy", bin("prisma"), ["migrate", "deploy"], prismaEnv);
-if (usesEmbedded || process.env.SEED_DEMO === "1") run("demo data", bin("tsx"), ["prisma/seed.ts"]);
+if (usesEmbedded || process.env.SEED_DEMO === "1") run("demo data", bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
 
 // A build when the sources changed since the last one (scripts/build-stamp.mjs).
 const fp = fingerprint();

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: unit, integration (real PostgreSQL) and end-to-end (real
-// Chromium against `npm start`), one after another. Prints each runner's
-// counts and, last and alone on its line, the total: "N passed, N failed".
+// `npm test`: lint (ESLint), unit, integration (real PostgreSQL) and
+// end-to-end (real Chromium against `npm start`), one after another. Prints
+// each runner's counts and, last and alone on its line, the total:
+// "N passed, N failed". Lint counts one per file: passed when it has no
+// errors (warnings are shown, not failed), failed otherwise.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +16,12 @@ mkdirSync(OUT, { recursive: true });
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 
 const runners = [
+  {
+    name: "lint",
+    cmd: [bin("eslint"), ".", "--format", "json", "--output-file", path.join(OUT, "lint.json")],
+    file: path.join(OUT, "lint.json"),
+    count: lintCounts,
+  },
   {
     name: "unit",
     cmd: [bin("vitest"), "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(OUT, "unit.json")}`],
@@ -34,6 +42,22 @@ const runners = [
   },
 ];
 
+/** ESLint's JSON report: prints every problem (file:line:col, severity, rule, message), counts files. */
+function lintCounts(json) {
+  let failed = 0;
+  let warnings = 0;
+  for (const f of json) {
+    if (f.errorCount > 0) failed++;
+    warnings += f.warningCount;
+    for (const m of f.messages) {
+      const where = `${path.relative(ROOT, f.filePath)}:${m.line ?? 0}:${m.column ?? 0}`;
+      console.log(`${where}  ${m.severity === 2 ? "error" : "warning"}  ${m.message.split("\n")[0]}  ${m.ruleId ?? ""}`.trimEnd());
+    }
+  }
+  const problems = json.reduce((n, f) => n + f.messages.length, 0);
+  console.log(`${json.length} files linted, ${problems ? `${problems} problem${problems === 1 ? "" : "s"}` : "no problems"}${warnings ? ` (${warnings} warnings)` : ""}`);
+  return { passed: json.length - failed, failed, skipped: 0 };
+}
 function vitestCounts(json) {
   return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0) + failedSuites(json), skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
 }

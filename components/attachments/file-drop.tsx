@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { acceptAttribute, formatBytes } from "@/lib/domain/attachments/types";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { uploadFile, type UploadedAttachment } from "./upload-file";
@@ -47,10 +47,13 @@ export function FileDrop({
 
   const update = (key: string, patch: Partial<Entry>) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
 
+  // Every change of the list is reported to the parent's latest onChange (a
+  // new callback alone reports nothing).
+  const report = useEffectEvent((list: Entry[]) => {
+    onChange?.({ ids: list.filter((e) => e.state === "done" && e.attachment).map((e) => e.attachment!.id), busy: list.some((e) => e.state === "uploading") });
+  });
   useEffect(() => {
-    onChange?.({ ids: entries.filter((e) => e.state === "done" && e.attachment).map((e) => e.attachment!.id), busy: entries.some((e) => e.state === "uploading") });
-    // onChange is the parent's setter; reporting on every list change is the point.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    report(entries);
   }, [entries]);
 
   function add(files: FileList | File[]) {

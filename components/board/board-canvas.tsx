@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import {
   DndContext,
@@ -73,8 +73,13 @@ const collisions: CollisionDetection = (args) => {
 export function BoardCanvas({ project, initialColumns, filters }: { project: BoardProject; initialColumns: Column[]; filters: BoardQuery }) {
   const router = useRouter();
   const [columns, setColumns] = useState(initialColumns);
-  // A fresh server render (filters, refresh) replaces the local state.
-  useEffect(() => setColumns(initialColumns), [initialColumns]);
+  // A fresh server render (filters, refresh) replaces the local state, in the
+  // same render (React's "adjusting state when a prop changes").
+  const [renderedColumns, setRenderedColumns] = useState(initialColumns);
+  if (renderedColumns !== initialColumns) {
+    setRenderedColumns(initialColumns);
+    setColumns(initialColumns);
+  }
   const columnsRef = useRef(columns);
   columnsRef.current = columns;
 

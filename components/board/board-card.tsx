@@ -22,7 +22,6 @@ function dueLabel(iso: string) {
 
 /** What a card shows; used in the column and, while dragging, in the overlay. */
 export function CardFace({ card, handle }: { card: Card; handle?: React.ReactNode }) {
-  const overdue = card.dueDate ? new Date(card.dueDate).getTime() < Date.now() - 86_400_000 : false;
   return (
     <div className="flex gap-1.5">
       <div className="-ml-1 pt-0.5">{handle ?? <span aria-hidden className="block h-6 w-5" />}</div>
@@ -45,7 +44,7 @@ export function CardFace({ card, handle }: { card: Card; handle?: React.ReactNod
         <div className="mt-2 flex items-center gap-2 text-xs text-slate-500">
           {card.type !== "change" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">{cap(card.type)}</span> : null}
           {card.dueDate ? (
-            <span className={`inline-flex items-center gap-1 ${overdue ? "font-medium text-red-600" : ""}`} title={`Due ${dueLabel(card.dueDate)}`}>
+            <span className={`inline-flex items-center gap-1 ${card.overdue ? "font-medium text-red-600" : ""}`} title={`Due ${dueLabel(card.dueDate)}`}>
               <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
                 <rect x="2.5" y="3.5" width="11" height="10" rx="1.5" />
                 <path d="M2.5 6.5h11M5.5 2v3M10.5 2v3" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { boardFiltersActive, boardQueryString, type BoardQuery } from "@/lib/validation/board";
@@ -32,7 +32,12 @@ export function BoardFilters({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [q, setQ] = useState(query.q ?? "");
-  useEffect(() => setQ(query.q ?? ""), [query.q]);
+  // The box follows the URL when a navigation changes its search.
+  const [urlQ, setUrlQ] = useState(query.q);
+  if (urlQ !== query.q) {
+    setUrlQ(query.q);
+    setQ(query.q ?? "");
+  }
 
   const go = (patch: Partial<BoardQuery>) => {
     const qs = boardQueryString({ ...query, ...patch });

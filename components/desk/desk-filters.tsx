@@ -35,7 +35,12 @@ export function DeskFilters({
   const [pickedTags, setPickedTags] = useState<string[]>([]);
   const people = [...options.people, ...picked.filter((p) => !options.people.some((o) => o.id === p.id))].filter((p) => query.assignee.includes(p.id) || picked.includes(p));
   const search = useRef<HTMLInputElement>(null);
-  useEffect(() => setQ(query.q ?? ""), [query.q]);
+  // The box follows the URL when a navigation changes its search.
+  const [urlQ, setUrlQ] = useState(query.q);
+  if (urlQ !== query.q) {
+    setUrlQ(query.q);
+    setQ(query.q ?? "");
+  }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;

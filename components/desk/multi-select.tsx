@@ -21,7 +21,11 @@ export function MultiSelect({
   // Ticked at once; the URL (and so `selected`) follows when the navigation lands.
   const [local, setLocal] = useState(selected);
   const key = selected.join(",");
-  useEffect(() => setLocal(key ? key.split(",") : []), [key]);
+  const [selectedKey, setSelectedKey] = useState(key);
+  if (selectedKey !== key) {
+    setSelectedKey(key);
+    setLocal(key ? key.split(",") : []);
+  }
   const change = (values: string[]) => {
     setLocal(values);
     onChange(values);

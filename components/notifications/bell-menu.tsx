@@ -22,11 +22,14 @@ export function BellMenu({ initialUnread, initialItems }: { initialUnread: numbe
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  // A server re-render (router.refresh) brings fresh props.
-  useEffect(() => {
+  // A server re-render (router.refresh) brings fresh props: they replace what
+  // the poll found, in the same render.
+  const [rendered, setRendered] = useState({ initialUnread, initialItems });
+  if (rendered.initialUnread !== initialUnread || rendered.initialItems !== initialItems) {
+    setRendered({ initialUnread, initialItems });
     setUnread(initialUnread);
     setItems(initialItems);
-  }, [initialUnread, initialItems]);
+  }
 
   const reload = useCallback(async () => {
     try {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { assetSearchUrl, peopleSearchUrl, tagSearchUrl, useRemoteSearch, type Choice, type Person } from "./use-remote-search";
 
@@ -86,12 +86,20 @@ export function SearchCombobox({
   const { results: found, status } = useRemoteSearch({ url: searchUrl(term), enabled: open });
   const results = found.filter((p) => !exclude.includes(p.id));
 
-  // A new value from outside (saved, reset) shows in the box.
-  const valueName = value?.name ?? "";
-  useEffect(() => {
-    if (single) setQ(valueName);
-  }, [single, valueName]);
-  useEffect(() => setActive(0), [term, found]);
+  // A new value from outside (saved, reset) shows in the box, and new text or
+  // results start the highlight over, in the same render (React's "adjusting
+  // state when a prop changes").
+  const outsideName = single ? (value?.name ?? "") : null;
+  const [shownName, setShownName] = useState(outsideName);
+  if (shownName !== outsideName) {
+    setShownName(outsideName);
+    if (outsideName !== null) setQ(outsideName);
+  }
+  const [highlightFor, setHighlightFor] = useState({ term, found });
+  if (highlightFor.term !== term || highlightFor.found !== found) {
+    setHighlightFor({ term, found });
+    setActive(0);
+  }
 
   function pick(p: Choice) {
     onPick(p);

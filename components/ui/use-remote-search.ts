@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 
 /** One result of a picker's search: people (id, name) or tags (the name is the id). */
 export interface Choice {
@@ -51,37 +51,39 @@ export function cannedResponseSearchUrl(q: string): string {
  */
 export function useRemoteSearch<T = Choice>({ url, enabled, delayMs = 150, onResults }: { url: string; enabled: boolean; delayMs?: number; onResults?: () => void }) {
   const [results, setResults] = useState<T[]>([]);
-  // The latest callback without restarting the search when it changes.
-  const onResultsRef = useRef(onResults);
-  onResultsRef.current = onResults;
-  const [status, setStatus] = useState<SearchStatus>("idle");
+  // The latest callback, without restarting the search when it changes.
+  const resultsArrived = useEffectEvent(() => onResults?.());
+  // Each time the search is enabled is a new round: its first answer is awaited again.
+  const [round, setRound] = useState({ enabled, n: 0 });
+  if (round.enabled !== enabled) setRound({ enabled, n: enabled ? round.n + 1 : round.n });
+  // How the last request ended; the status is derived from it during render
+  // (idle when disabled, loading until the current url of this round answers).
+  const [settled, setSettled] = useState<{ url: string; round: number; status: "done" | "error" } | null>(null);
   const latest = useRef(0);
 
+  const current = round.n;
   useEffect(() => {
-    if (!enabled) {
-      setStatus("idle");
-      return;
-    }
+    if (!enabled) return;
     const ticket = ++latest.current;
     const controller = new AbortController();
-    setStatus("loading");
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
         const body = (await res.json()) as { results?: T[] };
         if (ticket !== latest.current) return;
         setResults(res.ok ? (body.results ?? []) : []);
-        setStatus(res.ok ? "done" : "error");
-        onResultsRef.current?.();
+        setSettled({ url, round: current, status: res.ok ? "done" : "error" });
+        resultsArrived();
       } catch {
-        if (ticket === latest.current && !controller.signal.aborted) setStatus("error");
+        if (ticket === latest.current && !controller.signal.aborted) setSettled({ url, round: current, status: "error" });
       }
     }, delayMs);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [url, enabled, delayMs]);
+  }, [url, enabled, delayMs, current]);
 
+  const status: SearchStatus = !enabled ? "idle" : settled && settled.url === url && settled.round === current ? settled.status : "loading";
   return { results, status };
 }

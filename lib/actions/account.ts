@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { headers } from "next/headers";
 import { getActor } from "@/lib/auth/actor";
 import { requestMeta } from "@/lib/audit";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { getActor } from "@/lib/auth/actor";
 import { defineAction } from "@/lib/actions/safe-action";
 import { markAllRead, markRead } from "@/lib/domain/notifications/inbox";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/actor";
 import { defineAction } from "@/lib/actions/safe-action";

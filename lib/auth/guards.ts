@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { getActor, type Actor } from "@/lib/auth/actor";

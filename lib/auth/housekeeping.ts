@@ -1,3 +1,4 @@
+import "server-only";
 import { sweepSessions } from "@/lib/auth/sessions";
 import { sweepThrottle } from "@/lib/auth/throttle";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextRequest } from "next/server";
 import { getActor, type Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, sqlRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";

@@ -9,7 +9,6 @@ export const FILE_NAME_MAX = 200;
 export type NameCheck = { ok: true; name: string; ext: string } | { ok: false; message: string };
 
 // C0/C1 controls and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;

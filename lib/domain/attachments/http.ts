@@ -1,3 +1,4 @@
+import "server-only";
 import { Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
 import { errorResponse, jsonResponse } from "@/lib/http/route";

@@ -1,3 +1,4 @@
+import "server-only";
 import { rm } from "node:fs/promises";
 import { z } from "zod";
 import { db } from "@/lib/db";

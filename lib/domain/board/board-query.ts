@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ColumnCategory, Priority, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
@@ -42,6 +43,8 @@ export interface BoardCard {
   assignees: { id: string; name: string; initials: string }[];
   commentCount: number;
   dueDate: string | null;
+  /** Due more than a day before the board was read (decided on the server, so every render of the card agrees). */
+  overdue: boolean;
   /** Whether this actor may drag it at all (the server still decides each drop). */
   movable: boolean;
 }
@@ -179,6 +182,9 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
+/** A card is overdue a day after its due date (due dates are calendar days). */
+const OVERDUE_AFTER_MS = 86_400_000;
+
 function toCard(actor: Actor, project: BoardProject, r: CardRow): BoardCard {
   const people = (typeof r.assignees === "string" ? JSON.parse(r.assignees) : r.assignees) as { id: string; name: string }[];
   return {
@@ -194,6 +200,7 @@ function toCard(actor: Actor, project: BoardProject, r: CardRow): BoardCard {
     assignees: people.map((p) => ({ ...p, initials: initials(p.name) })),
     commentCount: r.commentCount,
     dueDate: r.dueDate ? r.dueDate.toISOString() : null,
+    overdue: r.dueDate ? r.dueDate.getTime() < Date.now() - OVERDUE_AFTER_MS : false,
     movable: project.workflow === "kanban" ? mayMoveCard(actor, { assigneeIds: people.map((p) => p.id) }) : true,
   };
 }

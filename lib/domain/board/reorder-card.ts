@@ -1,3 +1,4 @@
+import "server-only";
 import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,5 @@
-import { db, type Tx } from "@/lib/db";
+import "server-only";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { audit, type RequestMeta } from "@/lib/audit";
 import { deskQueryString, type DeskQuery } from "@/lib/validation/desk";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { createSubtaskSchema, type CreateSubtaskInput } from "@/lib/validation/relationships";

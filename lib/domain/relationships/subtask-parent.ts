@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, invalid, INVALID_FORM } from "@/lib/errors";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";

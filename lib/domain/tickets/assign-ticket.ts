@@ -1,3 +1,4 @@
+import "server-only";
 import { parseInput } from "@/lib/validation/parse";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -94,8 +95,8 @@ export async function acceptTicket(actor: Actor, raw: { ticketId: string; versio
   const input = parseInput(ticketRefSchema, raw);
   const now = opts.now ?? new Date();
   const t = await loadTicketForActor(actor, input.ticketId, { id: true, organizationId: true, version: true, acceptedById: true, assignees: { select: { userId: true } } });
-  if (!t.assignees.some((a) => a.userId === actor.id)) throw forbidden("Only an assignee can accept this ticket.");
   if (t.acceptedById === actor.id) return { id: t.id, version: t.version };
+  if (!mayAccept(actor, { assigneeIds: t.assignees.map((a) => a.userId), acceptedById: t.acceptedById })) throw forbidden("Only an assignee can accept this ticket.");
   if (input.version !== undefined && input.version !== t.version) throw conflict();
   return db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({ where: { id: t.id, version: t.version }, data: { acceptedById: actor.id, acceptedAt: now, version: { increment: 1 }, updatedAt: now } });

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseInput } from "@/lib/validation/parse";
 import { db, rowsOf, sqlRows, type Db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

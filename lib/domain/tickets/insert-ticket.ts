@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rowsOf, type Db, type Tx } from "@/lib/db";
 import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canAny, isStaff, seesAllProjects, type Permission } from "@/lib/auth/permissions";

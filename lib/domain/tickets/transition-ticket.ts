@@ -1,3 +1,4 @@
+import "server-only";
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

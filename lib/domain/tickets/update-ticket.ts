@@ -1,3 +1,4 @@
+import "server-only";
 import { parseInput } from "@/lib/validation/parse";
 import { db } from "@/lib/db";
 import { findStaff } from "@/lib/domain/users/staff-directory";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { audit, type RequestMeta } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, rowsOf, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ALL_PROJECTS_PERMISSIONS, STAFF_PERMISSIONS } from "@/lib/auth/permissions";
