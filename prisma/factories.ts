@@ -1,5 +1,6 @@
 // One set of data builders for the seed, the integration tests and e2e.
 import type { PrismaClient, Ticket } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ColumnCategory, NumberingScheme, Priority, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, BUILT_IN_ROLE_PERMISSIONS, type BuiltInRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
@@ -15,6 +16,7 @@ import { recordHistory, historyValue } from "@/lib/domain/tickets/history";
 import { initialStatus, moveName, nextStatuses } from "@/lib/domain/tickets/workflow";
 import { itemData, loadAsset } from "@/lib/domain/changes/items";
 import { validateItems, type ItemDraft } from "@/lib/domain/changes/validate-items";
+import { assetSnapshot } from "@/lib/domain/changes/apply-to-asset";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -150,7 +152,8 @@ export interface TicketSeed {
  * Shortcuts, on purpose: the moves are the domain's writes without the
  * person-facing checks of transitionTicket (permissions, versions, item
  * fulfilment before deploy), and a deploy does not apply the items to the
- * asset — the demo server keeps the components it was seeded with.
+ * asset — the demo server keeps the components it was seeded with — though it
+ * records the asset as the app's deploy does, so a roll back works.
  */
 export async function seedTicket(db: PrismaClient, t: TicketSeed): Promise<Ticket> {
   const workflow = t.project.workflow;
@@ -242,6 +245,9 @@ export async function seedTicket(db: PrismaClient, t: TicketSeed): Promise<Ticke
         now,
         reason: move === "reject" ? (t.reason ?? "Rejected") : null,
         ...(column ? { columnId: column.id, columnName: column.name } : {}),
+        // The deploy leaves the asset as it is (above) but records it, as the app's deploy
+        // does, so a roll back of a seeded deployed change restores it instead of failing.
+        ...(move === "deploy" && t.assetId ? { fields: { deploySnapshot: (await assetSnapshot(tx, t.assetId)) as unknown as Prisma.InputJsonValue } } : {}),
       }),
     );
     if (!moved) throw new Error(`seedTicket: ${created.number} could not move to ${to}`);

@@ -13,6 +13,11 @@ interface SnapshotRow {
   quantity: number;
 }
 
+/** The asset's components as a deploy records them (what a roll back restores). */
+export async function assetSnapshot(tx: Tx, assetId: string): Promise<SnapshotRow[]> {
+  return components(tx, assetId);
+}
+
 async function components(tx: Tx, assetId: string): Promise<SnapshotRow[]> {
   return tx.assetComponent.findMany({
     where: { assetId },
