@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 // One pool and one client per process (they survive dev hot reloads), created
@@ -93,3 +93,11 @@ export async function rowsOf<T extends pg.QueryResultRow>(client: Tx | PrismaCli
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * A timestamp parameter that reads the same through Prisma and plain `pg`
+ * (which would send a Date in the server process's local time zone).
+ */
+export function utc(d: Date | null): Prisma.Sql {
+  return Prisma.sql`(${d ? d.toISOString() : null}::timestamptz AT TIME ZONE 'UTC')`;
+}

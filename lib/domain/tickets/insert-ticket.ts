@@ -1,18 +1,10 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { rowsOf, type Db, type Tx } from "@/lib/db";
+import { rowsOf, utc, type Db, type Tx } from "@/lib/db";
 import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { NumberingScheme, Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
 import { counterScope, numberSql } from "./numbering";
-
-/**
- * A timestamp parameter that reads the same through Prisma and plain `pg`
- * (which would send a Date in the server process's local time zone).
- */
-export function utc(d: Date | null): Prisma.Sql {
-  return Prisma.sql`(${d ? d.toISOString() : null}::timestamptz AT TIME ZONE 'UTC')`;
-}
 
 /** Everything the creation statement writes, decided and validated beforehand. */
 export interface NewTicket {
