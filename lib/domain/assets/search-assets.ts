@@ -6,7 +6,7 @@ import { can, isStaff } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { assetSearchSchema, ASSET_SEARCH_LIMIT } from "@/lib/validation/assets";
-import { projectScope } from "@/lib/domain/tickets/policy";
+import { mayCreateTicket, projectScope } from "@/lib/domain/tickets/policy";
 import { likePrefix } from "@/lib/domain/users/staff-directory";
 
 /** An asset as the target-asset picker shows it. */
@@ -51,7 +51,7 @@ export function assetSearchSql(organizationId: string, q: string): Prisma.Sql {
  */
 export async function assertMayChooseAsset(actor: Actor): Promise<void> {
   if (isStaff(actor)) return;
-  if (can(actor, "ticket.create") || can(actor, "ticket.edit_own")) {
+  if (mayCreateTicket(actor) || can(actor, "ticket.edit_own")) {
     const change = await db.project.findFirst({ where: { ...projectScope(actor), workflow: "change" }, select: { id: true } });
     if (change) return;
   }

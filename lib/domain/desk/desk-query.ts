@@ -4,8 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Priority, type TicketStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
-import { awaitingApprovalSql, canSeeInternal, mayAssign, readyToAssignSql, ticketScopeSql, APPROVER_PERMISSIONS } from "@/lib/domain/tickets/policy";
-import { canAny } from "@/lib/auth/permissions";
+import { awaitingApprovalSql, canSeeInternal, isApprover, mayAssign, readyToAssignSql, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import { BOX_KEYS, type BoxKey, type DeskQuery, type SortKey } from "@/lib/validation/desk";
 import { isInt4, isIsoTimestamp, isUuid } from "@/lib/validation/text";
 
@@ -224,7 +223,7 @@ export type DeskBoxes = Partial<Record<BoxKey, number>>;
 
 /** Which boxes apply to this viewer: "Awaiting approval" to approvers, "Ready to assign" to assigners. */
 export function boxesFor(actor: Actor): BoxKey[] {
-  return BOX_KEYS.filter((b) => (b === "approval" ? canAny(actor, ...APPROVER_PERMISSIONS) : b === "ready" ? mayAssign(actor) : true));
+  return BOX_KEYS.filter((b) => (b === "approval" ? isApprover(actor) : b === "ready" ? mayAssign(actor) : true));
 }
 
 /** Live counts over the non-terminal tickets in the viewer's scope (DESIGN §10), in one round trip. */

@@ -70,7 +70,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
       : [];
 
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
-  const isAssignee = subject.assigneeIds.includes(actor.id);
 
   return {
     moves: approval ? moves.filter((m) => m.to !== "approved" && m.to !== "rejected") : moves,
@@ -78,7 +77,6 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
     kanbanColumns,
     writable,
     canAssign: mayAssign(actor),
-    isAssignee,
     canAccept: mayAccept(actor, { assigneeIds: subject.assigneeIds, acceptedById: ticket.acceptedById }),
     // Assigners edit the assignees directly; an assignee without ticket.assign hands theirs on.
     canTransfer: mayTransfer(actor, subject) && !mayAssign(actor),
@@ -105,7 +103,6 @@ export function portalControls(controls: TicketControls): TicketControls {
     canTransfer: false,
     canFulfil: false,
     canDelete: false,
-    itemsEditable: controls.itemsEditable,
     kanbanColumns: [],
     reply: { ...controls.reply, internalNote: false },
   };

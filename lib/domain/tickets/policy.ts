@@ -144,7 +144,7 @@ export function mayMarkSolution(actor: Actor): boolean {
 
 // ── Fields ─────────────────────────────────────────────────────────────────
 
-export const STAFF_FIELDS = [
+const STAFF_FIELDS = [
   "title", "description", "priority", "type", "dueDate", "startDate", "urgency", "importance",
   "scheduledAt", "estimatedMinutes", "deploymentNotes", "reviewerId", "assetId", "tags",
 ] as const;
@@ -274,7 +274,7 @@ export function availableMoves(actor: Actor, t: MoveSubject, targets: readonly T
  */
 export function approvalRights(actor: Actor, t: MoveSubject): { canApprove: boolean; canReject: boolean; explanation: string | null } | null {
   if (t.workflow !== "change" || t.status !== "pending") return null;
-  if (!canAny(actor, ...APPROVER_PERMISSIONS, "ticket.reject")) return null;
+  if (!isApprover(actor) && !can(actor, "ticket.reject")) return null;
   const approve = decideMove(actor, t, "approved");
   const reject = decideMove(actor, t, "rejected");
   return {
@@ -292,6 +292,11 @@ export function approvalRights(actor: Actor, t: MoveSubject): { canApprove: bool
  */
 export const APPROVER_PERMISSIONS = ["ticket.approve", "ticket.manage"] as const satisfies readonly Permission[];
 
+/** Holds a permission that can approve: the "Awaiting approval" box and the approval panel are for them. */
+export function isApprover(actor: Actor): boolean {
+  return canAny(actor, ...APPROVER_PERMISSIONS);
+}
+
 /** May approve this pending change now (the desk box and approval_needed ask the same). */
 export function mayApprove(actor: Actor, t: MoveSubject): boolean {
   return t.workflow === "change" && t.status === "pending" && decideMove(actor, t, "approved").ok;
@@ -303,7 +308,7 @@ export function mayApprove(actor: Actor, t: MoveSubject): boolean {
  * requester, not the change's only assignee.
  */
 export function awaitingApprovalSql(actor: Actor): Prisma.Sql {
-  if (!canAny(actor, ...APPROVER_PERMISSIONS)) return Prisma.sql`FALSE`;
+  if (!isApprover(actor)) return Prisma.sql`FALSE`;
   return Prisma.sql`(t."status" = 'pending'::"TicketStatus"
     AND t."projectId" IN (SELECT cp."id" FROM "Project" cp WHERE cp."organizationId" = ${actor.organizationId}::uuid AND cp."workflow" = 'change'::"WorkflowKind")
     AND t."requesterId" <> ${actor.id}::uuid
