@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/auth/permissions";
+import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: string; children: ReactNode }) {
   const staff = isStaff(actor);
+  const admin = can(actor, "org.manage") ? [{ href: "/admin", label: "Admin" }] : [];
   const nav = staff
     ? [
         { href: "/desk", label: "Desk" },
@@ -18,6 +19,7 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
         { href: "/portal", label: "My requests" },
         { href: "/portal/new", label: "New request" },
       ];
+  nav.push(...admin);
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">

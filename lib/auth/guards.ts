@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { getActor, type Actor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/auth/permissions";
+import { can, isStaff } from "@/lib/auth/permissions";
 
 /** For pages: the signed-in actor, or a redirect to /login. */
 export async function pageActor(): Promise<Actor> {
@@ -21,4 +21,11 @@ export async function staffPageActor(): Promise<Actor> {
 export async function organizationName(actor: Actor): Promise<string> {
   const org = await db.organization.findUnique({ where: { id: actor.organizationId }, select: { name: true } });
   return org?.name ?? "";
+}
+
+/** Administration (/admin) is 404 to everyone without `org.manage`, staff included. */
+export async function adminPageActor(): Promise<Actor> {
+  const actor = await pageActor();
+  if (!can(actor, "org.manage")) notFound();
+  return actor;
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The administration sections, in the order DESIGN §11 names them. */
+export const ADMIN_SECTIONS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/roles", label: "Roles" },
+  { href: "/admin/projects", label: "Projects" },
+  { href: "/admin/tags", label: "Tags" },
+  { href: "/admin/assets", label: "Assets" },
+  { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/audit", label: "Audit log" },
+] as const;
+
+/** Section links: a column beside the page on wide screens, a scrolling row above it on small ones. */
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Administration" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <ul className="flex gap-1 lg:flex-col">
+        {ADMIN_SECTIONS.map((s) => {
+          const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
+          return (
+            <li key={s.href}>
+              <Link
+                href={s.href}
+                aria-current={current ? "page" : undefined}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+                  current ? "bg-brand-50 text-brand-700 ring-1 ring-brand-200" : "text-slate-700 hover:bg-slate-100"
+                }`}
+              >
+                {s.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
