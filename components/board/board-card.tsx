@@ -36,7 +36,7 @@ export function CardFace({ card, handle }: { card: Card; handle?: React.ReactNod
         <Link
           href={`/tickets/${card.number}`}
           draggable={false}
-          className="mt-0.5 block text-sm leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+          className="board-card-title"
         >
           <span className="sr-only">{card.number} </span>
           {card.title}
@@ -67,7 +67,7 @@ export function CardFace({ card, handle }: { card: Card; handle?: React.ReactNod
               <span
                 key={p.id}
                 title={p.name}
-                className="grid h-6 w-6 place-items-center rounded-full bg-brand-100 text-[10px] font-semibold text-brand-700 ring-2 ring-white"
+                className="board-card-avatar"
               >
                 <span aria-hidden>{p.initials}</span>
                 <span className="sr-only">Assigned to {p.name}</span>
@@ -83,11 +83,7 @@ export function CardFace({ card, handle }: { card: Card; handle?: React.ReactNod
   );
 }
 
-const GRIP = (
-  <svg aria-hidden viewBox="0 0 10 16" className="h-4 w-2.5" fill="currentColor">
-    {[3, 8, 13].flatMap((y) => [<circle key={`a${y}`} cx="2.5" cy={y} r="1.3" />, <circle key={`b${y}`} cx="7.5" cy={y} r="1.3" />])}
-  </svg>
-);
+const GRIP = <span aria-hidden className="board-card-grip" />;
 
 /**
  * A card on the board: the whole card drags with the mouse; the keyboard
@@ -103,7 +99,7 @@ export function DraggableCard({ card, column, lineBefore, lineAfter }: { card: C
       {...attributes}
       aria-label={`Move ${card.number}`}
       disabled={!card.movable}
-      className="grid h-6 w-5 touch-none place-items-center rounded text-slate-400 hover:bg-slate-100 hover:text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-default disabled:opacity-30 disabled:hover:bg-transparent"
+      className="board-card-handle"
     >
       {GRIP}
     </button>
@@ -114,9 +110,7 @@ export function DraggableCard({ card, column, lineBefore, lineAfter }: { card: C
       {...listeners}
       data-card-id={card.id}
       aria-label={`${card.number} ${card.title}`}
-      className={`relative rounded-lg bg-white p-2.5 shadow-xs ring-1 ring-slate-200 transition-shadow select-none ${
-        card.movable ? "cursor-grab hover:shadow-sm hover:ring-slate-300" : ""
-      } ${isDragging ? "opacity-40" : ""}`}
+      className={`board-card${card.movable ? " board-card-movable" : ""}${isDragging ? " opacity-40" : ""}`}
     >
       {lineBefore ? <DropLine edge="top" /> : null}
       <CardFace card={card} handle={handle} />

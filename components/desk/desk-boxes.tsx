@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { use, useState } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { savePreferencesAction } from "@/lib/actions/desk";
 import type { DeskBoxes } from "@/lib/domain/desk/desk-query";
@@ -44,12 +44,40 @@ function Box({ box, count, active }: { box: BoxKey; count: number; active: boole
   );
 }
 
+function boxOrder(initialOrder: readonly BoxKey[] | undefined): BoxKey[] {
+  const known = (initialOrder ?? []).filter((b) => BOX_KEYS.includes(b));
+  return [...known, ...BOX_KEYS.filter((b) => !known.includes(b))];
+}
+
+/**
+ * While the counts are on their way (they stream after the table: counting
+ * every live ticket in scope is the page's slowest read), the boxes show
+ * their labels in their places, so nothing moves when the numbers arrive.
+ */
+export function DeskBoxesPlaceholder({ keys, initialOrder }: { keys: readonly BoxKey[]; initialOrder?: BoxKey[] }) {
+  return (
+    <ul aria-label="Queues" aria-busy="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+      {boxOrder(initialOrder)
+        .filter((b) => keys.includes(b))
+        .map((b) => (
+          <li key={b} className="rounded-lg bg-white px-4 py-3 shadow-xs ring-1 ring-slate-200">
+            <span className="block text-xs font-medium text-slate-500">{BOX_LABELS[b]}</span>
+            <span aria-hidden className="mt-2 block h-6 w-12 animate-pulse rounded bg-slate-100" />
+            <span className="sr-only">counting…</span>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+/** The boxes once their counts have arrived (a promise the page started: see DeskView). */
+export function StreamedDeskBoxes({ boxes, ...rest }: { boxes: Promise<DeskBoxes>; active?: BoxKey; initialOrder?: BoxKey[] }) {
+  return <DeskBoxesRow boxes={use(boxes)} {...rest} />;
+}
+
 /** Live counts over non-terminal tickets in scope; click to apply, drag to reorder (remembered per user). */
 export function DeskBoxesRow({ boxes, active, initialOrder }: { boxes: DeskBoxes; active?: BoxKey; initialOrder?: BoxKey[] }) {
-  const [order, setOrder] = useState<BoxKey[]>(() => {
-    const known = (initialOrder ?? []).filter((b) => BOX_KEYS.includes(b));
-    return [...known, ...BOX_KEYS.filter((b) => !known.includes(b))];
-  });
+  const [order, setOrder] = useState<BoxKey[]>(() => boxOrder(initialOrder));
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
 
   function onDragEnd(e: DragEndEvent) {

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import type { DeskBoxes } from "@/lib/domain/desk/desk-query";
 import type { DeskRow } from "@/lib/domain/desk/desk-query";
-import { deskQueryString, type DeskQuery } from "@/lib/validation/desk";
+import { deskQueryString, type BoxKey, type DeskQuery } from "@/lib/validation/desk";
 import type { Preferences } from "@/lib/validation/preferences";
-import { DeskBoxesRow } from "./desk-boxes";
+import { DeskBoxesPlaceholder, StreamedDeskBoxes } from "./desk-boxes";
 import { DeskFilters, type FilterOptions } from "./desk-filters";
 import { DeskTable } from "./desk-table";
 import { BulkBar } from "./bulk-bar";
@@ -18,6 +18,7 @@ export function DeskView({
   rows,
   nextCursor,
   boxes,
+  boxKeys,
   options,
   views,
   preferences,
@@ -26,7 +27,10 @@ export function DeskView({
   query: DeskQuery;
   rows: DeskRow[];
   nextCursor: string | null;
-  boxes: DeskBoxes;
+  /** The counts, streamed: the page renders the table while they are counted. */
+  boxes: Promise<DeskBoxes>;
+  /** The boxes this viewer has (placeholders while the counts stream). */
+  boxKeys: readonly BoxKey[];
   options: FilterOptions;
   views: { id: string; name: string; query: string }[];
   preferences: Preferences;
@@ -47,7 +51,9 @@ export function DeskView({
           Export CSV
         </a>
       </div>
-      <DeskBoxesRow boxes={boxes} active={query.box} initialOrder={preferences.boxOrder} />
+      <Suspense fallback={<DeskBoxesPlaceholder keys={boxKeys} initialOrder={preferences.boxOrder} />}>
+        <StreamedDeskBoxes boxes={boxes} active={query.box} initialOrder={preferences.boxOrder} />
+      </Suspense>
       <SavedViews views={views} currentQuery={viewQuery} />
       <DeskFilters query={query} options={options} go={go} searchError={searchError} />
       {selected.size ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}

@@ -12,23 +12,24 @@ const POLL_MS = 60_000;
  * The bell in the app shell: unread count in its accessible name
  * ("Notifications, 3 unread"), a dropdown with the newest notifications, "Mark
  * all read", and links to everything and to the settings. The server renders
- * the first state; opening the menu and a slow poll keep it current.
+ * the unread count; the list is read when the menu opens (no page pays for a
+ * list nobody opened), and a slow poll keeps the count current.
  */
-export function BellMenu({ initialUnread, initialItems }: { initialUnread: number; initialItems: InboxEntry[] }) {
+export function BellMenu({ initialUnread }: { initialUnread: number }) {
   const [open, setOpen] = useState(false);
   const [unread, setUnread] = useState(initialUnread);
-  const [items, setItems] = useState(initialItems);
+  /** null until the menu first loads them. */
+  const [items, setItems] = useState<InboxEntry[] | null>(null);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  // A server re-render (router.refresh) brings fresh props: they replace what
-  // the poll found, in the same render.
-  const [rendered, setRendered] = useState({ initialUnread, initialItems });
-  if (rendered.initialUnread !== initialUnread || rendered.initialItems !== initialItems) {
-    setRendered({ initialUnread, initialItems });
+  // A server re-render (router.refresh) brings a fresh count: it replaces
+  // what the poll found, in the same render.
+  const [rendered, setRendered] = useState(initialUnread);
+  if (rendered !== initialUnread) {
+    setRendered(initialUnread);
     setUnread(initialUnread);
-    setItems(initialItems);
   }
 
   const reload = useCallback(async () => {
@@ -100,20 +101,26 @@ export function BellMenu({ initialUnread, initialItems }: { initialUnread: numbe
               disabled={unread === 0}
               onDone={() => {
                 setUnread(0);
-                setItems((list) => list.map((i) => ({ ...i, read: true })));
+                setItems((list) => list?.map((i) => ({ ...i, read: true })) ?? null);
               }}
             />
           </div>
           <div className="max-h-[26rem] overflow-y-auto">
-            <NotificationList
-              compact
-              items={items}
-              onOpened={(id) => {
-                setOpen(false);
-                setItems((list) => list.map((i) => (i.id === id && !i.read ? { ...i, read: true } : i)));
-                setUnread((n) => Math.max(0, n - (items.some((i) => i.id === id && !i.read) ? 1 : 0)));
-              }}
-            />
+            {items === null ? (
+              <p role="status" className="px-4 py-6 text-center text-sm text-slate-500">
+                Loading notifications…
+              </p>
+            ) : (
+              <NotificationList
+                compact
+                items={items}
+                onOpened={(id) => {
+                  setOpen(false);
+                  setItems((list) => list?.map((i) => (i.id === id && !i.read ? { ...i, read: true } : i)) ?? null);
+                  setUnread((n) => Math.max(0, n - (items.some((i) => i.id === id && !i.read) ? 1 : 0)));
+                }}
+              />
+            )}
           </div>
           <div className="flex items-center justify-between border-t border-slate-100 bg-slate-50 px-4 py-2 text-sm">
             <Link href="/notifications" onClick={() => setOpen(false)} className="font-medium text-brand-700 hover:underline">

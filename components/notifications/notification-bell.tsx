@@ -1,11 +1,9 @@
 import type { Actor } from "@/lib/auth/actor";
-import { listNotifications, unreadCount } from "@/lib/domain/notifications/inbox";
+import { shellFacts } from "@/lib/auth/guards";
 import { BellMenu } from "./bell-menu";
-import { toEntries } from "./types";
 
-/** The shell's bell, rendered with the signed-in user's unread count and newest notifications. */
+/** The shell's bell: the unread count comes with the page; the list when the menu opens. */
 export async function NotificationBell({ actor }: { actor: Actor }) {
-  const unread = await unreadCount(actor);
-  const items = await listNotifications(actor, { limit: 8 });
-  return <BellMenu initialUnread={unread} initialItems={toEntries(items)} />;
+  const { unread } = await shellFacts(actor);
+  return <BellMenu initialUnread={unread} />;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { cache } from "react";
+import { sqlRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getActor, type Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 
@@ -18,9 +20,26 @@ export async function staffPageActor(): Promise<Actor> {
   return actor;
 }
 
+/**
+ * What the app shell shows around every page: the organization's name and the
+ * bell's unread count, in one prepared statement, read once per request.
+ * The count is an index-only range of Notification's (userId, readAt, createdAt)
+ * index (a user id belongs to one organization), as unreadCount() counts.
+ */
+export const shellFacts = cache(async (actor: Actor): Promise<{ orgName: string; unread: number }> => {
+  const [row] = await sqlRows<{ orgName: string; unread: number }>(
+    Prisma.sql`
+      SELECT o."name" AS "orgName",
+             (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = ${actor.id}::uuid AND n."readAt" IS NULL) AS "unread"
+        FROM "Organization" o
+       WHERE o."id" = ${actor.organizationId}::uuid`,
+    { prepared: true },
+  );
+  return { orgName: row?.orgName ?? "", unread: row?.unread ?? 0 };
+});
+
 export async function organizationName(actor: Actor): Promise<string> {
-  const org = await db.organization.findUnique({ where: { id: actor.organizationId }, select: { name: true } });
-  return org?.name ?? "";
+  return (await shellFacts(actor)).orgName;
 }
 
 /** Administration (/admin) is 404 to everyone without `org.manage`, staff included. */

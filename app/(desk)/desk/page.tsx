@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { staffPageActor } from "@/lib/auth/guards";
-import { deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
+import { boxesFor, deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 import { projectOptions } from "@/lib/domain/projects/options";
 import { readDeskQuery } from "@/lib/validation/desk";
@@ -14,9 +14,14 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const actor = await staffPageActor();
   // A malformed filter is dropped (the rest of the view still shows); a refused search is said next to the box.
   const { query, refused } = readDeskQuery(await searchParams);
-  const [page, boxes, projects, people, views, prefs] = await Promise.all([
+  // The box counts are the slowest read (every live ticket in scope): they are
+  // not awaited here but streamed into the page, so the table renders meanwhile.
+  const boxes = deskBoxes(actor);
+  // Handled where it is used (the boxes' Suspense boundary); this keeps a failure
+  // before the page renders from also being reported as an unhandled rejection.
+  boxes.catch(() => undefined);
+  const [page, projects, people, views, prefs] = await Promise.all([
     deskPage(actor, { filters: query, limit: 50 }),
-    deskBoxes(actor),
     // The first projects by key and the ones the filter holds (projects are few; lib/domain/projects/options.ts).
     projectOptions({ organizationId: actor.organizationId, archived: false }, query.project),
     // Only the names the assignee filter holds; the filter finds others by typing.
@@ -30,6 +35,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       rows={page.rows}
       nextCursor={page.nextCursor}
       boxes={boxes}
+      boxKeys={boxesFor(actor)}
       options={{ projects: projects.map((p) => ({ key: p.key, name: p.name })), people }}
       views={views}
       preferences={prefs}

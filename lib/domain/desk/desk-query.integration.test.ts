@@ -4,7 +4,7 @@ import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { addComment } from "@/lib/domain/tickets/add-comment";
 import { parseDeskQuery } from "@/lib/validation/desk";
 import { seededDemo, type Demo } from "@/test/integration/helpers";
-import { deskBoxes, deskPage, SEARCH_BROAD_AT, searchConditionSql, searchProbeSql } from "./desk-query";
+import { deskBoxes, deskPage, SEARCH_BROAD_AT, SEARCH_FIRST_WALK, searchConditionSql, searchProbeSql } from "./desk-query";
 
 let demo: Demo;
 const q = (params: Record<string, string>) => parseDeskQuery(new URLSearchParams(params));
@@ -88,6 +88,41 @@ describe("keyset paging", () => {
       SELECT t."id" FROM "Ticket" t WHERE t."organizationId" = ${demo.acme.id}::uuid AND ${searchConditionSql(agent, "wombatcable", true)} ORDER BY t."updatedAt" DESC, t."id" DESC`;
     expect(viaWalk).toEqual(viaIds);
     await db.comment.deleteMany({ where: { ticketId: noisy.id } });
+  });
+
+  it("a search page found within the first walk is the same page the probe's way finds, page after page (internal notes still hidden)", async () => {
+    const requester = demo.actors["requester@acme.test"];
+    const agent = demo.actors["agent@acme.test"];
+    // 60 recent tickets with the word: the first page of 50 lies within the first walk; the rest do not fill one.
+    const made = [];
+    for (let i = 0; i < 60; i++) made.push(await createTicket(requester, { requestType: "support", title: `Gizmoflux number ${i}` }));
+    const secret = await createTicket(requester, { requestType: "support", title: "Unrelated noise" });
+    await addComment(agent, { ticketId: secret.id, body: "Internal: gizmoflux suspected", internal: true });
+    expect(SEARCH_FIRST_WALK).toBeGreaterThanOrEqual(61);
+
+    for (const [who, expected] of [
+      ["requester@acme.test", made.length],
+      ["agent@acme.test", made.length + 1],
+    ] as const) {
+      const actor = demo.actors[who];
+      const reference = await db.$queryRaw<{ number: string }[]>`
+        SELECT t."number" FROM "Ticket" t
+         WHERE t."organizationId" = ${demo.acme.id}::uuid AND t."deletedAt" IS NULL
+           AND ${searchConditionSql(actor, "gizmoflux", false)}
+           AND (t."requesterId" = ${actor.id}::uuid OR ${who === "agent@acme.test"})
+         ORDER BY t."updatedAt" DESC, t."id" DESC`;
+      for (const limit of [50, 7]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await deskPage(actor, { filters: q({ q: "gizmoflux", ...(cursor ? { cursor } : {}) }), limit });
+          seen.push(...res.rows.map((r) => r.number));
+          cursor = res.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(reference.map((r) => r.number));
+        expect(seen).toHaveLength(expected);
+      }
+    }
   });
 
   it("is stable under inserts: pages never repeat or skip rows that existed when paging began", async () => {

@@ -29,23 +29,24 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const actor = await staffPageActor();
   const key = boardKeyFromParam((await params).projectKey);
   const filters = parseBoardQuery(await searchParams);
-  const board = await getBoard(actor, key, filters).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
-  const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
-  const [boards, people, adminColumns] = await Promise.all([
-    listBoards(actor, board.project.key),
+  // The switcher's list and the filter's names need only the key: read beside the board.
+  const [board, boards, people] = await Promise.all([
+    getBoard(actor, key, filters).catch((e) => {
+      if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+      throw e;
+    }),
+    listBoards(actor, key),
     // Only the names the assignee filter holds; the filter finds others by typing.
     findStaff(actor.organizationId, { kind: "staff" }, { ids: filters.assignee }),
-    manage
-      ? db.kanbanColumn.findMany({
-          where: { projectId: board.project.id },
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-          select: { id: true, name: true, color: true, category: true, wipLimit: true, _count: { select: { tickets: { where: { deletedAt: null } } } } },
-        })
-      : Promise.resolve([]),
   ]);
+  const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
+  const adminColumns = manage
+    ? await db.kanbanColumn.findMany({
+        where: { projectId: board.project.id },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true, name: true, color: true, category: true, wipLimit: true, _count: { select: { tickets: { where: { deletedAt: null } } } } },
+      })
+    : [];
   const shown = board.columns.reduce((n, c) => n + c.total, 0);
   const capped = board.columns.some((c) => c.totalCapped);
 
