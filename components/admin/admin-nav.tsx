@@ -2,17 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-/** The administration sections, in the order DESIGN §11 names them. */
-export const ADMIN_SECTIONS = [
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/roles", label: "Roles" },
-  { href: "/admin/projects", label: "Projects" },
-  { href: "/admin/tags", label: "Tags" },
-  { href: "/admin/assets", label: "Assets" },
-  { href: "/admin/settings", label: "Settings" },
-  { href: "/admin/audit", label: "Audit log" },
-] as const;
+import { ADMIN_SECTIONS } from "./sections";
 
 /** Section links: a column beside the page on wide screens, a scrolling row above it on small ones. */
 export function AdminNav() {
