@@ -33,6 +33,8 @@ async function newProject(page: Page, p: { key: string; name: string; workflow: 
 }
 
 test("[admin] a new kanban project gets the default columns and appears on /board", async ({ as }) => {
+  // Several page loads and saves: on a loaded machine this takes longer than one page.
+  test.slow();
   const admin = await as(USERS.acmeAdmin);
   const key = keyFor("ZK");
   await newProject(admin, { key, name: `Kanban ${key}`, workflow: "Kanban", numbering: "KEY-N" });
@@ -53,6 +55,8 @@ test("[admin] a new kanban project gets the default columns and appears on /boar
 });
 
 test("[admin] a support project with a lead, a member added with triage, a key fixed once it has tickets", async ({ as }) => {
+  // Several page loads and saves: on a loaded machine this takes longer than one page.
+  test.slow();
   const admin = await as(USERS.acmeAdmin);
   const key = keyFor("ZS");
   await newProject(admin, { key, name: `Support ${key}`, workflow: "Support", numbering: "TKT-YYYYMMDD-NNNN", lead: "Maria Manager" });
@@ -64,15 +68,18 @@ test("[admin] a support project with a lead, a member added with triage, a key f
     const person = admin.getByRole("combobox", { name: "Person" });
     await person.fill("rob");
     await admin.getByRole("listbox", { name: "People suggestions" }).getByRole("option", { name: "Rob Requester · requester2@acme.test" }).click();
-    await admin.getByRole("checkbox", { name: "Triage" }).check();
+    await admin.getByRole("checkbox", { name: "Triage new tickets" }).check();
     await admin.getByRole("button", { name: "Add member" }).click();
     await expect(members.getByRole("row", { name: /Rob Requester/ })).toBeVisible();
     await expect(admin.getByRole("checkbox", { name: "Triage for Rob Requester" })).toBeChecked();
   });
 
   await test.step("the triage flag and removal are per member", async () => {
-    await admin.getByRole("checkbox", { name: "Triage for Maria Manager" }).check();
-    await expect(admin.getByRole("checkbox", { name: "Triage for Maria Manager" })).toBeChecked();
+    const maria = admin.getByRole("checkbox", { name: "Triage for Maria Manager" });
+    await maria.check();
+    await expect(maria).toBeChecked();
+    // Disabled while the change is being saved.
+    await expect(maria).toBeEnabled();
     await admin.reload();
     await expect(admin.getByRole("checkbox", { name: "Triage for Maria Manager" })).toBeChecked();
     await admin.getByRole("button", { name: "Remove Rob Requester" }).click();

@@ -16,6 +16,8 @@ async function createTag(page: Page, name: string, color: string, description = 
 }
 
 test("[admin] tags: create, edit, merge into another (no duplicates), delete with the count said first", async ({ as }) => {
+  // Several page loads and saves: on a loaded machine this takes longer than one page.
+  test.slow();
   const admin = await as(USERS.acmeAdmin);
   const s = uniqueSuffix();
   const [a, b] = [`e2e-a-${s}`, `e2e-b-${s}`];

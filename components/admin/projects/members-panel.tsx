@@ -64,7 +64,7 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
         </div>
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
           <input type="checkbox" checked={triage} onChange={(e) => setTriage(e.target.checked)} className="size-4 rounded border-slate-300" />
-          Triage
+          Triage new tickets
         </label>
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add member"}

@@ -61,65 +61,68 @@ export function TagForm({ initial, onDone }: { initial: TagDraft; onDone?: () =>
 
   const describedBy = (f: string) => (errors[f]?.length ? `${prefix}-${f}-error` : undefined);
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
-      <Field id={`${prefix}-name`} label="Name" error={errors.name} hint="Stored in lower case: letters, digits, spaces, - and _.">
-        <input
-          id={`${prefix}-name`}
-          value={draft.name}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          maxLength={TAG_NAME_MAX}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy("name")}
-          className={inputClass}
-        />
-      </Field>
-      <Field id={`${prefix}-color`} label="Colour" error={errors.color} hint="#rrggbb">
-        <div className="flex items-center gap-2">
+    // Two columns where the form has room (a row being edited), one in the narrow "New tag" card: a container query.
+    <div className="@container">
+      <form onSubmit={submit} noValidate className="grid gap-4 @lg:grid-cols-[minmax(0,1fr)_12rem]">
+        <Field id={`${prefix}-name`} label="Name" error={errors.name} hint="Stored in lower case: letters, digits, spaces, - and _.">
           <input
-            type="color"
-            aria-label="Colour picker"
-            value={HEX.test(draft.color) ? draft.color.toLowerCase() : "#64748b"}
-            onChange={(e) => setDraft({ ...draft, color: e.target.value })}
-            className="h-9 w-10 shrink-0 cursor-pointer rounded-md border-0 bg-white p-0.5 ring-1 ring-slate-300 ring-inset"
-          />
-          <input
-            id={`${prefix}-color`}
-            value={draft.color}
-            onChange={(e) => setDraft({ ...draft, color: e.target.value })}
-            maxLength={7}
-            spellCheck={false}
-            aria-invalid={errors.color ? true : undefined}
-            aria-describedby={describedBy("color")}
-            className={`${inputClass} font-mono`}
-          />
-        </div>
-      </Field>
-      <div className="sm:col-span-2">
-        <Field id={`${prefix}-description`} label="Description" error={errors.description}>
-          <input
-            id={`${prefix}-description`}
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-            maxLength={TAG_DESCRIPTION_MAX}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describedBy("description")}
+            id={`${prefix}-name`}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            maxLength={TAG_NAME_MAX}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy("name")}
             className={inputClass}
           />
         </Field>
-      </div>
-      <div className="space-y-3 sm:col-span-2">
-        <Notice message={message} />
-        <div className="flex gap-2">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : editing ? "Save tag" : "Create tag"}
-          </Button>
-          {onDone && editing ? (
-            <Button type="button" variant="secondary" onClick={onDone} disabled={pending}>
-              Cancel
-            </Button>
-          ) : null}
+        <Field id={`${prefix}-color`} label="Colour" error={errors.color} hint="#rrggbb">
+          <div className="flex items-center gap-2">
+            <input
+              type="color"
+              aria-label="Colour picker"
+              value={HEX.test(draft.color) ? draft.color.toLowerCase() : "#64748b"}
+              onChange={(e) => setDraft({ ...draft, color: e.target.value })}
+              className="h-9 w-10 shrink-0 cursor-pointer rounded-md border-0 bg-white p-0.5 ring-1 ring-slate-300 ring-inset"
+            />
+            <input
+              id={`${prefix}-color`}
+              value={draft.color}
+              onChange={(e) => setDraft({ ...draft, color: e.target.value })}
+              maxLength={7}
+              spellCheck={false}
+              aria-invalid={errors.color ? true : undefined}
+              aria-describedby={describedBy("color")}
+              className={`${inputClass} font-mono`}
+            />
+          </div>
+        </Field>
+        <div className="@lg:col-span-2">
+          <Field id={`${prefix}-description`} label="Description" error={errors.description}>
+            <input
+              id={`${prefix}-description`}
+              value={draft.description}
+              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+              maxLength={TAG_DESCRIPTION_MAX}
+              aria-invalid={errors.description ? true : undefined}
+              aria-describedby={describedBy("description")}
+              className={inputClass}
+            />
+          </Field>
         </div>
-      </div>
-    </form>
+        <div className="space-y-3 @lg:col-span-2">
+          <Notice message={message} />
+          <div className="flex gap-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : editing ? "Save tag" : "Create tag"}
+            </Button>
+            {onDone && editing ? (
+              <Button type="button" variant="secondary" onClick={onDone} disabled={pending}>
+                Cancel
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      </form>
+    </div>
   );
 }

@@ -26,7 +26,7 @@ export default async function TagsAdminPage({ searchParams }: Props) {
           <h2 id="tags-list" className="sr-only">
             All tags
           </h2>
-          <form role="search" action="/admin/tags" className="mb-4 flex flex-wrap items-center gap-2">
+          <form role="search" action="/admin/tags" className="mb-6 flex flex-wrap items-center gap-2">
             <label htmlFor="tag-search" className="sr-only">
               Search tags
             </label>
