@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { test, expect, uniqueSuffix, USERS } from "./support/fixtures";
-import { sql } from "./support/db";
+import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./support/fixtures";
+import { sql, ticketId } from "./support/db";
 
 // /admin/projects (issue 13, DESIGN §11 names): an admin creates a kanban and
 // a support project, adds a member; everyone without org.manage gets 404.
@@ -94,10 +94,9 @@ test("[admin] a support project with a lead, a member added with triage, a key f
     await expect(admin.getByRole("heading", { level: 1 })).toContainText(`Support desk ${key}`);
     await expect(admin.getByLabel("Key", { exact: true })).not.toHaveAttribute("readonly");
     const [row] = await sql<{ id: string }>(`SELECT id FROM "Project" WHERE key = $1`, [key]);
-    const [ticket] = await sql<{ id: string }>(
-      `SELECT t.id FROM "Ticket" t JOIN "Organization" o ON o.id = t."organizationId" WHERE o.slug = 'acme' ORDER BY t."createdAt" LIMIT 1`,
-    );
-    // A ticket moved in by hand stands for the project's first ticket; it goes back afterwards.
+    // A request of this spec's own, moved in by hand, stands for the project's first ticket; it goes back afterwards.
+    const requester = await as(USERS.acmeRequester);
+    const ticket = { id: await ticketId("acme", await createSupportRequest(requester, { title: `Key lock ${key}` })) };
     const [before] = await sql<{ projectId: string }>(`SELECT "projectId" FROM "Ticket" WHERE id = $1`, [ticket!.id]);
     await sql(`UPDATE "Ticket" SET "projectId" = $1 WHERE id = $2`, [row!.id, ticket!.id]);
     try {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { test, expect, uniqueSuffix, USERS } from "./support/fixtures";
-import { sql } from "./support/db";
+import { test, expect, createSupportRequest, uniqueSuffix, USERS } from "./support/fixtures";
+import { sql, ticketId } from "./support/db";
 
 // /admin/tags (issue 13): create, edit, merge and delete — only tags this spec creates.
 
@@ -51,8 +51,10 @@ test("[admin] tags: create, edit, merge into another (no duplicates), delete wit
     await expect(tagItem(admin, a)).toContainText("#118833");
   });
 
-  // Two Acme tickets carry a, one of them b as well (set in the database: the tagging UI is the ticket page's).
-  const tickets = await sql<{ id: string }>(`SELECT t.id FROM "Ticket" t JOIN "Organization" o ON o.id = t."organizationId" WHERE o.slug = 'acme' ORDER BY t."createdAt" LIMIT 2`);
+  // Two tickets of this spec's own carry a, one of them b as well (set in the database: the tagging UI is the ticket page's).
+  const requester = await as(USERS.acmeRequester);
+  const numbers = [await createSupportRequest(requester, { title: `Tag merge one ${s}` }), await createSupportRequest(requester, { title: `Tag merge two ${s}` })];
+  const tickets = await Promise.all(numbers.map(async (n) => ({ id: await ticketId("acme", n) })));
   const tagIds = await sql<{ id: string; name: string; organizationId: string }>(`SELECT id, name, "organizationId" FROM "Tag" WHERE name = ANY($1::text[])`, [[a, b]]);
   const idOf = (n: string) => tagIds.find((t) => t.name === n)!.id;
   const org = tagIds[0]!.organizationId;
