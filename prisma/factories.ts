@@ -17,6 +17,7 @@ import { initialStatus, moveName, nextStatuses } from "@/lib/domain/tickets/work
 import { itemData, loadAsset } from "@/lib/domain/changes/items";
 import { validateItems, type ItemDraft } from "@/lib/domain/changes/validate-items";
 import { assetSnapshot } from "@/lib/domain/changes/apply-to-asset";
+import { defaultColumnRows } from "@/lib/domain/projects/default-columns";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -60,12 +61,6 @@ export async function createUser(
   });
 }
 
-const DEFAULT_COLUMNS: { name: string; category: ColumnCategory; color: string }[] = [
-  { name: "To do", category: "todo", color: "#64748b" },
-  { name: "In progress", category: "in_progress", color: "#f59e0b" },
-  { name: "Review", category: "review", color: "#8b5cf6" },
-  { name: "Done", category: "done", color: "#10b981" },
-];
 
 export async function createProject(
   db: PrismaClient,
@@ -84,9 +79,7 @@ export async function createProject(
     },
   });
   if (input.workflow === "kanban") {
-    await db.kanbanColumn.createMany({
-      data: DEFAULT_COLUMNS.map((c, i) => ({ ...c, position: i, organizationId: org.id, projectId: project.id })),
-    });
+    await db.kanbanColumn.createMany({ data: defaultColumnRows(project) });
   }
   return project;
 }

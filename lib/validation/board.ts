@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { text } from "./text";
+import { PROJECT_KEY_PATTERN } from "./projects";
 import { ColumnCategory, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { isValidRank, RANK_MAX } from "@/lib/domain/board/rank";
 
-const BOARD_KEY = /^[A-Z][A-Z0-9]{1,9}$/;
-export const boardKeySchema = text().trim().regex(BOARD_KEY, "Choose a board");
+export const boardKeySchema = text().trim().regex(PROJECT_KEY_PATTERN, "Choose a board");
 
 /** A fractional rank (lib/domain/board/rank.ts). */
 export const rankSchema = text().max(RANK_MAX).refine(isValidRank, "Not a valid board position");
@@ -85,7 +85,12 @@ export type LoadColumnInput = z.input<typeof loadColumnSchema>;
 // ─── Kanban column admin ────────────────────────────────────────────────────
 
 const columnName = text({ error: "Name the column" }).trim().min(1, "Name the column").max(40, "A column name must be at most 40 characters");
-const color = text().trim().regex(/^#[0-9a-fA-F]{6}$/, "Choose a colour like #64748b").transform((c) => c.toLowerCase());
+/** A colour as #rrggbb (board columns, tags), stored lower-case. */
+export const colorSchema = text({ error: "Choose a colour like #64748b" })
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, "Choose a colour like #64748b")
+  .transform((c) => c.toLowerCase());
+const color = colorSchema;
 const wipLimit = z.number().int("A limit is a whole number").min(1, "A limit is at least 1").max(999, "A limit is at most 999").nullable();
 
 export const addColumnSchema = z

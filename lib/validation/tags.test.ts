@@ -12,3 +12,15 @@ describe("tagSearchSchema", () => {
     expect(tagSearchSchema.safeParse({ q: "x".repeat(51) }).error?.issues[0]?.message).toMatch(/at most 50/);
   });
 });
+
+describe("tag names and colours", () => {
+  it("one name rule for the ticket page, bulk tagging and /admin/tags: trimmed, lower-case", async () => {
+    const { tagNameSchema, createTagSchema } = await import("./tags");
+    const { ticketChangesSchema } = await import("./ticket");
+    expect(tagNameSchema.parse("  VPN Issues ")).toBe("vpn issues");
+    expect(ticketChangesSchema.parse({ tags: ["  VPN Issues "] }).tags).toEqual(["vpn issues"]);
+    for (const bad of ["", "-x", "a".repeat(51), "ünïcode"]) expect(tagNameSchema.safeParse(bad).success, bad).toBe(false);
+    expect(createTagSchema.parse({ name: "Net", color: "#A1B2C3" })).toEqual({ name: "net", color: "#a1b2c3", description: "" });
+    for (const color of ["red", "#abc", "#abcdefg", "a1b2c3"]) expect(createTagSchema.safeParse({ name: "net", color }).success, color).toBe(false);
+  });
+});

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ChangeAction, Importance, Priority, TicketType, Urgency } from "@/lib/generated/prisma/enums";
 import { rankSchema } from "./board";
+import { tagNameSchema } from "./tags";
+import { PROJECT_KEY_PATTERN } from "./projects";
 import { INT4_MAX, isoDayOrDateTime, text, textRecord } from "./text";
 
 /** The version a page saw (compare-and-set). Bounded like the int4 column it is compared with in SQL. */
@@ -29,7 +31,7 @@ export const prioritySchema = z.enum(Object.values(Priority) as [Priority, ...Pr
 
 export const projectKeySchema = text()
   .trim()
-  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose a project");
+  .regex(PROJECT_KEY_PATTERN, "Choose a project");
 
 const optionalText = (max: number, label: string) =>
   text()
@@ -136,7 +138,7 @@ export const ticketChangesSchema = z
     deploymentNotes: text().trim().max(10_000, "Deployment notes must be at most 10,000 characters").nullable(),
     reviewerId: z.uuid({ error: "Choose a reviewer" }).nullable(),
     assetId: z.uuid({ error: "Choose a target asset" }).nullable(),
-    tags: z.array(text().trim().toLowerCase().min(1).max(50).regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _")).max(20, "At most 20 tags"),
+    tags: z.array(tagNameSchema).max(20, "At most 20 tags"),
   })
   .partial()
   .strict();

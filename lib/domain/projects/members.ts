@@ -1,0 +1,85 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { audit, type RequestMeta } from "@/lib/audit";
+import { invalid, INVALID_FORM, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import {
+  addMemberSchema,
+  removeMemberSchema,
+  setTriageSchema,
+  type AddMemberInput,
+  type RemoveMemberInput,
+  type SetTriageInput,
+} from "@/lib/validation/projects";
+import { isUniqueViolation, loadProjectForAdmin } from "./access";
+
+// A project's members (staff and requesters of the organization). Members
+// with `triage` are told about every new ticket in the project
+// (lib/domain/notifications: ticket_created). Each change is one transaction
+// with its audit row. A change of membership takes effect on the member's
+// next request (the actor's memberships are read per request).
+
+async function orgUser(tx: Tx, actor: Actor, userId: string) {
+  const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, name: true, email: true } });
+  if (!user) throw invalid(INVALID_FORM, { userId: ["Choose a person from your organization"] });
+  return user;
+}
+
+async function membership(tx: Tx, projectId: string, userId: string) {
+  const row = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { triage: true, user: { select: { id: true, name: true, email: true } } } });
+  if (!row) throw notFound("Member");
+  return row;
+}
+
+const entry = (actor: Actor, meta: RequestMeta, action: string, project: { id: string; key: string }, data: Record<string, unknown>) => ({
+  ...meta,
+  organizationId: actor.organizationId,
+  actorId: actor.id,
+  action,
+  entityType: "Project",
+  entityId: project.id,
+  data: { project: project.key, ...data } as never,
+});
+
+export async function addProjectMember(actor: Actor, raw: AddMemberInput, meta: RequestMeta = {}) {
+  const input = parseInput(addMemberSchema, raw);
+  try {
+    return await db.$transaction(async (tx) => {
+      const project = await loadProjectForAdmin(tx, actor, input.projectId);
+      const user = await orgUser(tx, actor, input.userId);
+      if (await tx.projectMember.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } }, select: { userId: true } })) {
+        throw invalid(`${user.name} is already a member of ${project.key}.`, { userId: [`${user.name} is already a member`] });
+      }
+      await tx.projectMember.create({ data: { projectId: project.id, userId: user.id, organizationId: actor.organizationId, triage: input.triage } });
+      await audit(entry(actor, meta, "project.member_added", project, { user: { id: user.id, name: user.name, email: user.email }, old: { member: false }, new: { member: true, triage: input.triage } }), tx);
+      return { projectId: project.id, userId: user.id, triage: input.triage };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid("This person is already a member.", { userId: ["Already a member"] });
+    throw e;
+  }
+}
+
+export async function setMemberTriage(actor: Actor, raw: SetTriageInput, meta: RequestMeta = {}) {
+  const input = parseInput(setTriageSchema, raw);
+  return db.$transaction(async (tx) => {
+    const project = await loadProjectForAdmin(tx, actor, input.projectId);
+    const member = await membership(tx, project.id, input.userId);
+    if (member.triage === input.triage) return { projectId: project.id, userId: input.userId, triage: input.triage, changed: false };
+    await tx.projectMember.update({ where: { projectId_userId: { projectId: project.id, userId: input.userId } }, data: { triage: input.triage } });
+    await audit(entry(actor, meta, "project.member_triage_changed", project, { user: { id: member.user.id, name: member.user.name, email: member.user.email }, old: { triage: member.triage }, new: { triage: input.triage } }), tx);
+    return { projectId: project.id, userId: input.userId, triage: input.triage, changed: true };
+  });
+}
+
+export async function removeProjectMember(actor: Actor, raw: RemoveMemberInput, meta: RequestMeta = {}) {
+  const input = parseInput(removeMemberSchema, raw);
+  return db.$transaction(async (tx) => {
+    const project = await loadProjectForAdmin(tx, actor, input.projectId);
+    const member = await membership(tx, project.id, input.userId);
+    await tx.projectMember.delete({ where: { projectId_userId: { projectId: project.id, userId: input.userId } } });
+    await audit(entry(actor, meta, "project.member_removed", project, { user: { id: member.user.id, name: member.user.name, email: member.user.email }, old: { member: true, triage: member.triage }, new: { member: false } }), tx);
+    return { projectId: project.id, userId: input.userId };
+  });
+}
