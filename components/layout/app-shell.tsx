@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { TimeZoneProvider } from "@/components/ui/time-zone";
 
-export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: string; children: ReactNode }) {
+export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor: Actor; orgName: string; timeZone?: string; children: ReactNode }) {
   const staff = isStaff(actor);
   const admin = can(actor, "org.manage") ? [{ href: "/admin", label: "Admin" }] : [];
   const nav = staff
@@ -29,7 +30,7 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
               H
             </span>
             <span>Help desk</span>
-            <span className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
+            <span data-testid="organization-name" className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1">
             {nav.map((item) => (
@@ -66,7 +67,9 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+      </main>
     </div>
   );
 }

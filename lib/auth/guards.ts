@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { organizationProfile } from "@/lib/domain/organization/settings";
 import { getActor, type Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 
@@ -18,9 +18,14 @@ export async function staffPageActor(): Promise<Actor> {
   return actor;
 }
 
+/** The organization's name for the header (read once per request with its settings). */
 export async function organizationName(actor: Actor): Promise<string> {
-  const org = await db.organization.findUnique({ where: { id: actor.organizationId }, select: { name: true } });
-  return org?.name ?? "";
+  return (await organizationProfile(actor.organizationId)).name;
+}
+
+/** The zone dates are shown in: the organization's, until users have their own. */
+export async function organizationTimeZone(actor: Actor): Promise<string> {
+  return (await organizationProfile(actor.organizationId)).settings.timeZone;
 }
 
 /** Administration (/admin) is 404 to everyone without `org.manage`, staff included. */
