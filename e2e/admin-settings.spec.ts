@@ -4,8 +4,14 @@ import { sql } from "./support/db";
 // /admin/settings: the organization's name, time zone, defaults and upload
 // rules. The spec changes Acme's name and puts it back, also on failure.
 
+/** Acme's demo name and default settings back (other features' keys in settings are left alone). */
 async function resetAcme() {
-  await sql(`UPDATE "Organization" SET name = 'Acme', settings = '{}'::jsonb, "updatedAt" = now() WHERE slug = 'acme'`);
+  await sql(
+    `UPDATE "Organization"
+        SET name = 'Acme', "updatedAt" = now(),
+            settings = settings - 'timeZone' - 'defaultPriority' - 'requestersMayCreateTags' - 'attachmentMaxBytes' - 'allowedFileTypes'
+      WHERE slug = 'acme'`,
+  );
 }
 
 test.afterAll(resetAcme);
@@ -66,6 +72,22 @@ test("[admin] the default priority is preselected on a new request", async ({ as
     const requester = await as(USERS.acmeRequester);
     await requester.goto("/portal/new");
     await expect(requester.getByLabel("Priority")).toHaveValue("high");
+  } finally {
+    await resetAcme();
+  }
+});
+
+test("[admin] dates on pages are shown in the organization's time zone", async ({ as }) => {
+  const admin = await as(USERS.acmeAdmin);
+  try {
+    await admin.goto("/admin/settings");
+    await admin.getByLabel("Time zone").selectOption("Asia/Tokyo");
+    await admin.getByRole("button", { name: "Save settings" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+    const agent = await as(USERS.acmeAgent);
+    await agent.goto("/desk");
+    // The exact time on hover: Tokyo is UTC+9 all year.
+    await expect(agent.locator("main time").first()).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+9$/);
   } finally {
     await resetAcme();
   }
