@@ -16,4 +16,5 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "Tag", name: "Tag_search_idx", why: "tag filters: an organization's tags by lower(name) prefix, in order, under collation C (expression)" },
   { table: "Asset", name: "Asset_tag_search_idx", why: "target-asset picker: an organization's assets by lower(tag) prefix, in order, under collation C (expression)" },
   { table: "Asset", name: "Asset_name_search_idx", why: "target-asset picker: an organization's assets by lower(name) prefix, in order, under collation C (expression)" },
+  { table: "Role", name: "Role_org_lower_name_key", why: "role names unique per organization, ignoring case (unique expression)" },
 ] as const;

@@ -1,10 +1,10 @@
 import { AppShell } from "@/components/layout/app-shell";
-import { organizationName, staffPageActor } from "@/lib/auth/guards";
+import { organizationName, organizationTimeZone, staffPageActor } from "@/lib/auth/guards";
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
   const actor = await staffPageActor();
   return (
-    <AppShell actor={actor} orgName={await organizationName(actor)}>
+    <AppShell actor={actor} orgName={await organizationName(actor)} timeZone={await organizationTimeZone(actor)}>
       {children}
     </AppShell>
   );

@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { TimeZoneProvider } from "@/components/ui/time-zone";
 
-export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: string; children: ReactNode }) {
+export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor: Actor; orgName: string; timeZone?: string; children: ReactNode }) {
   const staff = isStaff(actor);
   const admin = can(actor, "org.manage") ? [{ href: "/admin", label: "Admin" }] : [];
   const nav = staff
@@ -23,22 +24,23 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
-          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        {/* On a phone the section links scroll inside the header; the page itself never scrolls sideways. */}
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
+          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap">
             <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
               H
             </span>
             <span>Help desk</span>
-            <span className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
+            <span data-testid="organization-name" className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
             {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100">
                 {item.label}
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <NotificationBell actor={actor} />
             <details className="group relative">
               <summary aria-label={`Account menu for ${actor.name}`} className="flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2 py-1 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
@@ -66,7 +68,9 @@ export function AppShell({ actor, orgName, children }: { actor: Actor; orgName: 
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+      </main>
     </div>
   );
 }

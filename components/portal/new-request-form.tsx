@@ -22,9 +22,10 @@ const PRIORITIES = [
   { value: "critical", label: "Critical" },
 ];
 
-export function NewRequestForm({ requestTypes }: { requestTypes: RequestTypeOption[] }) {
+/** defaultPriority: the organization's (/admin/settings), preselected. */
+export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { requestTypes: RequestTypeOption[]; defaultPriority?: string }) {
   const router = useRouter();
-  const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: "normal", assetId: "" });
+  const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: defaultPriority, assetId: "" });
   // The target asset is found by typing its tag or name (GET /api/assets/search), never listed.
   const [asset, setAsset] = useState<Choice | null>(null);
   const [items, setItems] = useState<ItemRow[]>([blankItem()]);

@@ -14,7 +14,7 @@ import { AssigneesEditor } from "./assignees-editor";
 import { DeleteTicketButton } from "./delete-ticket-button";
 import { TicketAttachments } from "@/components/attachments/ticket-attachments";
 import { attachmentItems, withAttachments } from "@/components/attachments/items";
-import { uploadLimits } from "@/lib/domain/attachments/config";
+import { organizationUploadLimits } from "@/lib/domain/attachments/organization-limits";
 import { WatchButton } from "@/components/notifications/watch-button";
 import { RelationshipSections } from "@/components/relationships/relationship-sections";
 import type { TicketRelationships } from "@/lib/domain/relationships/list-links";
@@ -29,7 +29,7 @@ function itemSummary(items: TicketDetail["items"]) {
 }
 
 /** The ticket page body shared by the desk and the portal; `controls` are exactly what this user may do. */
-export function TicketView({
+export async function TicketView({
   ticket,
   controls,
   audience,
@@ -52,7 +52,8 @@ export function TicketView({
   // What the viewer may write in the thread (lib/domain/tickets/policy.ts replyRights).
   const reply = controls.reply;
   const canWrite = reply.publicReply || reply.internalNote;
-  const limits = canWrite ? uploadLimits() : null;
+  // The organization's upload rules (/admin/settings): the hint text and the browser's pre-check.
+  const limits = canWrite ? await organizationUploadLimits(ticket.organizationId) : null;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-6">

@@ -1,12 +1,19 @@
-import { formatDistanceToNowStrict, format } from "date-fns";
+"use client";
 
-/** "2 min ago", with the exact time on hover and for assistive tech. */
-export function TimeAgo({ date }: { date: Date | null | undefined }) {
+import { formatDistanceToNowStrict } from "date-fns";
+import { formatDateTime, zoneLabel } from "@/lib/dates";
+import { useTimeZone } from "./time-zone";
+
+/** "2 min ago", with the exact time (in the organization's time zone) on hover and for assistive tech. */
+export function TimeAgo({ date }: { date: Date | string | null | undefined }) {
+  const timeZone = useTimeZone();
   if (!date) return <span className="text-slate-400">—</span>;
-  const exact = format(date, "yyyy-MM-dd HH:mm");
-  const rel = formatDistanceToNowStrict(date, { addSuffix: true }).replace(/ minutes?/, " min").replace(/ seconds?/, " s");
+  const d = typeof date === "string" ? new Date(date) : date;
+  const exact = `${formatDateTime(d, timeZone)} ${zoneLabel(d, timeZone)}`;
+  const rel = formatDistanceToNowStrict(d, { addSuffix: true }).replace(/ minutes?/, " min").replace(/ seconds?/, " s");
+  // The relative text is computed again in the browser a moment later: it may read one second on.
   return (
-    <time dateTime={date.toISOString()} title={exact}>
+    <time dateTime={d.toISOString()} title={exact} suppressHydrationWarning>
       {rel}
     </time>
   );

@@ -8,9 +8,9 @@ describe("createTicketSchema", () => {
     const r = createTicketSchema.safeParse({ ...ok, title: "  Printer jams  " });
     expect(r.success && r.data.title).toBe("Printer jams");
   });
-  it("defaults priority to normal and description to empty", () => {
+  it("leaves priority to the organization's default and defaults description to empty", () => {
     const r = createTicketSchema.parse({ requestType: "support", title: "x" });
-    expect(r.priority).toBe("normal");
+    expect(r.priority).toBeUndefined();
     expect(r.description).toBe("");
   });
   it.each([

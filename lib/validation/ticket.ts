@@ -69,7 +69,8 @@ export const createTicketSchema = z
     type: z.enum(Object.values(TicketType) as [TicketType, ...TicketType[]], { error: "Choose a ticket type" }).optional(),
     title,
     description,
-    priority: prioritySchema.default("normal"),
+    /** Absent: the organization's default priority (/admin/settings). */
+    priority: prioritySchema.optional(),
     // Change requests
     assetId: z.uuid({ error: "Choose a target asset" }).optional().nullable(),
     items: itemsSchema.optional(),

@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
 import { recordHistory } from "@/lib/domain/tickets/history";
 import { uploadConfig, type UploadConfig } from "./config";
+import { organizationUploadConfig } from "./organization-limits";
 import { checkFileName } from "./file-name";
 import { factsFromFile, judge } from "./sniff";
 import { lockContent, placeFile, receiveToTemp, TooLarge } from "./store";
@@ -53,7 +54,8 @@ export const tooLargeMessage = (config: UploadConfig) => `File is larger than ${
  * pending (only its uploader sees it) until addComment binds it.
  */
 export async function receiveUpload(actor: Actor, req: UploadRequest, opts: { config?: UploadConfig; now?: Date } = {}) {
-  const config = opts.config ?? uploadConfig();
+  // The organization's size and types (/admin/settings), within the installation's.
+  const config = await organizationUploadConfig(actor.organizationId, opts.config ?? uploadConfig());
   const target = parseInput(uploadTargetSchema, { ticketId: req.ticketId, ...(req.purpose ? { purpose: req.purpose } : {}) });
   const ticket = await loadTicketForActor(actor, target.ticketId, { id: true, organizationId: true });
   if (!mayWriteInThread(actor)) throw forbidden("You cannot attach files to this ticket");

@@ -14,6 +14,7 @@ import { loadAsset, itemData } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import type { z } from "zod";
 import { subtaskParent } from "@/lib/domain/relationships/subtask-parent";
+import { organizationSettings } from "@/lib/domain/organization/settings";
 
 type CreateTicketOutput = z.output<typeof createTicketSchema>;
 
@@ -54,7 +55,7 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
       type,
       title: input.title,
       description: input.description,
-      priority: input.priority,
+      priority: input.priority ?? (await organizationSettings(actor.organizationId)).defaultPriority,
       assetId: change?.asset?.id ?? null,
       submit: change?.submit ?? false,
       items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],

@@ -11,6 +11,7 @@ import { loadAsset, toDraft } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
+import { assertMayCreateTags } from "@/lib/domain/tags/create-rule";
 
 type Field = keyof NonNullable<UpdateTicketInput["changes"]>;
 
@@ -73,6 +74,8 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
   for (const x of dropTags) entries.push({ action: "tag_removed", oldValue: x.tag.name });
 
   if (entries.length === 0) return { id: t.id, version: t.version, changed: 0 };
+  // New tags are created below (upsert): only by those the organization lets create them.
+  await assertMayCreateTags(actor, addTags);
 
   return db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({ where: { id: t.id, version: t.version }, data: { ...data, version: { increment: 1 }, updatedAt: now } });
