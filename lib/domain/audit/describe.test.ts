@@ -11,7 +11,8 @@ describe("audit row summary", () => {
     expect(summarizeData({ old: { name: "db-01", location: null, kind: "server" }, new: { name: "db-02", location: "Rack B", kind: "server" } })).toBe("name: db-01 → db-02; location: — → Rack B");
   });
   it("reads creations, removals and slot changes with labels, never codes", () => {
-    expect(summarizeData({ assetTag: "SRV-1", new: { type: "gpu", reference: "NVIDIA L4", quantity: 1 } })).toBe("type: Graphics card (GPU); reference: NVIDIA L4; quantity: 1");
+    expect(summarizeData({ assetTag: "SRV-1", new: { type: "gpu", reference: "NVIDIA L4", serial: null, quantity: 1 } })).toBe("type: Graphics card (GPU); reference: NVIDIA L4; quantity: 1");
+    expect(summarizeData({ new: { name: "db-01", kind: "server" } })).toBe("name: db-01; kind: Server");
     expect(summarizeData({ old: { type: "ram", reference: "DIMM", quantity: 2 } })).toBe("removed type: Memory (RAM), reference: DIMM, quantity: 2");
     expect(summarizeData({ old: { slotCapacities: { ram: 16, cpu: 2 } }, new: { slotCapacities: { ram: 24, cpu: 2, gpu: 1 } } })).toBe("Memory (RAM) slots: 16 → 24; Graphics card (GPU) slots: — → 1");
   });

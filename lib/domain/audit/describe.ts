@@ -3,7 +3,7 @@
 // `{ old: {...}, new: {...} }`, older writers their own small shapes.
 
 import { auditActionLabel } from "./actions";
-import { COMPONENT_TYPE_LABELS, componentTypeLabel } from "@/lib/domain/assets/component-types";
+import { ASSET_KIND_LABELS, assetKindLabel, COMPONENT_TYPE_LABELS, componentTypeLabel } from "@/lib/domain/assets/component-types";
 
 type Json = unknown;
 
@@ -106,6 +106,7 @@ export function valueText(v: Json): string {
 function keyedValue(key: string, v: Json): string {
   if (key === "action" && typeof v === "string") return auditActionLabel(v);
   if ((key === "type" || key === "componentType") && typeof v === "string" && Object.hasOwn(COMPONENT_TYPE_LABELS, v)) return componentTypeLabel(v);
+  if (key === "kind" && typeof v === "string" && Object.hasOwn(ASSET_KIND_LABELS, v)) return assetKindLabel(v);
   return valueText(v);
 }
 
@@ -133,7 +134,7 @@ export function summarizeData(data: Json): string {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     if (!("old" in d)) {
       // A creation: what it was made with.
-      for (const k of keys) parts.push(`${keyLabel(k)}: ${keyedValue(k, after[k])}`);
+      for (const k of keys) if (after[k] !== null && after[k] !== undefined && after[k] !== "") parts.push(`${keyLabel(k)}: ${keyedValue(k, after[k])}`);
     } else if (!("new" in d)) {
       // A removal: what was removed.
       parts.push(`removed ${keys.map((k) => `${keyLabel(k)}: ${keyedValue(k, before[k])}`).join(", ")}`);
