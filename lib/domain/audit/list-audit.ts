@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, utc } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { utc } from "@/lib/db";
 import { auditRange, decodeAuditCursor, encodeAuditCursor, AUDIT_PAGE_SIZE, type AuditCursor, type AuditQuery } from "@/lib/validation/audit";
+import { isUuid } from "@/lib/validation/text";
+import { assetLabel } from "@/lib/domain/assets/label";
 import { assertAdmin } from "./admin-only";
 import type { EntityLookups } from "./describe";
 
@@ -66,7 +67,7 @@ export async function auditRows(
 
 /** Tickets, users and assets the rows name, found by id in the organization (one query each, at most a page of ids). */
 export async function entityLookups(organizationId: string, rows: readonly Pick<AuditRow, "entityType" | "entityId">[]): Promise<EntityLookups> {
-  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType?.toLowerCase() === type && r.entityId && /^[0-9a-f-]{36}$/i.test(r.entityId)).map((r) => r.entityId!))];
+  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType?.toLowerCase() === type && isUuid(r.entityId)).map((r) => r.entityId!))];
   const [ticketIds, userIds, assetIds] = [idsOf("ticket"), idsOf("user"), idsOf("asset")];
   const [tickets, users, assets] = await Promise.all([
     ticketIds.length ? db.ticket.findMany({ where: { organizationId, id: { in: ticketIds }, deletedAt: null }, select: { id: true, number: true } }) : [],
@@ -76,7 +77,7 @@ export async function entityLookups(organizationId: string, rows: readonly Pick<
   return {
     tickets: new Map(tickets.map((t) => [t.id, t.number])),
     users: new Map(users.map((u) => [u.id, u.name])),
-    assets: new Map(assets.map((a) => [a.id, `${a.tag} · ${a.name}`])),
+    assets: new Map(assets.map((a) => [a.id, assetLabel(a)])),
   };
 }
 
