@@ -31,13 +31,13 @@ export const updateAssetAction = defineAction(getActor, updateAssetSchema, async
 export const addComponentAction = defineAction(getActor, addComponentSchema, async (actor, input) => {
   const row = await addComponent(actor, input, await meta());
   refresh(input.assetId);
-  return { id: row.id };
+  return { id: row.id, version: row.version };
 });
 
 export const updateComponentAction = defineAction(getActor, updateComponentSchema, async (actor, input) => {
   const row = await updateComponent(actor, input, await meta());
   refresh(input.assetId);
-  return { id: row.id };
+  return { id: row.id, version: row.version };
 });
 
 export const removeComponentAction = defineAction(getActor, removeComponentSchema, async (actor, input) => {

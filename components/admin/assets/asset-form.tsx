@@ -8,6 +8,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useOptionalAssetVersion } from "./asset-version";
 
 export interface AssetDraft {
   name: string;
@@ -23,8 +24,9 @@ const FIELDS = ["name", "tag", "location", "kind"] as const;
  * page was loaded at: a save over someone else's change is refused and the
  * latest is loaded, the input kept). Messages sit under their fields.
  */
-export function AssetForm({ id, version, initial }: { id?: string; version?: number; initial: AssetDraft }) {
+export function AssetForm({ id, initial }: { id?: string; initial: AssetDraft }) {
   const router = useRouter();
+  const { version, saw } = useOptionalAssetVersion();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function AssetForm({ id, version, initial }: { id?: string; version?: num
     setMessage(null);
     setSaved(false);
     startTransition(async () => {
-      const res = id ? await updateAssetAction({ id, version: version!, ...draft }) : await createAssetAction(draft);
+      const res = id ? await updateAssetAction({ id, version, ...draft }) : await createAssetAction(draft);
       if (!res.ok) {
         const fieldErrors = res.fieldErrors ?? {};
         setErrors(fieldErrors);
@@ -49,6 +51,7 @@ export function AssetForm({ id, version, initial }: { id?: string; version?: num
         router.push(`/admin/assets/${res.data.id}`);
         return;
       }
+      if ("version" in res.data && typeof res.data.version === "number") saw(res.data.version);
       setSaved(true);
       router.refresh();
     });

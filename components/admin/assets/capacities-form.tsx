@@ -8,14 +8,16 @@ import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useAssetVersion } from "./asset-version";
 
 /**
  * Slots per component type. An empty box means "no slot information" (a
  * change adding that type is then not checked against slots); a number below
  * what is installed is refused by the server, under its box.
  */
-export function CapacitiesForm({ assetId, version, capacities, installed }: { assetId: string; version: number; capacities: Record<string, number>; installed: Record<string, number> }) {
+export function CapacitiesForm({ assetId, capacities, installed }: { assetId: string; capacities: Record<string, number>; installed: Record<string, number> }) {
   const router = useRouter();
+  const { version, saw } = useAssetVersion();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(COMPONENT_TYPES.map((t) => [t, capacities[t] === undefined ? "" : String(capacities[t])])));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -38,6 +40,7 @@ export function CapacitiesForm({ assetId, version, capacities, installed }: { as
         if (res.code === "CONFLICT") router.refresh();
         return;
       }
+      saw(res.data.version);
       setSaved(true);
       router.refresh();
     });

@@ -8,6 +8,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useAssetVersion } from "./asset-version";
 
 export interface ComponentRow {
   id: string;
@@ -79,11 +80,12 @@ function ComponentFields({ prefix, draft, onChange, errors }: { prefix: string; 
   );
 }
 
-type Result = { ok: true } | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
+type Result = { ok: true; data: { version: number } } | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
 
 /** Runs an asset action: a refusal lands on the fields or in the notice; a conflict loads the latest version. */
 function useAssetAction() {
   const router = useRouter();
+  const { version, saw } = useAssetVersion();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -99,18 +101,19 @@ function useAssetAction() {
         if (res.code === "CONFLICT") router.refresh();
         return;
       }
+      saw(res.data.version);
       onDone?.();
       router.refresh();
     });
   }
-  return { errors, message, pending, run };
+  return { version, errors, message, pending, run };
 }
 
-function Row({ assetId, version, row }: { assetId: string; version: number; row: ComponentRow }) {
+function Row({ assetId, row }: { assetId: string; row: ComponentRow }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [draft, setDraft] = useState(() => draftOf(row));
-  const { errors, message, pending, run } = useAssetAction();
+  const { version, errors, message, pending, run } = useAssetAction();
   const prefix = `component-${row.id}`;
 
   if (editing) {
@@ -186,15 +189,15 @@ function Row({ assetId, version, row }: { assetId: string; version: number; row:
 }
 
 /** The asset's components: each with Edit and Remove, and "Add component" below. */
-export function ComponentsEditor({ assetId, version, rows }: { assetId: string; version: number; rows: ComponentRow[] }) {
+export function ComponentsEditor({ assetId, rows }: { assetId: string; rows: ComponentRow[] }) {
   const [draft, setDraft] = useState(blank);
-  const { errors, message, pending, run } = useAssetAction();
+  const { version, errors, message, pending, run } = useAssetAction();
   return (
     <div className="space-y-4">
       {rows.length ? (
         <ul aria-label="Components" className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <Row key={r.id} assetId={assetId} version={version} row={r} />
+            <Row key={r.id} assetId={assetId} row={r} />
           ))}
         </ul>
       ) : (

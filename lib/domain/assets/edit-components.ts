@@ -54,7 +54,7 @@ export async function addComponent(actor: Actor, raw: AddComponentInput, opts: O
       select: componentSelect,
     });
     await auditAsset(tx, actor, opts.meta, asset, "asset.component_added", { new: facts(row) });
-    return row;
+    return { ...row, version: asset.version };
   });
 }
 
@@ -74,7 +74,7 @@ export async function updateComponent(actor: Actor, raw: UpdateComponentInput, o
     });
     const change = changedFields(facts(before), facts(row));
     if (Object.keys(change.new).length) await auditAsset(tx, actor, opts.meta, asset, "asset.component_updated", { component: before.reference, ...change });
-    return row;
+    return { ...row, version: asset.version };
   });
 }
 
@@ -86,7 +86,7 @@ export async function removeComponent(actor: Actor, raw: RemoveComponentInput, o
     const before = await loadComponent(tx, asset, input.componentId);
     await tx.assetComponent.delete({ where: { id: before.id } });
     await auditAsset(tx, actor, opts.meta, asset, "asset.component_removed", { old: facts(before) });
-    return { id: before.id };
+    return { id: before.id, version: asset.version };
   });
 }
 
@@ -101,6 +101,6 @@ export async function setSlotCapacities(actor: Actor, raw: SetCapacitiesInput, o
     await tx.asset.update({ where: { id: asset.id }, data: { slotCapacities: next as Prisma.InputJsonValue } });
     const change = changedFields(asset.slotCapacities, { ...Object.fromEntries(Object.keys(asset.slotCapacities).map((k) => [k, undefined])), ...next });
     if (Object.keys(change.new).length) await auditAsset(tx, actor, opts.meta, asset, "asset.updated", { old: { slotCapacities: asset.slotCapacities }, new: { slotCapacities: next } });
-    return { slotCapacities: next };
+    return { slotCapacities: next, version: asset.version };
   });
 }

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/layout/app-shell";
 import { AssetForm } from "@/components/admin/assets/asset-form";
 import { ComponentsEditor } from "@/components/admin/assets/components-editor";
 import { CapacitiesForm } from "@/components/admin/assets/capacities-form";
+import { AssetVersionProvider } from "@/components/admin/assets/asset-version";
 import { StatusBadge } from "@/components/ui/badges";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -108,32 +109,34 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
         </Link>
       </p>
       <PageHeader title={`${asset.tag} · ${asset.name}`} description={[assetKindLabel(asset.kind), asset.location].filter(Boolean).join(" · ")} />
-      <div className="space-y-6">
-        <Card id="asset-details" title="Details">
-          <AssetForm id={asset.id} version={asset.version} initial={{ name: asset.name, tag: asset.tag, location: asset.location ?? "", kind }} />
-        </Card>
-        <Card id="asset-components" title="Components" description="What is installed. Deploying a change updates this list; a roll back restores it.">
-          <ComponentsEditor assetId={asset.id} version={asset.version} rows={asset.components} />
-        </Card>
-        <Card id="asset-capacities" title="Slot capacities" description="How many of each component type the asset can hold; change requests are checked against it. Leave a box empty when unknown.">
-          <CapacitiesForm assetId={asset.id} version={asset.version} capacities={asset.slotCapacities} installed={installed} />
-        </Card>
-        <Card
-          id="asset-history"
-          title="History of changes"
-          description={ticketCount > history.length ? `The ${ASSET_HISTORY_LIMIT} most recent of ${ticketCount} change requests for this asset.` : "Change requests that targeted this asset, newest first, with what their deployment applied."}
-        >
-          {history.length ? (
-            <ul className="divide-y divide-slate-100">
-              {history.map((h) => (
-                <HistoryEntry key={h.id} h={h} />
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-500">No change request has targeted this asset yet.</p>
-          )}
-        </Card>
-      </div>
+      <AssetVersionProvider version={asset.version}>
+        <div className="space-y-6">
+          <Card id="asset-details" title="Details">
+            <AssetForm id={asset.id} initial={{ name: asset.name, tag: asset.tag, location: asset.location ?? "", kind }} />
+          </Card>
+          <Card id="asset-components" title="Components" description="What is installed. Deploying a change updates this list; a roll back restores it.">
+            <ComponentsEditor assetId={asset.id} rows={asset.components} />
+          </Card>
+          <Card id="asset-capacities" title="Slot capacities" description="How many of each component type the asset can hold; change requests are checked against it. Leave a box empty when unknown.">
+            <CapacitiesForm assetId={asset.id} capacities={asset.slotCapacities} installed={installed} />
+          </Card>
+          <Card
+            id="asset-history"
+            title="History of changes"
+            description={ticketCount > history.length ? `The ${ASSET_HISTORY_LIMIT} most recent of ${ticketCount} change requests for this asset.` : "Change requests that targeted this asset, newest first, with what their deployment applied."}
+          >
+            {history.length ? (
+              <ul className="divide-y divide-slate-100">
+                {history.map((h) => (
+                  <HistoryEntry key={h.id} h={h} />
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">No change request has targeted this asset yet.</p>
+            )}
+          </Card>
+        </div>
+      </AssetVersionProvider>
     </>
   );
 }
