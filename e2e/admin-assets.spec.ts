@@ -1,4 +1,5 @@
 import { test, expect, uniqueSuffix, USERS, pickTargetAsset } from "./support/fixtures";
+import { sql } from "./support/db";
 
 // Assets (/admin/assets): the servers change requests target. An admin
 // creates one, gives it a component and slots, edits it, and a requester then
@@ -65,5 +66,28 @@ test.describe("[admin] assets", () => {
     await requester.goto("/portal/new");
     await requester.getByLabel("Request type").selectOption({ label: "Change request" });
     await pickTargetAsset(requester, tag);
+  });
+
+  test("[admin] two admins save the same asset: the later save is refused with a clear message, keeps its input and writes nothing", async ({ as }) => {
+    test.setTimeout(90_000);
+    const tag = `CAS-${uniqueSuffix().toUpperCase()}`;
+    const [row] = await sql<{ id: string }>(
+      `INSERT INTO "Asset" (id, "organizationId", tag, name, "updatedAt") SELECT gen_random_uuid(), o.id, $1, 'cas-host', now() FROM "Organization" o WHERE o.slug = 'acme' RETURNING id`,
+      [tag],
+    );
+    const first = await as(USERS.acmeAdmin);
+    const second = await as(USERS.acmeAdmin);
+    for (const p of [first, second]) await p.goto(`/admin/assets/${row!.id}`);
+
+    await first.getByLabel("Name").fill("cas-host-renamed");
+    await first.getByRole("button", { name: "Save asset" }).click();
+    await expect(first.getByRole("form", { name: "Asset details" }).getByRole("status")).toHaveText("Saved.");
+
+    await second.getByLabel("Location").fill("Rack Q1");
+    await second.getByRole("button", { name: "Save asset" }).click();
+    await expect(second.getByRole("form", { name: "Asset details" }).getByRole("alert")).toContainText("Someone else changed this asset first");
+    await expect(second.getByLabel("Location")).toHaveValue("Rack Q1");
+    const [stored] = await sql<{ name: string; location: string | null }>(`SELECT name, location FROM "Asset" WHERE id = $1`, [row!.id]);
+    expect(stored).toEqual({ name: "cas-host-renamed", location: null });
   });
 });
