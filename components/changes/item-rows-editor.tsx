@@ -3,6 +3,7 @@
 import type { FieldErrors } from "@/lib/errors";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { COMPONENT_TYPES, COMPONENT_TYPE_LABELS } from "@/lib/domain/assets/component-types";
 
 export interface ItemRow {
   action: "add" | "remove" | "replace" | "modify";
@@ -14,7 +15,8 @@ export interface ItemRow {
   requestedValue: string;
 }
 
-export const COMPONENT_TYPES = ["cpu", "ram", "storage", "nic", "gpu", "psu", "motherboard", "hba", "chassis", "other"];
+// The types and their labels are lib/domain/assets/component-types.ts's (the asset pages share them).
+export { COMPONENT_TYPES };
 
 export function blankItem(): ItemRow {
   return { action: "add", componentType: "ram", componentRef: "", serial: "", quantity: "1", currentValue: "", requestedValue: "" };
@@ -60,7 +62,7 @@ export function ItemRowsEditor({ rows, onChange, errors, serverChecks }: { rows:
                 <label htmlFor={id("type")} className="block text-xs font-medium text-slate-700">Component type</label>
                 <select id={id("type")} value={row.componentType} onChange={(e) => set(i, "componentType", e.target.value)} className={`${inputClass} mt-1`}>
                   {COMPONENT_TYPES.map((t) => (
-                    <option key={t} value={t}>{t.toUpperCase()}</option>
+                    <option key={t} value={t}>{COMPONENT_TYPE_LABELS[t]}</option>
                   ))}
                 </select>
               </div>

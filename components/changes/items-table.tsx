@@ -1,5 +1,6 @@
 import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { ValidationBadge } from "./item-badges";
+import { componentTypeLabel } from "@/lib/domain/assets/component-types";
 
 type Item = TicketDetail["items"][number];
 
@@ -27,7 +28,7 @@ export function ItemsTable({ items, fulfil }: { items: Item[]; fulfil?: (item: I
               <td className="py-2 pr-3 text-slate-500">{i + 1}</td>
               <td className="py-2 pr-3 font-medium capitalize">{item.action}</td>
               <td className="py-2 pr-3">
-                <div className="uppercase">{item.componentType}</div>
+                <div>{componentTypeLabel(item.componentType)}</div>
                 {item.componentRef ? <div className="text-slate-600">{item.componentRef}</div> : null}
                 {item.serial ? <div className="text-xs text-slate-500">S/N {item.serial}</div> : null}
               </td>

@@ -13,6 +13,16 @@ interface SnapshotRow {
   quantity: number;
 }
 
+/**
+ * A deploy or roll back changes the asset like an admin's edit does: it takes
+ * the asset's row lock first (so a concurrent capacity or component edit on
+ * /admin/assets waits, then re-checks) and bumps its compare-and-set version
+ * (so an admin form opened before it is refused, not applied over it).
+ */
+async function bumpAssetVersion(tx: Tx, assetId: string): Promise<void> {
+  await tx.asset.update({ where: { id: assetId }, data: { version: { increment: 1 } }, select: { id: true } });
+}
+
 /** The asset's components as a deploy records them (what a roll back restores). */
 export async function assetSnapshot(tx: Tx, assetId: string): Promise<SnapshotRow[]> {
   return components(tx, assetId);
@@ -35,6 +45,7 @@ export async function applyItemsToAsset(
   asset: { id: string; organizationId: string; name: string },
   items: { action: string; componentType: string; componentRef: string | null; serial: string | null; specifications: Prisma.JsonValue; quantity: number; currentValue: string | null; requestedValue: string | null; fulfilledWith: string | null }[],
 ): Promise<SnapshotRow[]> {
+  await bumpAssetVersion(tx, asset.id);
   const before = await components(tx, asset.id);
   for (const item of items) {
     const current = await components(tx, asset.id);
@@ -81,6 +92,7 @@ export async function applyItemsToAsset(
 /** Puts an asset's components back as they were before deploy. */
 export async function restoreAsset(tx: Tx, asset: { id: string; organizationId: string }, snapshot: unknown): Promise<void> {
   if (!Array.isArray(snapshot)) throw new AppError("CONFLICT", "There is no record of the asset before deploy to restore.");
+  await bumpAssetVersion(tx, asset.id);
   await tx.assetComponent.deleteMany({ where: { assetId: asset.id } });
   await tx.assetComponent.createMany({
     data: (snapshot as SnapshotRow[]).map((c) => ({
