@@ -10,7 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <AppShell actor={actor} orgName={await organizationName(actor)}>
       <div className="grid gap-6 lg:grid-cols-[12rem_1fr]">
-        <aside className="lg:sticky lg:top-20 lg:self-start">
+        <aside className="min-w-0 lg:sticky lg:top-20 lg:self-start">
           <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase lg:block">Administration</p>
           <AdminNav />
         </aside>
