@@ -68,7 +68,7 @@ export function InviteUser({ roles, defaultRoleId }: { roles: { id: string; name
           Invite user
         </Button>
       </div>
-      <dialog ref={ref} onClose={close} aria-labelledby={id("title")} className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={ref} onClose={close} aria-labelledby={id("title")} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
         <form onSubmit={submit} noValidate className="space-y-4 p-6">
           <div>
             <h2 id={id("title")} className="text-base font-semibold">

@@ -77,13 +77,13 @@ function Row({ row, roles, self, onFeedback }: { row: UserTableRow; roles: { id:
   const selectId = `role-${row.id}`;
   return (
     <tr className="align-middle">
-      <td className="px-4 py-2.5">
-        <div className="flex items-center gap-2">
+      <th scope="row" className="px-4 py-2.5 text-left font-normal">
+        <div className="flex items-center gap-2 whitespace-nowrap">
           <span className="font-medium text-slate-900">{row.name}</span>
           {self ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">You</span> : null}
         </div>
-      </td>
-      <td className="px-4 py-2.5 text-slate-600">{row.email}</td>
+        <div className="whitespace-nowrap text-slate-500">{row.email}</div>
+      </th>
       <td className="px-4 py-2.5">
         <label htmlFor={selectId} className="sr-only">
           Role for {row.name}
@@ -158,13 +158,13 @@ export function UserTable({ rows, roles, currentUserId, empty }: { rows: UserTab
           </div>
         ) : null}
       </div>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      {/* relative: the sr-only labels inside (absolutely placed) must scroll with the table, not widen the page. */}
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-2.5">Name</th>
-              <th scope="col" className="px-4 py-2.5">Email</th>
+              <th scope="col" className="px-4 py-2.5">Name and e-mail</th>
               <th scope="col" className="px-4 py-2.5">Role</th>
               <th scope="col" className="px-4 py-2.5">Status</th>
               <th scope="col" className="px-4 py-2.5">Last sign-in</th>
@@ -177,7 +177,7 @@ export function UserTable({ rows, roles, currentUserId, empty }: { rows: UserTab
           <tbody className="divide-y divide-slate-100">
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-4 py-8 text-center text-slate-500">
+                <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
                   {empty}
                 </td>
               </tr>

@@ -107,19 +107,25 @@ export function userPageSql(o: UserPageQuery): Prisma.Sql {
 export async function listUsers(actor: Actor, raw: UserListInput): Promise<UserListPage> {
   assertUserAdmin(actor);
   const input = parseInput(userListSchema, raw);
-  const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, builtIn: true }, take: 200 });
-  const role = input.role && roles.some((r) => r.id === input.role) ? input.role : null;
   const status = isUserStatus(input.status) ? input.status : null;
   const q = input.q;
   const after = decodeCursor(input.after);
   const before = after ? null : decodeCursor(input.before);
+  const page = (role: string | null) => sqlRows<UserPageSqlRow>(userPageSql({ organizationId: actor.organizationId, role, status, q, after, before }));
 
-  const found = await sqlRows<UserPageSqlRow>(userPageSql({ organizationId: actor.organizationId, role, status, q, after, before }));
+  // The roles and the page in parallel: the page's SQL is scoped to the organization, so a role id
+  // of another organization finds nobody; it is then dropped from the filter and the page asked again.
+  const [roles, asked] = await Promise.all([
+    db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, builtIn: true }, take: 200 }),
+    page(input.role ?? null),
+  ]);
+  const role = input.role && roles.some((r) => r.id === input.role) ? input.role : null;
+  const found = input.role && !role ? await page(null) : asked;
 
   const more = found.length > USER_PAGE_SIZE;
-  const page = found.slice(0, USER_PAGE_SIZE);
-  if (before) page.reverse();
-  const rows: UserListRow[] = page.map((r) => ({
+  const shown = found.slice(0, USER_PAGE_SIZE);
+  if (before) shown.reverse();
+  const rows: UserListRow[] = shown.map((r) => ({
     id: r.id,
     name: r.name,
     email: r.email,

@@ -291,6 +291,10 @@ describe("another organization's ids are not found, and nothing is written", () 
     const list = await listUsers(globexAdmin, { q: "acme" });
     expect(list.rows).toEqual([]);
     expect((await listUsers(globexAdmin, {})).rows.every((r) => r.email.endsWith("@globex.test"))).toBe(true);
+    // An Acme role as Globex's filter is no filter (and shows no Acme user).
+    const foreignRole = await listUsers(globexAdmin, { role: roles.requester });
+    expect(foreignRole.filters.role).toBeNull();
+    expect(foreignRole.rows.map((r) => r.email).sort()).toEqual(["admin@globex.test", "agent@globex.test", "requester@globex.test"]);
   });
 
   it("non-admins may not list or change users", async () => {
