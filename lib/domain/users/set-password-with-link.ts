@@ -7,7 +7,7 @@ import { clearAccount } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/validation/parse";
 import { setPasswordWithLinkSchema, type SetPasswordWithLinkInput } from "@/lib/validation/users";
 import { isInvited, userStatus } from "./admin-access";
-import { consumeLinkToken, LinkError, revokeLinkTokens } from "./link-tokens";
+import { consumeLinkToken, inspectLinkToken, LinkError, revokeLinkTokens } from "./link-tokens";
 
 /**
  * /invite/[token] and /reset/[token]: the link's holder chooses a password.
@@ -18,6 +18,9 @@ import { consumeLinkToken, LinkError, revokeLinkTokens } from "./link-tokens";
  */
 export async function setPasswordWithLink(raw: SetPasswordWithLinkInput, meta: RequestMeta, now = new Date()): Promise<{ email: string }> {
   const input = parseInput(setPasswordWithLinkSchema, raw);
+  // A link that does not work is refused before bcrypt runs: anyone may call this, and hashing costs CPU.
+  const pre = await inspectLinkToken(input.token, input.purpose, now);
+  if (!pre.ok) throw new LinkError(pre.problem);
   const passwordHash = await hashPassword(input.password);
   const email = await db.$transaction(async (tx) => {
     const token = await consumeLinkToken(tx, input.token, input.purpose, now);
