@@ -221,12 +221,14 @@ test.describe.serial("[admin] users", () => {
     const page = await anonymous();
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await expect(page.getByRole("status")).toHaveText(/If an account exists for that address, we sent a link/);
     // An unknown address hears exactly the same.
     const other = await anonymous();
     await other.goto("/forgot-password");
+    await expect(other.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await other.getByLabel("Email").fill(`nobody-${sfx}@acme.test`);
     await other.getByRole("button", { name: "Send reset link" }).click();
     await expect(other.getByRole("status")).toHaveText((await page.getByRole("status").textContent())!);

@@ -9,14 +9,15 @@ import { Notice } from "@/components/ui/notice";
 
 /** "Forgot password?": the answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
-  const [email, setEmail] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Read from the form, not from state: what was typed before the page hydrated counts too.
+    const email = String(new FormData(e.currentTarget).get("email") ?? "");
     setErrors({});
     setMessage(null);
     startTransition(async () => {
@@ -47,8 +48,6 @@ export function ForgotPasswordForm() {
           type="email"
           autoComplete="email"
           required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
           aria-invalid={errors.email?.length ? true : undefined}
           aria-describedby={errors.email?.length ? "forgot-email-error" : undefined}
           className={inputClass}

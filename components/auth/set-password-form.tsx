@@ -25,14 +25,16 @@ type Name = (typeof FIELDS)[number]["name"];
  */
 export function SetPasswordForm({ token, purpose }: { token: string; purpose: LinkPurpose }) {
   const router = useRouter();
-  const [values, setValues] = useState<Record<Name, string>>({ password: "", confirmPassword: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [signInFailed, setSignInFailed] = useState(false);
   const [pending, startTransition] = useTransition();
 
-  function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Read from the form, not from state: what was typed before the page hydrated counts too.
+    const form = new FormData(e.currentTarget);
+    const values = { password: String(form.get("password") ?? ""), confirmPassword: String(form.get("confirmPassword") ?? "") } satisfies Record<Name, string>;
     setErrors({});
     setMessage(null);
     startTransition(async () => {
@@ -74,8 +76,6 @@ export function SetPasswordForm({ token, purpose }: { token: string; purpose: Li
             type="password"
             autoComplete="new-password"
             required
-            value={values[f.name]}
-            onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
             aria-invalid={errors[f.name]?.length ? true : undefined}
             aria-describedby={errors[f.name]?.length ? `link-${f.name}-error` : undefined}
             className={inputClass}
