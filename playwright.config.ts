@@ -54,6 +54,8 @@ export default defineConfig({
       PORT: String(PORT),
       EMBEDDED_DB_NAME: "helpdesk_e2e",
       NEXTAUTH_URL: baseURL,
+      // e2e/admin-users.spec.ts reads the invite and reset e-mails the outbox writes under DATA_DIR/mail.
+      OUTBOX_INTERVAL_MS: "1000",
     },
   },
 });

@@ -54,6 +54,8 @@ interface F {
   acmeOrg: string;
   globexOrg: string;
   users: { admin: string; agent: string; tech: string; manager: string; requester: string; requester2: string; globexAdmin: string; globexAgent: string };
+  /** Acme's built-in roles (Users administration). */
+  roles: { requester: string; agent: string };
   /** Support request by requester@acme.test (admin replied; a file is attached). */
   support: { id: string; version: number; number: string };
   /** A second support request (link target). */
@@ -84,6 +86,7 @@ const DUMMY: F = (() => {
     acmeOrg: id(),
     globexOrg: id(),
     users: { admin: id(), agent: id(), tech: id(), manager: id(), requester: id(), requester2: id(), globexAdmin: id(), globexAgent: id() },
+    roles: { requester: id(), agent: id() },
     support: { id: id(), version: 1, number: "SUP-9" },
     support2: { id: id(), number: "SUP-10" },
     draft: { id: id(), version: 1, itemId: id() },
@@ -266,6 +269,15 @@ const ACTIONS: Record<string, Base[]> = {
     { as: "admin", input: (f) => ({ ticketId: f.inProgress.id, itemId: f.inProgress.itemId, version: f.inProgress.version, fulfilledWith: "DIMM-B2", notes: "Swapped" }) },
   ],
   deleteTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
+  // Users administration: every variant is refused before anything is written (the bases are not run).
+  inviteUserAction: [{ as: "admin", input: (f) => ({ email: "probe-invite@acme.test", name: "Probe Invite", roleId: f.roles.requester }) }],
+  resendInviteAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2 }) }],
+  changeUserRoleAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2, roleId: f.roles.agent, expectedRoleId: f.roles.requester }) }],
+  deactivateUserAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2 }) }],
+  reactivateUserAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2 }) }],
+  // Signed out by design ("Forgot password?", an invite's or reset's link); replayed here with a session, which they ignore.
+  requestPasswordResetAction: [{ as: "requester", input: () => ({ email: "nobody-probe@acme.test" }) }],
+  setPasswordWithLinkAction: [{ as: "requester", input: () => ({ token: "A".repeat(43), purpose: "password_reset", password: "probe-password-9", confirmPassword: "probe-password-9" }) }],
   purgeTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
 };
 
@@ -361,7 +373,7 @@ const PAGES = APP_PATHS.filter((p) => p.endsWith("/page")).map(routeOf);
 const ROUTES = APP_PATHS.filter((p) => p.endsWith("/route")).map(routeOf);
 
 /** Valid values for each dynamic segment (Acme's demo data). */
-const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session" };
+const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session", token: "A".repeat(43) };
 const BAD_PATH_VALUES: [string, string][] = [
   ["a malformed %-escape (%E0)", "%E0"],
   ["a lone %", "%"],
@@ -377,6 +389,7 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/board/[projectKey]": ["q", "assignee", "tag", "type"],
   "/portal": ["cursor"],
   "/login": ["callbackUrl"],
+  "/admin/users": ["q", "role", "status", "after", "before"],
 };
 const BAD_QUERY_VALUES: [string, string][] = [
   ["%00", "%00"],
@@ -400,6 +413,13 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["a cursor that is not base64 JSON", "cursor=%%%25"],
   ],
   "/board/[projectKey]": [["repeated params (?q=a&q=b)", "q=a&q=b"]],
+  "/admin/users": [
+    ["a crafted cursor with a 36-dash id", `after=${cursorOf(["Alice", DASHES])}`],
+    ["a crafted cursor carrying a NUL", `before=${cursorOf([`Al${NUL}ice`, "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a cursor that is not base64 JSON", "after=%%%25"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+    ["repeated params (?q=a&q=b&status=x&status=active)", "q=a&q=b&status=x&status=active"],
+  ],
 };
 
 interface HttpCase {
@@ -695,7 +715,7 @@ async function loadFixture(): Promise<F> {
   if (fs.existsSync(CACHE)) {
     const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as F;
     const alive = await db.query(`SELECT 1 FROM "Ticket" WHERE id = $1 AND "deletedAt" IS NULL AND title LIKE 'Bad-input probe%'`, [cached.support.id]).catch(() => []);
-    if (cached.users.admin === users.admin && alive.length === 1) return refreshVersions(cached);
+    if (cached.users.admin === users.admin && cached.roles && alive.length === 1) return refreshVersions(cached);
   }
   const acmeOrg = org("acme");
   const globexOrg = org("globex");
@@ -735,10 +755,12 @@ async function loadFixture(): Promise<F> {
     `SELECT k.id FROM "KanbanColumn" k JOIN "Project" p ON p.id = k."projectId" WHERE p."organizationId" = $1 AND p.key = 'ENG' ORDER BY k.position`,
     [acmeOrg],
   );
+  const role = async (builtIn: string) => (await one<{ id: string }>(`SELECT id FROM "Role" WHERE "organizationId" = $1 AND "builtIn" = $2`, [acmeOrg, builtIn])).id;
   const f: F = {
     acmeOrg,
     globexOrg,
     users,
+    roles: { requester: await role("requester"), agent: await role("agent") },
     support: { ...support, number: s1.number },
     support2: { id: support2.id, number: s2.number },
     draft: { ...draft, itemId: (await one<{ id: string }>(`SELECT id FROM "ChangeItem" WHERE "ticketId" = $1`, [draft.id])).id },

@@ -172,6 +172,13 @@ test.describe("[security] headers on every surface", () => {
   const SURFACES: Record<string, Surface> = {
     "/page": { path: "/", who: "agent", kind: "page" },
     "/(auth)/login/page": { path: "/login", who: "anonymous", kind: "page" },
+    "/(auth)/forgot-password/page": { path: "/forgot-password", who: "anonymous", kind: "page" },
+    // A well-formed link nobody was sent: the page saying the link is not valid.
+    "/(auth)/invite/[token]/page": { path: `/invite/${"A".repeat(43)}`, who: "anonymous", kind: "page" },
+    "/(auth)/reset/[token]/page": { path: `/reset/${"A".repeat(43)}`, who: "anonymous", kind: "page" },
+    // Administration answers 404 (the not-found page, with its scripts) to everyone without org.manage.
+    "/(admin)/admin/page": { path: "/admin", who: "agent", kind: "page" },
+    "/(admin)/admin/users/page": { path: "/admin/users", who: "agent", kind: "page" },
     "/(account)/notifications/page": { path: "/notifications", who: "requester", kind: "page" },
     "/(account)/settings/notifications/page": { path: "/settings/notifications", who: "requester", kind: "page" },
     "/(account)/settings/password/page": { path: "/settings/password", who: "requester", kind: "page" },

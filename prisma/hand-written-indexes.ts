@@ -17,4 +17,9 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "Asset", name: "Asset_tag_search_idx", why: "target-asset picker: an organization's assets by lower(tag) prefix, in order, under collation C (expression)" },
   { table: "Asset", name: "Asset_name_search_idx", why: "target-asset picker: an organization's assets by lower(name) prefix, in order, under collation C (expression)" },
   { table: "Role", name: "Role_org_lower_name_key", why: "role names unique per organization, ignoring case (unique expression)" },
+  { table: "User", name: "User_admin_order_idx", why: "/admin/users: an organization's users by lower(name) under collation C, then id (keyset paging, name-prefix search) (expression)" },
+  { table: "User", name: "User_admin_role_idx", why: "/admin/users filtered by role, in list order (expression)" },
+  { table: "User", name: "User_admin_deactivated_idx", why: "/admin/users filtered to deactivated users, in list order (partial expression)" },
+  { table: "User", name: "User_admin_invited_idx", why: "/admin/users filtered to invited users who set no password yet, in list order (partial expression)" },
+  { table: "User", name: "User_admin_search_idx", why: "/admin/users search: any part of lower(name) || ' ' || lower(email), through pg_trgm (GIN trigram)" },
 ] as const;

@@ -738,6 +738,7 @@ async function main() {
         `creates_per_s=${num(create?.perSecond, 0)} duplicate_numbers=${create?.duplicates ?? "n/a"} rows_per_move=${num(move?.rowsPerMove, 2)} ` +
         `page_desk_p95_ms=${num(page("page_desk"))} page_desk_search_p95_ms=${num(page("page_desk_search"))} page_board_p95_ms=${num(page("page_board"))} ` +
         `page_ticket_p95_ms=${num(page("page_ticket"))} page_portal_p95_ms=${num(page("page_portal"))} reply_p95_ms=${num(page("reply"))} ` +
+        `page_admin_users_p95_ms=${num(page("page_admin_users"))} page_admin_users_search_p95_ms=${num(page("page_admin_users_search"))} ` +
         `page_scale_ratio=${num(pages?.scaleRatio, 2)} server_rss_mb=${num(pages?.serverRssMb, 0)}`,
     );
   } finally {

@@ -6,6 +6,13 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };
 
+/** A domain refusal as a result; anything unexpected is logged and reported without details. */
+function failure(e: unknown): ActionResult<never> {
+  if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+  console.error("[action] unexpected error", e);
+  return { ok: false, code: "INTERNAL", message: "Something went wrong. Please try again." };
+}
+
 /**
  * The one path of every server action: session → zod → domain function →
  * typed result. Never throws to the client: a malformed request, a missing
@@ -25,9 +32,25 @@ export function defineAction<S extends z.ZodType, T>(
       if (!parsed.success) return { ok: false, code: "VALIDATION", message: INVALID_FORM, fieldErrors: zodFieldErrors(parsed.error) };
       return { ok: true, data: await run(actor, parsed.data) };
     } catch (e) {
-      if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
-      console.error("[action] unexpected error", e);
-      return { ok: false, code: "INTERNAL", message: "Something went wrong. Please try again." };
+      return failure(e);
+    }
+  };
+}
+
+/**
+ * The same path for the few actions a signed-out visitor may call ("Forgot
+ * password?", the password of an invite or reset link): no session, so the
+ * domain function must decide everything from its input (a one-time token,
+ * rate limits) — zod → domain function → typed result.
+ */
+export function definePublicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, code: "VALIDATION", message: INVALID_FORM, fieldErrors: zodFieldErrors(parsed.error) };
+      return { ok: true, data: await run(parsed.data) };
+    } catch (e) {
+      return failure(e);
     }
   };
 }

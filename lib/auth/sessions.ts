@@ -5,7 +5,7 @@ import { clippedMeta, type RequestMeta } from "@/lib/audit";
 /** How long a sign-in lasts at most, whatever the browser does (also the cookie's lifetime). */
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 
-export type SessionEndReason = "sign_out" | "password_changed" | "deactivated";
+export type SessionEndReason = "sign_out" | "password_changed" | "password_reset" | "deactivated";
 
 /** Opens the server-side session a new session cookie will name. */
 export async function openSession(user: { id: string; organizationId: string }, meta: RequestMeta, now = new Date()): Promise<string> {

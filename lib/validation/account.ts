@@ -4,13 +4,17 @@ import { text } from "./text";
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
+/** The rules every new password follows: /settings/password, an invite's and a reset's link. */
+export const newPasswordField = () =>
+  text()
+    .min(PASSWORD_MIN, `A password must be at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `A password must be at most ${PASSWORD_MAX} characters`)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "A password cannot contain control characters");
+
 export const changePasswordSchema = z
   .object({
     currentPassword: text().min(1, "Enter your current password").max(PASSWORD_MAX, "Enter your current password"),
-    newPassword: text()
-      .min(PASSWORD_MIN, `A password must be at least ${PASSWORD_MIN} characters`)
-      .max(PASSWORD_MAX, `A password must be at most ${PASSWORD_MAX} characters`)
-      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "A password cannot contain control characters"),
+    newPassword: newPasswordField(),
     confirmPassword: text().max(PASSWORD_MAX),
   })
   .strict()

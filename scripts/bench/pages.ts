@@ -1,9 +1,11 @@
 // The real pages over HTTP (issue 12, §1): the production server on the bench
-// database, signed in through next-auth's credentials endpoint as an agent and
-// a requester of each organization, times the desk, the 2,000-card board, the
-// ticket with the most comments, the portal and one reply through its server
-// action — in the big organization and in the small one, alternately, so the
-// big/small ratio shows how a page's cost grows with the data.
+// database, signed in through next-auth's credentials endpoint as an agent, a
+// requester and the admin of each organization, times the desk, the
+// 2,000-card board, the ticket with the most comments, the portal, the users
+// administration (50,000 users in the big organization; issue 13) and one
+// reply through its server action — in the big organization and in the small
+// one, alternately, so the big/small ratio shows how a page's cost grows with
+// the data.
 //
 // The server is started the way `npm start` does (scripts/server.mjs, after a
 // `next build` when .next is missing or stale: scripts/build-stamp.mjs), on a
@@ -27,6 +29,9 @@ import { fmt, log, nowMs, summarize, timePair } from "./stats";
  * an UPDATE of those rows), which needs no regeneration of the data.
  */
 const BENCH_PASSWORD = "bench-pages-password";
+
+/** Part of a name, as an admin looks someone up: ~1,100 of the big organization's 50,000 requesters match ("Requester 12", "… 120"–"… 129", …). */
+export const ADMIN_USERS_QUERY = "requester 12";
 
 export interface PageRow {
   key: string;
@@ -55,6 +60,8 @@ interface OrgTargets {
   orgId: string;
   agentEmail: string;
   requesterEmail: string;
+  /** The generator's admin of the organization (role Admin, holding org.manage). */
+  adminEmail: string;
   requesterTickets: number;
   ticket: { id: string; number: string; comments: number };
   boardKey: string;
@@ -82,6 +89,7 @@ async function orgTargets(pool: pg.Pool, slug: string, boardKey: string): Promis
     slug,
     orgId,
     agentEmail: `agent0@${slug}.bench.test`,
+    adminEmail: `admin@${slug}.bench.test`,
     requesterEmail: requester.rows[0].email,
     requesterTickets: Number(requester.rows[0].n),
     ticket: { id: ticket.rows[0].id, number: ticket.rows[0].number, comments: Number(ticket.rows[0].n) },
@@ -245,7 +253,7 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
         `ticket ${t.ticket.number} (${t.ticket.comments} comments); board ${t.boardKey}`,
     );
   }
-  const emails = [big.agentEmail, big.requesterEmail, small.agentEmail, small.requesterEmail];
+  const emails = [big.agentEmail, big.requesterEmail, big.adminEmail, small.agentEmail, small.requesterEmail, small.adminEmail];
   const hash = await hashPassword(BENCH_PASSWORD);
   const upd = await pool.query(`UPDATE "User" SET "passwordHash" = $1 WHERE "email" = ANY($2::text[])`, [hash, emails]);
   if (upd.rowCount !== emails.length) throw new Error(`pages: set the password of ${upd.rowCount} of ${emails.length} bench users`);
@@ -262,13 +270,15 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
       bigRequester: await signIn(server.base, big.requesterEmail),
       smallAgent: await signIn(server.base, small.agentEmail),
       smallRequester: await signIn(server.base, small.requesterEmail),
+      bigAdmin: await signIn(server.base, big.adminEmail),
+      smallAdmin: await signIn(server.base, small.adminEmail),
     };
     log(`  signed in over HTTP as ${emails.join(", ")}`);
 
     const timing = { warmup: 3, warmupMs: 0, iterations: Math.max(12, o.iterations), minIterations: 12, budgetMs: 40_000 };
-    const pagePair = async (key: string, label: string, p: (t: OrgTargets) => string, who: "Agent" | "Requester", expect?: (t: OrgTargets) => string) => {
-      const jb = who === "Agent" ? jars.bigAgent : jars.bigRequester;
-      const js = who === "Agent" ? jars.smallAgent : jars.smallRequester;
+    const pagePair = async (key: string, label: string, p: (t: OrgTargets) => string, who: "Agent" | "Requester" | "Admin", expect?: (t: OrgTargets) => string) => {
+      const jb = who === "Agent" ? jars.bigAgent : who === "Admin" ? jars.bigAdmin : jars.bigRequester;
+      const js = who === "Agent" ? jars.smallAgent : who === "Admin" ? jars.smallAdmin : jars.smallRequester;
       const t = await timePair(
         () => page(server.base, jb, p(big), expect?.(big), `big ${p(big)}`),
         () => page(server.base, js, p(small), expect?.(small), `small ${p(small)}`),
@@ -292,6 +302,9 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
     await pagePair("page_board", `/board/${o.boardKey}`, (t) => `/board/${t.boardKey}`, "Agent");
     await pagePair("page_ticket", "/tickets/<most comments>", (t) => `/tickets/${t.ticket.number}`, "Agent", (t) => t.ticket.number);
     await pagePair("page_portal", "/portal (requester with most tickets)", () => "/portal", "Requester");
+    // Users administration: the first page of the organization's people by name, and a search of part of a name.
+    await pagePair("page_admin_users", "/admin/users (first page)", () => "/admin/users", "Admin", () => "Invite user");
+    await pagePair("page_admin_users_search", `/admin/users?q=${ADMIN_USERS_QUERY}`, () => `/admin/users?q=${encodeURIComponent(ADMIN_USERS_QUERY)}`, "Admin", () => "Invite user");
 
     // One public reply through addCommentAction, replayed as the browser sends it.
     // Replies change the ticket (activity time, first response, open → answered):

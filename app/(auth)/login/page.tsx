@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { LoginForm } from "@/components/auth/login-form";
@@ -22,6 +23,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-lg font-semibold">Sign in to your account</h1>
           <p className="mt-1 mb-6 text-sm text-slate-600">Use the e-mail address your organization registered.</p>
           <LoginForm callbackUrl={callbackUrl} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+              Forgot password?
+            </Link>
+          </p>
         </div>
       </div>
     </main>

@@ -28,7 +28,10 @@ export async function lockOrganizationRoles(tx: Tx, organizationId: string): Pro
 
 /**
  * Refuses when, with `permissionsAfter` applied to the locked roles, no active
- * user of the organization would hold org.manage. A remaining holder is locked
+ * user of the organization would hold org.manage (an invited user who has not
+ * set a password yet does not count: holdsOrgManage in users/last-admin.ts).
+ * Call it with the organization's admin lock held (lockOrganizationAdmins, the
+ * lock the users screen's demotion and deactivation take too). A remaining holder is locked
  * (FOR UPDATE) until the transaction ends, so a concurrent demotion or
  * deactivation of that user waits for this change and then sees it; one
  * committed first is seen here (the lock re-reads the row), and a holder it
@@ -43,6 +46,7 @@ export async function assertOrgManageRemains(tx: Tx, organizationId: string, rol
     tx.$queryRaw<{ id: string }[]>(Prisma.sql`
       SELECT "id"::text FROM "User"
        WHERE "organizationId" = ${organizationId}::uuid AND "active" AND "roleId" = ANY(${managing}::uuid[])
+         AND NOT ("invitedAt" IS NOT NULL AND "passwordHash" IS NULL)
        ORDER BY "id" ${lock}`);
   // Usually one holder nobody is changing: lock it and go. When every holder
   // is being changed right now, wait for all of them and see what is left.

@@ -14,6 +14,7 @@ import { createRole } from "./create-role";
 import { renameRole } from "./rename-role";
 import { deleteRole, ROLE_IN_USE } from "./delete-role";
 import { LAST_ADMIN_MESSAGE } from "./org-manage-guard";
+import { changeUserRole } from "@/lib/domain/users/change-role";
 import { DUPLICATE_ROLE_NAME } from "./role-name";
 
 let demo: Demo;
@@ -192,6 +193,42 @@ describe("never without an active user holding org.manage", () => {
     await deactivation;
     await expectAppError(save, "VALIDATION");
     expect((await db.role.findUniqueOrThrow({ where: { id: owner.id } })).permissions).toContain("org.manage");
+  });
+});
+
+describe("one guard with the users screen", () => {
+  it("an invited holder who has not set a password does not keep the organization administered", async () => {
+    const admin = a("admin@acme.test");
+    const { user, adminRole } = await ownerRole(admin);
+    await db.user.update({ where: { id: user.id }, data: { invitedAt: new Date(), passwordHash: null } });
+    await expectAppError(
+      saveRolePermissions(admin, { roles: [{ id: adminRole.id, updatedAt: adminRole.updatedAt.toISOString(), permissions: without(adminRole.permissions, "org.manage") }] }),
+      "VALIDATION",
+    );
+    expect((await db.role.findUniqueOrThrow({ where: { id: adminRole.id } })).permissions).toContain("org.manage");
+  });
+
+  it("a matrix save and a demotion on the users screen at once never both take org.manage away", async () => {
+    const admin = a("admin@acme.test");
+    const { owner, user, adminRole } = await ownerRole(admin);
+    const requesterRole = await roleOf(demo.acme.id, "requester");
+    for (let round = 0; round < 3; round++) {
+      // Two holders: admin@acme (Admin role) and the owner (Owner role). One side demotes the owner,
+      // the other takes org.manage from the Admin role: together they would leave nobody.
+      await db.user.update({ where: { id: user.id }, data: { roleId: owner.id } });
+      const fresh = await db.role.findUniqueOrThrow({ where: { id: adminRole.id } });
+      await db.role.update({ where: { id: adminRole.id }, data: { permissions: [...BUILT_IN_ROLE_PERMISSIONS.admin] } });
+      const current = await db.role.findUniqueOrThrow({ where: { id: fresh.id } });
+      const results = await Promise.allSettled([
+        saveRolePermissions(admin, { roles: [{ id: current.id, updatedAt: current.updatedAt.toISOString(), permissions: without(current.permissions, "org.manage") }] }),
+        changeUserRole(admin, { userId: user.id, roleId: requesterRole.id, expectedRoleId: owner.id }, meta),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const holders = await db.user.count({
+        where: { organizationId: demo.acme.id, active: true, role: { permissions: { has: "org.manage" } } },
+      });
+      expect(holders).toBeGreaterThanOrEqual(1);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { saveRolePermissionsSchema, type SaveRolePermissionsInput } from "@/lib/validation/roles";
 import { assertManagesRoles } from "./access";
 import { assertOrgManageRemains, lockOrganizationRoles } from "./org-manage-guard";
+import { lockOrganizationAdmins } from "@/lib/domain/users/last-admin";
 
 /** In catalog order, without duplicates: how a role's permissions are stored and compared. */
 export function normalizePermissions(values: readonly string[]): Permission[] {
@@ -34,6 +35,8 @@ export async function saveRolePermissions(actor: Actor, raw: SaveRolePermissions
   assertManagesRoles(actor);
   const input = parseInput(saveRolePermissionsSchema, raw);
   return db.$transaction(async (tx) => {
+    // The one lock every change that can take org.manage away takes first (the users screen's too).
+    await lockOrganizationAdmins(tx, actor.organizationId);
     const roles = await lockOrganizationRoles(tx, actor.organizationId);
     const byId = new Map(roles.map((r) => [r.id, r]));
     const wanted = input.roles.map((r) => ({ ...r, id: r.id.toLowerCase(), permissions: normalizePermissions(r.permissions) }));
