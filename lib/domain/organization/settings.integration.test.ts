@@ -107,7 +107,7 @@ describe("organization settings", () => {
     expect(big.fieldErrors?.attachmentMaxMb?.[0]).toMatch(/at most 10 MB/);
     const types = await expectAppError(updateOrganizationSettings(admin, await form(admin, { allowedFileTypes: ["pdf", "docx"] }), meta, { installation: { maxBytes: INSTALLATION.maxBytes, allowedTypes: ["pdf", "png"] } }), "VALIDATION");
     expect(types.fieldErrors?.allowedFileTypes?.[0]).toMatch(/DOCX/);
-    await expectAppError(save(a("agent@acme.test"), { name: "Hijacked" }), "FORBIDDEN");
+    await expectAppError(save(a("agent@acme.test"), { name: "Hijacked" }), "NOT_FOUND");
     // Globex's admin saves Globex's settings: the organization comes from the session.
     await save(a("admin@globex.test"), { name: "Globex Ltd" });
     expect((await db.organization.findUniqueOrThrow({ where: { id: demo.acme.id } })).name).toBe("Acme");

@@ -1,11 +1,11 @@
 import "server-only";
+import { assertAdminister } from "@/lib/domain/admin/access";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { audit, type RequestMeta } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { conflict, forbidden, invalid, INVALID_FORM, notFound } from "@/lib/errors";
+import { conflict, invalid, INVALID_FORM, notFound } from "@/lib/errors";
 import { formatBytes } from "@/lib/domain/attachments/types";
 import { parseInput } from "@/lib/validation/parse";
 import {
@@ -33,7 +33,7 @@ const sameTypes = (a: readonly string[], b: readonly string[]) => new Set(a).siz
  * every field that changed (none: nothing written).
  */
 export async function updateOrganizationSettings(actor: Actor, raw: UpdateOrganizationSettingsInput, meta: RequestMeta = {}, opts: { installation?: ReturnType<typeof installationUploadLimits> } = {}) {
-  if (!can(actor, "org.manage")) throw forbidden("Only administrators can change the organization's settings");
+  assertAdminister(actor, "Organization");
   const input = parseInput(updateOrganizationSettingsSchema, raw);
   const ceiling = opts.installation ?? installationUploadLimits();
   const maxBytes = mbToBytes(input.attachmentMaxMb);

@@ -1,8 +1,8 @@
 import "server-only";
+import { assertAdminister } from "@/lib/domain/admin/access";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { AppError, forbidden, invalid, INVALID_FORM, notFound } from "@/lib/errors";
+import { AppError, invalid, INVALID_FORM, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 
@@ -11,7 +11,7 @@ import { findStaff } from "@/lib/domain/users/staff-directory";
 // organization's id reads exactly like one that does not exist.
 
 export function assertManageProjects(actor: Actor) {
-  if (!can(actor, "org.manage")) throw forbidden("Only administrators can manage projects.");
+  assertAdminister(actor, "Project");
 }
 
 export const projectAdminSelect = {

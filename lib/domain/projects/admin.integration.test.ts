@@ -88,7 +88,7 @@ describe("creating a project", () => {
       expect(e.fieldErrors?.leadId).toBeTruthy();
     }
     for (const who of ["manager@acme.test", "agent@acme.test", "requester@acme.test"] as const) {
-      await expectAppError(createProject(a(who), { key: "NEW", name: "x", workflow: "support", numbering: "key_sequence" }), "FORBIDDEN");
+      await expectAppError(createProject(a(who), { key: "NEW", name: "x", workflow: "support", numbering: "key_sequence" }), "NOT_FOUND");
     }
     // The same key in another organization is free.
     await createProject(a("admin@globex.test"), { key: "OPS", name: "Globex Ops", workflow: "kanban", numbering: "key_sequence" });

@@ -56,7 +56,7 @@ describe("the roles matrix", () => {
     // Globex sees its own roles only.
     const globex = await listRoles(a("admin@globex.test"));
     expect(globex.map((r) => r.id)).not.toContain(byName.Agent!.id);
-    await expectAppError(listRoles(a("agent@acme.test")), "FORBIDDEN");
+    await expectAppError(listRoles(a("agent@acme.test")), "NOT_FOUND");
   });
 
   it("saves only the roles that changed, one audit row each with the old and new lists, and bumps only those", async () => {
@@ -248,7 +248,7 @@ describe("new, renamed and deleted roles", () => {
     const rows = await auditOf("role.created");
     expect(rows.filter((r) => r.organizationId === demo.acme.id)).toHaveLength(2);
     expect(rows[0]!.data).toMatchObject({ new: { name: "Auditor", permissions: [] } });
-    await expectAppError(createRole(a("agent@acme.test"), { name: "Sneaky" }), "FORBIDDEN");
+    await expectAppError(createRole(a("agent@acme.test"), { name: "Sneaky" }), "NOT_FOUND");
   });
 
   it("the unique index holds two concurrent creations of one name (ignoring case) to one", async () => {

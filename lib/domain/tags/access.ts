@@ -1,8 +1,8 @@
 import "server-only";
+import { assertAdminister } from "@/lib/domain/admin/access";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { forbidden, invalid, notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Tag administration (/admin/tags) needs org.manage, checked on every call;
@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // id is "not found". Names are normalised by tagNameSchema (lib/validation/tags.ts).
 
 export function assertManageTags(actor: Actor) {
-  if (!can(actor, "org.manage")) throw forbidden("Only administrators can manage tags.");
+  assertAdminister(actor, "Tag");
 }
 
 export const tagSelect = { id: true, name: true, color: true, description: true, version: true } as const;

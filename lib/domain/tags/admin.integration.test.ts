@@ -58,7 +58,7 @@ describe("tags: create and edit", () => {
     await createTag(a("admin@globex.test"), { name: "printers", color: "#112233" });
     // Non-admins manage no tags.
     for (const who of ["agent@acme.test", "manager@acme.test", "requester@acme.test"] as const) {
-      await expectAppError(createTag(a(who), { name: "nope", color: "#000000" }), "FORBIDDEN");
+      await expectAppError(createTag(a(who), { name: "nope", color: "#000000" }), "NOT_FOUND");
     }
     const row = await db.auditLog.findFirstOrThrow({ where: { entityId: tag.id, action: "tag.created" } });
     expect(row).toMatchObject({ ip: "198.51.100.4", userAgent: "vitest", actorId: admin.id });

@@ -1,7 +1,6 @@
 import "server-only";
+import { assertAdminister } from "@/lib/domain/admin/access";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { USER_STATUSES, type UserStatus } from "@/lib/validation/users";
 
@@ -11,7 +10,7 @@ import { USER_STATUSES, type UserStatus } from "@/lib/validation/users";
 // organization: another organization's user is "not found", never "forbidden".
 
 export function assertUserAdmin(actor: Actor): void {
-  if (!can(actor, "org.manage")) throw forbidden("Only organization admins can manage users");
+  assertAdminister(actor, "User");
 }
 
 /**

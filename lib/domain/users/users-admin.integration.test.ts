@@ -163,7 +163,7 @@ describe("the last admin", () => {
     const e = await expectAppError(changeUserRole(acmeAdmin, { userId: admin, roleId: roles.agent!, expectedRoleId: roles.admin! }, meta()), "VALIDATION");
     expect(e.message).toMatch(/last active admin/);
     // A manager has no org.manage: not allowed at all.
-    await expectAppError(deactivateUser(other, { userId: admin }, meta()), "FORBIDDEN");
+    await expectAppError(deactivateUser(other, { userId: admin }, meta()), "NOT_FOUND");
     expect(await footprint()).toEqual(before);
   });
 
@@ -181,7 +181,7 @@ describe("the last admin", () => {
     await changeUserRole(secondActor, { userId: acmeAdmin.id, roleId: roles.agent!, expectedRoleId: roles.admin! }, meta());
     expect(await roleOf("admin@acme.test")).toBe(roles.agent);
     await expectAppError(changeUserRole(secondActor, { userId: second, roleId: roles.manager!, expectedRoleId: roles.admin! }, meta()), "VALIDATION");
-    await expectAppError(deactivateUser(await actorFor("admin@acme.test"), { userId: second }, meta()), "FORBIDDEN"); // no longer an admin
+    await expectAppError(deactivateUser(await actorFor("admin@acme.test"), { userId: second }, meta()), "NOT_FOUND"); // no longer an admin
   });
 
   it("an invited admin (no password yet) does not count as the other admin", async () => {
@@ -299,9 +299,9 @@ describe("another organization's ids are not found, and nothing is written", () 
 
   it("non-admins may not list or change users", async () => {
     const agent = demo.actors["agent@acme.test"];
-    await expectAppError(listUsers(agent, {}), "FORBIDDEN");
-    await expectAppError(inviteUser(agent, { email: "x@acme.test", name: "X", roleId: roles.requester! }, meta()), "FORBIDDEN");
-    await expectAppError(changeUserRole(demo.actors["requester@acme.test"], { userId: agent.id, roleId: roles.admin!, expectedRoleId: roles.agent! }, meta()), "FORBIDDEN");
+    await expectAppError(listUsers(agent, {}), "NOT_FOUND");
+    await expectAppError(inviteUser(agent, { email: "x@acme.test", name: "X", roleId: roles.requester! }, meta()), "NOT_FOUND");
+    await expectAppError(changeUserRole(demo.actors["requester@acme.test"], { userId: agent.id, roleId: roles.admin!, expectedRoleId: roles.agent! }, meta()), "NOT_FOUND");
   });
 });
 
