@@ -24,12 +24,26 @@ export function formatDateTime(date: Date, timeZone = "UTC"): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a desk page
+// shows 50 times): one per zone, kept.
+const zoneNamers = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneNamer(timeZone: string): Intl.DateTimeFormat | null {
+  if (!zoneNamers.has(timeZone)) {
+    let f: Intl.DateTimeFormat | null = null;
+    try {
+      f = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" });
+    } catch {
+      f = null;
+    }
+    zoneNamers.set(timeZone, f);
+  }
+  return zoneNamers.get(timeZone)!;
+}
+
 /** The zone's short name at that instant ("CET", "GMT+1", "UTC"), for titles. */
 export function zoneLabel(date: Date, timeZone = "UTC"): string {
-  try {
-    const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName");
-    return part?.value ?? timeZone;
-  } catch {
-    return "UTC";
-  }
+  const namer = zoneNamer(timeZone);
+  if (!namer) return "UTC";
+  return namer.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }

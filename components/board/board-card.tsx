@@ -15,9 +15,10 @@ const PRIORITY_TEXT: Record<Priority, string> = {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** Due dates are calendar days: shown in UTC so server and browser render the same text. */
+/** Due dates are calendar days: shown in UTC so server and browser render the same text (one formatter for every card). */
+const DUE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 function dueLabel(iso: string) {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  return DUE.format(new Date(iso));
 }
 
 /** What a card shows; used in the column and, while dragging, in the overlay. */
