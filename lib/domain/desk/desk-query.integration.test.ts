@@ -111,11 +111,17 @@ describe("keyset paging", () => {
            AND ${searchConditionSql(actor, "gizmoflux", false)}
            AND (t."requesterId" = ${actor.id}::uuid OR ${who === "agent@acme.test"})
          ORDER BY t."updatedAt" DESC, t."id" DESC`;
-      for (const limit of [50, 7]) {
+      // A walk longer than the organization answers alone; a walk of 3 rows or of 40 leaves pages to the probe's way.
+      for (const [limit, firstWalk] of [
+        [50, SEARCH_FIRST_WALK],
+        [7, SEARCH_FIRST_WALK],
+        [7, 3],
+        [50, 40],
+      ] as const) {
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
-          const res = await deskPage(actor, { filters: q({ q: "gizmoflux", ...(cursor ? { cursor } : {}) }), limit });
+          const res = await deskPage(actor, { filters: q({ q: "gizmoflux", ...(cursor ? { cursor } : {}) }), limit, firstWalk });
           seen.push(...res.rows.map((r) => r.number));
           cursor = res.nextCursor ?? undefined;
         } while (cursor);

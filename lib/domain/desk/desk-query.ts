@@ -196,22 +196,26 @@ function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Prisma
 export interface DeskPageOptions {
   filters: DeskQuery;
   limit?: number;
+  /** Rows a search tries before the probe (SEARCH_FIRST_WALK; tests make it small to reach the probe's way). */
+  firstWalk?: number;
 }
 
 /**
  * A page of the desk: filtered and sorted in SQL, keyset-paged (never OFFSET).
  * A search first walks the first SEARCH_FIRST_WALK rows of the sort order
- * (after every other filter and the cursor), testing each: a full page found
- * there is exactly the page (nothing before them was skipped). Otherwise the
- * probe chooses how to search, as for any search.
+ * (after every other filter and the cursor), testing each. The walk is the
+ * answer when it found a full page (nothing before those rows was skipped) or
+ * when the filter holds fewer rows than the walk (every row was tested).
+ * Otherwise the probe chooses how to search, as for any search.
  */
-export async function deskPage(actor: Actor, { filters, limit = 50 }: DeskPageOptions) {
+export async function deskPage(actor: Actor, { filters, limit = 50, firstWalk = SEARCH_FIRST_WALK }: DeskPageOptions) {
   const take = Math.min(Math.max(limit, 1), 500);
   if (filters.q) {
-    const walked = await pageRows(actor, filters, take, SEARCH_FIRST_WALK);
-    if (walked.length > take) return toPage(filters, walked, take);
+    const { rows, walked } = await walkedRows(actor, filters, take, firstWalk);
+    if (rows.length > take || (rows.length > 0 && walked < firstWalk)) return toPage(filters, rows, take);
   }
-  return toPage(filters, await pageRows(actor, filters, take), take);
+  const { where, order } = await pageSql(actor, filters, filters);
+  return toPage(filters, await db.$queryRaw<DeskRow[]>`${selectRows(Prisma.sql`"Ticket" t`, Prisma.join(where, " AND "), order)} LIMIT ${take + 1}`, take);
 }
 
 function toPage(filters: DeskQuery, rows: DeskRow[], take: number) {
@@ -220,9 +224,9 @@ function toPage(filters: DeskQuery, rows: DeskRow[], take: number) {
   return { rows: page, nextCursor: hasMore ? encodeDeskCursor(filters.sort, page[page.length - 1]) : null };
 }
 
-/** take + 1 rows of the view; with `walk`, only among the first `walk` rows of the order without the search (tested row by row). */
-async function pageRows(actor: Actor, filters: DeskQuery, take: number, walk?: number): Promise<DeskRow[]> {
-  const where = await deskConditions(actor, walk ? { ...filters, q: undefined } : filters);
+/** The view's conditions (of `conditionsOf`: the filters, with or without the search) and the cursor, and its ORDER BY. */
+async function pageSql(actor: Actor, filters: DeskQuery, conditionsOf: DeskQuery) {
+  const where = await deskConditions(actor, conditionsOf);
   const cols = SORT_COLUMNS[filters.sort];
   const dir = filters.dir === "asc" ? "ASC" : "DESC";
   const cursor = decodeDeskCursor(filters.sort, filters.cursor);
@@ -231,24 +235,35 @@ async function pageRows(actor: Actor, filters: DeskQuery, take: number, walk?: n
     const rhs = Prisma.join(cursor.map((v, i) => Prisma.sql`${v}::${Prisma.raw(i < cols.length ? CAST[cols[i].sql] : "uuid")}`));
     where.push(Prisma.sql`(${Prisma.raw(lhs)}) ${Prisma.raw(dir === "DESC" ? "<" : ">")} (${rhs})`);
   }
-  const order = Prisma.raw([...cols.map((c) => `${c.sql} ${dir}`), `t."id" ${dir}`].join(", "));
-  // The walk: the first `walk` ids in the order, then the search tested on those alone.
-  const source = walk
-    ? Prisma.sql`(SELECT w.* FROM "Ticket" w WHERE w."id" IN (
-         SELECT t."id" FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${walk})) t`
-    : Prisma.sql`"Ticket" t`;
-  const condition = walk && filters.q ? searchConditionSql(actor, filters.q, true) : Prisma.join(where, " AND ");
-  return db.$queryRaw<DeskRow[]>`
+  return { where, order: Prisma.raw([...cols.map((c) => `${c.sql} ${dir}`), `t."id" ${dir}`].join(", ")) };
+}
+
+function selectRows(source: Prisma.Sql, condition: Prisma.Sql, order: Prisma.Sql, extra: Prisma.Sql = Prisma.empty) {
+  return Prisma.sql`
     SELECT t."id", t."number", t."title", t."status"::text AS "status", t."priority"::text AS "priority",
            t."updatedAt", t."createdAt", t."seq", p."key" AS "projectKey",
-           r."name" AS "requesterName", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt"
+           r."name" AS "requesterName", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt" ${extra}
       FROM ${source}
       JOIN "Project" p ON p."id" = t."projectId"
       JOIN "User" r ON r."id" = t."requesterId"
       LEFT JOIN "User" a ON a."id" = t."assigneeId"
      WHERE ${condition}
-     ORDER BY ${order}
-     LIMIT ${take + 1}`;
+     ORDER BY ${order}`;
+}
+
+/** take + 1 rows of the search among the first `walk` rows of the order without it (tested row by row), and how many rows that walk held. */
+async function walkedRows(actor: Actor, filters: DeskQuery, take: number, walk: number): Promise<{ rows: DeskRow[]; walked: number }> {
+  const { where, order } = await pageSql(actor, filters, { ...filters, q: undefined });
+  const found = await db.$queryRaw<(DeskRow & { walked: number })[]>`
+    WITH w AS MATERIALIZED (SELECT t."id" FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${walk})
+    ${selectRows(
+      Prisma.sql`"Ticket" t`,
+      Prisma.sql`t."id" IN (SELECT w."id" FROM w) AND ${searchConditionSql(actor, filters.q!, true)}`,
+      order,
+      Prisma.sql`, (SELECT count(*)::int FROM w) AS "walked"`,
+    )}
+    LIMIT ${take + 1}`;
+  return { rows: found.map(({ walked: _walked, ...row }) => row), walked: found[0]?.walked ?? walk };
 }
 
 /** A count per box; a box whose rule can never hold for this viewer (they cannot approve, or assign) is absent. */
