@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sqlRows } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -36,8 +36,12 @@ export function normalizeViewQuery(raw: string): string {
   return deskQueryString(parseDeskQuery(new URLSearchParams(raw.trim())), { cursor: undefined });
 }
 
+/** Read on every desk page: one prepared statement (the (userId, …) index), no query compilation per request. */
 export async function listSavedViews(actor: Actor): Promise<SavedViewRow[]> {
-  return db.savedView.findMany({ where: { userId: actor.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: SELECT });
+  return sqlRows<SavedViewRow>(
+    Prisma.sql`SELECT "id"::text, "name", "query", "position" FROM "SavedView" WHERE "userId" = ${actor.id}::uuid ORDER BY "position" ASC, "createdAt" ASC`,
+    { prepared: true },
+  );
 }
 
 /** Saves the view under its name; a view of the same name is replaced (and keeps its place). */

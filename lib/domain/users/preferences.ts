@@ -1,8 +1,8 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, sqlRows, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse";
 import { BOX_KEYS } from "@/lib/validation/desk";
 import { boxOrderSchema, deskColumnsSchema, preferencesPatchSchema, type Preferences, type PreferencesPatch } from "@/lib/validation/preferences";
@@ -34,7 +34,8 @@ const withDefaults = (p: Stored): Preferences => ({ ...p, boxOrder: p.boxOrder ?
 
 /** The actor's UI preferences, with defaults for anything not saved. */
 export async function getPreferences(actor: Actor): Promise<Preferences> {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { preferences: true } });
+  // Read on every desk page: one prepared statement, no query compilation per request.
+  const [user] = await sqlRows<{ preferences: unknown }>(Prisma.sql`SELECT "preferences" FROM "User" WHERE "id" = ${actor.id}::uuid`, { prepared: true });
   if (!user) throw notFound("User");
   return withDefaults(fromStored(user.preferences));
 }
