@@ -373,7 +373,7 @@ const PAGES = APP_PATHS.filter((p) => p.endsWith("/page")).map(routeOf);
 const ROUTES = APP_PATHS.filter((p) => p.endsWith("/route")).map(routeOf);
 
 /** Valid values for each dynamic segment (Acme's demo data). */
-const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session", token: "A".repeat(43) };
+const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session", token: "A".repeat(43), key: "SUP" };
 const BAD_PATH_VALUES: [string, string][] = [
   ["a malformed %-escape (%E0)", "%E0"],
   ["a lone %", "%"],
