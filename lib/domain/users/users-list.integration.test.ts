@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, sqlRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { toPermissionSet } from "@/lib/auth/permissions";
 import { USER_PAGE_SIZE } from "@/lib/validation/users";
-import { seededDemo } from "@/test/integration/helpers";
+import { resetDatabase, seededDemo } from "@/test/integration/helpers";
 import { decodeCursor, listUsers, userPageSql, type UserPageQuery } from "./list-users";
 
 // /admin/users at 50,000 users (issue 13): every filter, search and page reads
@@ -15,6 +15,13 @@ const ORG = "01900000-0000-7000-8000-000000050000";
 const ROLE = { requester: "01900000-0000-7000-8000-0000000500a1", agent: "01900000-0000-7000-8000-0000000500a2", admin: "01900000-0000-7000-8000-0000000500a3" };
 const N = 50_000;
 let admin: Actor;
+
+// 50,000 users are too many for the next file's demo restore (a DELETE, children
+// first, checks every foreign key to User per row: over 30 s): empty the tables
+// with TRUNCATE instead, and the next file restores the demo into empty tables.
+afterAll(async () => {
+  await resetDatabase();
+});
 
 beforeAll(async () => {
   await seededDemo();
