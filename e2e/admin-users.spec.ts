@@ -56,6 +56,11 @@ test.describe.serial("[admin] users", () => {
   const firstPassword = `first-pass-${sfx}`;
   const secondPassword = `second-pass-${sfx}`;
 
+  // The invitee ends as an Agent: deactivated afterwards, so later specs' people pickers list only the demo staff.
+  test.afterAll(async () => {
+    await sql(`UPDATE "User" SET "active" = false WHERE "email" = $1`, [email]);
+  });
+
   test("[admin] invite → the e-mail's link → set password → signed in on the portal; the link then says it was used", async ({ as, anonymous }) => {
     test.setTimeout(90_000);
     const admin = await as(USERS.acmeAdmin);
