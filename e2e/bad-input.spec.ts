@@ -76,6 +76,24 @@ interface F {
   cannedId: string;
   notificationId: string;
   globexTicket: string;
+  /**
+   * Administration: rows loadFixture creates for the purpose (an asset with one
+   * component, a role nobody holds, two tags), plus what the organization and
+   * its projects hold now (a base repeating them is a no-op).
+   */
+  admin: {
+    asset: { id: string; version: number; tag: string; componentId: string };
+    role: { id: string; name: string; updatedAt: string };
+    tag: { id: string; version: number; name: string };
+    tag2: { id: string; name: string };
+    /** Acme's SUP project as stored (lead, description, updatedAt) and the agent's triage flag there. */
+    sup: { id: string; name: string; leadId: string; description: string; updatedAt: string; agentTriage: boolean };
+    /** Acme's ENG project (requester2 is not a member). */
+    engProjectId: string;
+    globexProjectId: string;
+    globexRoleId: string;
+    org: { name: string; updatedAt: string; timeZone: string; defaultPriority: string; requestersMayCreateTags: boolean };
+  };
 }
 
 /** Shape-only stand-in used while the test list is collected (before the server and data exist). */
@@ -102,6 +120,17 @@ const DUMMY: F = (() => {
     cannedId: id(),
     notificationId: id(),
     globexTicket: id(),
+    admin: {
+      asset: { id: id(), version: 1, tag: "PROBE-1", componentId: id() },
+      role: { id: id(), name: "Bad-input probe", updatedAt: "2026-01-01T00:00:00.000Z" },
+      tag: { id: id(), version: 1, name: "bad-input-probe" },
+      tag2: { id: id(), name: "bad-input-probe-2" },
+      sup: { id: id(), name: "IT Support", leadId: id(), description: "", updatedAt: "2026-01-01T00:00:00.000Z", agentTriage: true },
+      engProjectId: id(),
+      globexProjectId: id(),
+      globexRoleId: id(),
+      org: { name: "Acme", updatedAt: "2026-01-01T00:00:00.000Z", timeZone: "UTC", defaultPriority: "normal", requestersMayCreateTags: false },
+    },
   };
 })();
 
@@ -279,7 +308,191 @@ const ACTIONS: Record<string, Base[]> = {
   requestPasswordResetAction: [{ as: "requester", input: () => ({ email: "nobody-probe@acme.test" }) }],
   setPasswordWithLinkAction: [{ as: "requester", input: () => ({ token: "A".repeat(43), purpose: "password_reset", password: "probe-password-9", confirmPassword: "probe-password-9" }) }],
   purgeTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
+  // Administration (assets, projects, roles, tags, settings): every variant is refused before anything is written (the bases are not run).
+  // A base that would change demo data if it were sent unchanged points at the probe rows loadFixture creates (f.admin), repeats what is
+  // stored (a no-op), or names a membership that does not exist.
+  createAssetAction: [{ as: "admin", input: () => ({ name: "Probe server", tag: "PROBE-NEW-1", location: "Rack 9", kind: "server" }) }],
+  updateAssetAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.asset.id, version: f.admin.asset.version, name: "Bad-input probe asset", tag: f.admin.asset.tag, location: "Rack 9", kind: "server" }),
+      extras: [{ label: "a tag with a space", input: (f) => ({ id: f.admin.asset.id, version: f.admin.asset.version, name: "Probe", tag: "PROBE 1", kind: "server" }), expect: { field: ["tag"] } }],
+    },
+  ],
+  addComponentAction: [
+    { as: "admin", input: (f) => ({ assetId: f.admin.asset.id, version: f.admin.asset.version, componentType: "ram", reference: "Probe DIMM", serial: "SN-1", quantity: 1 }) },
+  ],
+  updateComponentAction: [
+    {
+      as: "admin",
+      input: (f) => ({ assetId: f.admin.asset.id, version: f.admin.asset.version, componentId: f.admin.asset.componentId, componentType: "ram", reference: "Probe DIMM", serial: "SN-1", quantity: 1 }),
+    },
+  ],
+  removeComponentAction: [{ as: "admin", input: (f) => ({ assetId: f.admin.asset.id, version: f.admin.asset.version, componentId: f.admin.asset.componentId }) }],
+  setSlotCapacitiesAction: [
+    {
+      as: "admin",
+      input: (f) => ({ assetId: f.admin.asset.id, version: f.admin.asset.version, capacities: { ram: 4, cpu: 2 } }),
+      extras: [
+        { label: "an unknown component type", input: (f) => ({ assetId: f.admin.asset.id, version: f.admin.asset.version, capacities: { bogus: 1 } }), expect: { field: ["capacities"] } },
+        { label: "a NUL in a component type", input: (f) => ({ assetId: f.admin.asset.id, version: f.admin.asset.version, capacities: { [`ram${NUL}`]: 1 } }), expect: { field: ["capacities"] } },
+      ],
+    },
+  ],
+  // The settings as stored (10 MB and every type are the installation's defaults: stored as "unset").
+  updateOrganizationSettingsAction: [
+    {
+      as: "admin",
+      input: (f) => ({ ...orgSettings(f), updatedAt: f.admin.org.updatedAt }),
+      extras: [
+        { label: "an unknown time zone", input: (f) => ({ ...orgSettings(f), timeZone: "Mars/Olympus", updatedAt: f.admin.org.updatedAt }), expect: { field: ["timeZone"] } },
+        { label: "an unknown file type", input: (f) => ({ ...orgSettings(f), allowedFileTypes: ["exe"], updatedAt: f.admin.org.updatedAt }), expect: { field: ["allowedFileTypes"] } },
+        { label: "no file type", input: (f) => ({ ...orgSettings(f), allowedFileTypes: [], updatedAt: f.admin.org.updatedAt }), expect: { field: ["allowedFileTypes"] } },
+        { label: "a size over the installation's limit", input: (f) => ({ ...orgSettings(f), attachmentMaxMb: 2000, updatedAt: f.admin.org.updatedAt }), expect: { field: ["attachmentMaxMb"] } },
+        { label: "a blank name", input: (f) => ({ ...orgSettings(f), name: "   ", updatedAt: f.admin.org.updatedAt }), expect: { field: ["name"] } },
+        { label: "an updatedAt that is not a timestamp", input: (f) => ({ ...orgSettings(f), updatedAt: "0000-01-01T00:00:00Z" }), expect: { field: ["updatedAt"] } },
+      ],
+    },
+  ],
+  createProjectAction: [
+    {
+      as: "admin",
+      input: (f) => ({ key: "PROBEX", name: "Probe project", workflow: "support", numbering: "key_sequence", leadId: f.users.agent, description: "Probe" }),
+      extras: [
+        { label: "a key starting with a digit", input: () => ({ key: "1ABC", name: "Probe project", workflow: "support", numbering: "key_sequence" }), expect: { field: ["key"] } },
+        { label: "another organization's lead", input: (f) => ({ key: "PROBEX", name: "Probe project", workflow: "support", numbering: "key_sequence", leadId: f.users.globexAgent }), expect: "refused" },
+      ],
+    },
+  ],
+  updateProjectAction: [
+    {
+      as: "admin",
+      input: (f) => ({ projectId: f.admin.sup.id, updatedAt: f.admin.sup.updatedAt, name: f.admin.sup.name, leadId: f.admin.sup.leadId, description: f.admin.sup.description }),
+      extras: [
+        {
+          label: "another organization's lead",
+          input: (f) => ({ projectId: f.admin.sup.id, updatedAt: f.admin.sup.updatedAt, name: f.admin.sup.name, leadId: f.users.globexAgent, description: f.admin.sup.description }),
+          expect: "refused",
+        },
+        { label: "another organization's project", input: (f) => ({ projectId: f.admin.globexProjectId, updatedAt: f.admin.sup.updatedAt, name: "Probe", leadId: null, description: "" }), expect: "refused" },
+        {
+          label: "a key with a NUL",
+          input: (f) => ({ projectId: f.admin.sup.id, updatedAt: f.admin.sup.updatedAt, name: f.admin.sup.name, leadId: f.admin.sup.leadId, description: f.admin.sup.description, key: `S${NUL}UP` }),
+          expect: { field: ["key"] },
+        },
+      ],
+    },
+  ],
+  // Sets the state it already has: a no-op.
+  archiveProjectAction: [
+    {
+      as: "admin",
+      input: (f) => ({ projectId: f.admin.sup.id, archived: false }),
+      extras: [{ label: "another organization's project", input: (f) => ({ projectId: f.admin.globexProjectId, archived: true }), expect: "refused" }],
+    },
+  ],
+  addProjectMemberAction: [
+    {
+      as: "admin",
+      input: (f) => ({ projectId: f.admin.engProjectId, userId: f.users.requester2, triage: false }),
+      extras: [
+        { label: "another organization's user", input: (f) => ({ projectId: f.admin.engProjectId, userId: f.users.globexAgent, triage: false }), expect: "refused" },
+        { label: "another organization's project", input: (f) => ({ projectId: f.admin.globexProjectId, userId: f.users.requester2, triage: false }), expect: "refused" },
+      ],
+    },
+  ],
+  // The agent's triage flag as stored: a no-op.
+  setMemberTriageAction: [
+    {
+      as: "admin",
+      input: (f) => ({ projectId: f.admin.sup.id, userId: f.users.agent, triage: f.admin.sup.agentTriage }),
+      extras: [{ label: "another organization's member", input: (f) => ({ projectId: f.admin.globexProjectId, userId: f.users.globexAgent, triage: false }), expect: "refused" }],
+    },
+  ],
+  // requester2 is not a member of ENG: unchanged, the base is refused too.
+  removeProjectMemberAction: [
+    {
+      as: "admin",
+      input: (f) => ({ projectId: f.admin.engProjectId, userId: f.users.requester2 }),
+      extras: [{ label: "another organization's member", input: (f) => ({ projectId: f.admin.globexProjectId, userId: f.users.globexAgent }), expect: "refused" }],
+    },
+  ],
+  // The probe role (nobody holds it): never a built-in role, so no variant can take org.manage away from anyone.
+  saveRolePermissionsAction: [
+    {
+      as: "admin",
+      input: (f) => ({ roles: [{ id: f.admin.role.id, updatedAt: f.admin.role.updatedAt, permissions: ["ticket.view_own", "ticket.create"] }] }),
+      extras: [
+        { label: "an unknown permission", input: (f) => ({ roles: [{ id: f.admin.role.id, updatedAt: f.admin.role.updatedAt, permissions: ["org.everything"] }] }), expect: { field: ["roles"] } },
+        {
+          label: "a role listed twice",
+          input: (f) => ({ roles: [0, 1].map(() => ({ id: f.admin.role.id, updatedAt: f.admin.role.updatedAt, permissions: ["ticket.create"] })) }),
+          expect: { field: ["roles"] },
+        },
+        { label: "no role", input: () => ({ roles: [] }), expect: { field: ["roles"] } },
+        { label: "another organization's role", input: (f) => ({ roles: [{ id: f.admin.globexRoleId, updatedAt: f.admin.role.updatedAt, permissions: ["ticket.create"] }] }), expect: "refused" },
+      ],
+    },
+  ],
+  createRoleAction: [
+    {
+      as: "admin",
+      input: (f) => ({ name: "Probe role new", copyFromId: f.roles.requester }),
+      extras: [
+        { label: "a name with a symbol", input: () => ({ name: "Probe <role>" }), expect: { field: ["name"] } },
+        { label: "copying another organization's role", input: (f) => ({ name: "Probe role new", copyFromId: f.admin.globexRoleId }), expect: "refused" },
+      ],
+    },
+  ],
+  // The probe role's own name: a no-op.
+  renameRoleAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.role.id, name: f.admin.role.name, updatedAt: f.admin.role.updatedAt }),
+      extras: [{ label: "another organization's role", input: (f) => ({ id: f.admin.globexRoleId, name: "Probe renamed", updatedAt: f.admin.role.updatedAt }), expect: "refused" }],
+    },
+  ],
+  deleteRoleAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.role.id }),
+      extras: [{ label: "another organization's role", input: (f) => ({ id: f.admin.globexRoleId }), expect: "refused" }],
+    },
+  ],
+  createTagAction: [
+    {
+      as: "admin",
+      input: () => ({ name: "probe-new-tag", color: "#64748b", description: "Probe" }),
+      extras: [
+        { label: "a colour that is not #rrggbb", input: () => ({ name: "probe-new-tag", color: "red", description: "" }), expect: { field: ["color"] } },
+        { label: "a name with a symbol", input: () => ({ name: "probe<tag>", color: "#64748b" }), expect: { field: ["name"] } },
+      ],
+    },
+  ],
+  // The probe tag as stored: a no-op.
+  updateTagAction: [{ as: "admin", input: (f) => ({ id: f.admin.tag.id, version: f.admin.tag.version, name: f.admin.tag.name, color: "#64748b", description: "Probe" }) }],
+  deleteTagAction: [{ as: "admin", input: (f) => ({ id: f.admin.tag2.id }) }],
+  mergeTagsAction: [
+    {
+      as: "admin",
+      input: (f) => ({ sourceId: f.admin.tag.id, target: f.admin.tag2.name }),
+      extras: [
+        { label: "a target that does not exist", input: (f) => ({ sourceId: f.admin.tag.id, target: "no-such-probe-tag" }), expect: { field: ["target"] } },
+        { label: "a tag merged into itself", input: (f) => ({ sourceId: f.admin.tag.id, target: f.admin.tag.name }), expect: { field: ["target"] } },
+      ],
+    },
+  ],
 };
+
+/** /admin/settings' form as the organization stores it now. */
+const orgSettings = (f: F) => ({
+  name: f.admin.org.name,
+  timeZone: f.admin.org.timeZone,
+  defaultPriority: f.admin.org.defaultPriority,
+  requestersMayCreateTags: f.admin.org.requestersMayCreateTags,
+  attachmentMaxMb: 10,
+  allowedFileTypes: ["pdf", "png", "jpg", "jpeg", "doc", "docx", "xls", "xlsx", "txt", "csv", "log"],
+});
 
 // ─── Variants generated from each base's shape ──────────────────────────────
 
@@ -390,6 +603,11 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/portal": ["cursor"],
   "/login": ["callbackUrl"],
   "/admin/users": ["q", "role", "status", "after", "before"],
+  "/admin/assets": ["q", "after"],
+  "/admin/projects": ["q", "page"],
+  "/admin/projects/[key]": ["q", "page"],
+  "/admin/tags": ["q", "page"],
+  "/admin/audit": ["action", "actor", "from", "to", "tz", "older", "newer"],
 };
 const BAD_QUERY_VALUES: [string, string][] = [
   ["%00", "%00"],
@@ -420,6 +638,42 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["LIKE wildcards in q", "q=%25_%5C"],
     ["repeated params (?q=a&q=b&status=x&status=active)", "q=a&q=b&status=x&status=active"],
   ],
+  "/admin/assets": [
+    ["a crafted cursor with a 36-dash id", `after=${cursorOf(["SRV-001", DASHES])}`],
+    ["a crafted cursor carrying a NUL", `after=${cursorOf([`SRV${NUL}-001`, "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a crafted cursor carrying a lone surrogate", `after=${cursorOf([`SRV${LONE_SURROGATE}-001`, "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a cursor that is not base64 JSON", "after=%%%25"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+  ],
+  "/admin/projects": [
+    ["page 2^31", `page=${2 ** 31}`],
+    ["page -1", "page=-1"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+  ],
+  "/admin/projects/[key]": [
+    ["page 2^31", `page=${2 ** 31}`],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+  ],
+  "/admin/tags": [
+    ["page 2^31", `page=${2 ** 31}`],
+    ["page -1", "page=-1"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+    ["repeated params (?q=a&q=b&page=2&page=x)", "q=a&q=b&page=2&page=x"],
+  ],
+  "/admin/audit": [
+    ["from 0000-01-01", "from=0000-01-01"],
+    ["to before from", "from=2026-02-01&to=2026-01-01"],
+    ["an unknown time zone", "from=2026-01-01&tz=Mars%2FOlympus"],
+    ["a malformed actor id", "actor=not-a-uuid"],
+    ["a 36-dash actor id", `actor=${DASHES}`],
+    ["a crafted older cursor with a garbage date and a 36-dash id", `older=garbage_${DASHES}`],
+    ["a crafted older cursor in year 0000", `older=0000-01-01T00:00:00.000Z_${UNKNOWN_ID}`],
+    ["a crafted newer cursor carrying a NUL", `newer=2026-01-01T00:00:00.000Z%00_${UNKNOWN_ID}`],
+    ["a crafted newer cursor with a third part", `newer=2026-01-01T00:00:00.000Z_${UNKNOWN_ID}_x`],
+    ["a cursor that is not a cursor", "older=%%%25"],
+    ["LIKE wildcards in action", "action=%25_%5C"],
+    ["repeated params (?action=a&action=b&from=x&from=2026-01-01)", "action=a&action=b&from=x&from=2026-01-01"],
+  ],
 };
 
 interface HttpCase {
@@ -430,6 +684,8 @@ interface HttpCase {
   expect: "404" | "4xx" | "<500";
   /** New AuditLog rows allowed (the export records itself when it runs). */
   audit?: (answer: HttpAnswer) => number;
+  /** The action of those rows (default desk.export). */
+  auditAction?: string;
 }
 interface HttpAnswer {
   status: number;
@@ -612,6 +868,80 @@ function routeCases(): HttpCase[] {
   ];
   for (const [label, run] of uploadCases) add({ title: `[bad input] route /api/uploads as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run });
 
+  // /admin/audit/export: the audit log's filter, streamed as CSV (an audit.exported row when it runs); a refused filter is a 400 before anything streams.
+  for (const [label, qs] of [
+    ["an action with a NUL", "action=ticket.created%00"],
+    ["from 0000-01-01", "from=0000-01-01"],
+    ["to before from", "from=2026-02-01&to=2026-01-01"],
+    ["an unknown time zone", "from=2026-01-01&tz=Mars%2FOlympus"],
+    ["a malformed actor id", "actor=not-a-uuid"],
+    ["a 36-dash actor id", `actor=${DASHES}`],
+    ["10,000 characters in action", `action=${"x".repeat(10_000)}`],
+  ] as const) {
+    add({ title: `[bad input] route /admin/audit/export as admin: ${label} → 4xx before streaming`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/admin/audit/export?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in action", "action=%E0"],
+    ["a crafted cursor (ignored by the export)", `older=garbage_${DASHES}`],
+    ["an unknown actor", `actor=${UNKNOWN_ID}`],
+    ["repeated and unknown params", "action=a&action=b&bogus=1"],
+  ] as const) {
+    add({
+      title: `[bad input] route /admin/audit/export as admin: ${label} → no 500, complete`,
+      as: "admin",
+      expect: "<500",
+      audit: exportAudit,
+      auditAction: "audit.exported",
+      run: (ctx) => get(ctx, `/admin/audit/export?${qs}`),
+    });
+  }
+  add({ title: "[bad input] route /admin/audit/export as requester: an action with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/admin/audit/export?action=a%00") });
+
+  // /api/admin/audit/actors: the audit log's actor picker, as you type.
+  for (const [label, qs] of [
+    ["a NUL in q", "q=ad%00a"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+  ] as const) {
+    add({ title: `[bad input] route /api/admin/audit/actors as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/admin/audit/actors?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+    ["q given twice", "q=ad&q=ma"],
+  ] as const) {
+    add({ title: `[bad input] route /api/admin/audit/actors as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/admin/audit/actors?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/admin/audit/actors as requester: q with a NUL → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/admin/audit/actors?q=%00") });
+
+  // /api/admin/projects/member-candidates: "Add member" on a project's page, as you type.
+  for (const [label, qs] of [
+    ["a NUL in q", (f: F) => `project=${f.admin.sup.id}&q=ri%00ta`],
+    ["10,000 characters in q", (f: F) => `project=${f.admin.sup.id}&q=${"x".repeat(10_000)}`],
+    ["no project", () => "q=ri"],
+    ["a malformed project id", () => "project=not-a-uuid&q=ri"],
+    ["a NUL in the project id", () => "project=%00&q=ri"],
+    ["a 36-dash project id", () => `project=${DASHES}&q=ri`],
+    ["an unknown project", () => `project=${UNKNOWN_ID}&q=ri`],
+    ["another organization's project", (f: F) => `project=${f.admin.globexProjectId}&q=ri`],
+  ] as const) {
+    add({ title: `[bad input] route /api/admin/projects/member-candidates as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx, f) => get(ctx, `/api/admin/projects/member-candidates?${qs(f)}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", (f: F) => `project=${f.admin.sup.id}&q=%E0`],
+    ["a lone-surrogate escape in q", (f: F) => `project=${f.admin.sup.id}&q=%ED%A0%80`],
+    ["LIKE wildcards in q", (f: F) => `project=${f.admin.sup.id}&q=%25_%5C`],
+    ["project given twice", (f: F) => `project=${f.admin.sup.id}&project=not-a-uuid&q=ri`],
+  ] as const) {
+    add({ title: `[bad input] route /api/admin/projects/member-candidates as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx, f) => get(ctx, `/api/admin/projects/member-candidates?${qs(f)}`) });
+  }
+  add({
+    title: "[bad input] route /api/admin/projects/member-candidates as requester: a NUL in q → 404",
+    as: "requester",
+    expect: "404",
+    run: (ctx, f) => get(ctx, `/api/admin/projects/member-candidates?project=${f.admin.sup.id}&q=%00`),
+  });
+
   // next-auth's routes
   add({ title: "[bad input] route /api/auth/[...nextauth]: a malformed %-escape (GET /api/auth/%E0) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/%E0") });
   add({ title: "[bad input] route /api/auth/[...nextauth]: an unknown action (GET /api/auth/nope) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/nope") });
@@ -715,7 +1045,7 @@ async function loadFixture(): Promise<F> {
   if (fs.existsSync(CACHE)) {
     const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as F;
     const alive = await db.query(`SELECT 1 FROM "Ticket" WHERE id = $1 AND "deletedAt" IS NULL AND title LIKE 'Bad-input probe%'`, [cached.support.id]).catch(() => []);
-    if (cached.users.admin === users.admin && cached.roles && alive.length === 1) return refreshVersions(cached);
+    if (cached.users.admin === users.admin && cached.roles && cached.admin && alive.length === 1) return refreshVersions(cached);
   }
   const acmeOrg = org("acme");
   const globexOrg = org("globex");
@@ -756,6 +1086,18 @@ async function loadFixture(): Promise<F> {
     [acmeOrg],
   );
   const role = async (builtIn: string) => (await one<{ id: string }>(`SELECT id FROM "Role" WHERE "organizationId" = $1 AND "builtIn" = $2`, [acmeOrg, builtIn])).id;
+
+  // Administration: an asset with one component, a role nobody holds and two tags, all the probe's own.
+  const probeAsset = await must<{ id: string }>("admin", "createAssetAction", { name: "Bad-input probe asset", tag: `PROBE-${sfx}`, location: "Rack 9", kind: "server" });
+  const probeComponent = await must<{ id: string }>("admin", "addComponentAction", { assetId: probeAsset.id, version: 1, componentType: "ram", reference: "Probe DIMM", serial: "SN-1", quantity: 1 });
+  const probeRole = await must<{ id: string }>("admin", "createRoleAction", { name: `Bad-input probe ${sfx}`, copyFromId: await role("requester") });
+  const probeTag = await must<{ id: string; name: string }>("admin", "createTagAction", { name: `bad-input-probe-${sfx}`, color: "#64748b", description: "Probe" });
+  const probeTag2 = await must<{ id: string; name: string }>("admin", "createTagAction", { name: `bad-input-probe-${sfx}-2`, color: "#64748b", description: "Probe" });
+  const project = (orgId: string, key: string) => one<{ id: string; name: string; leadId: string; description: string }>(`SELECT id, name, "leadId", description FROM "Project" WHERE "organizationId" = $1 AND key = $2`, [orgId, key]);
+  const sup = await project(acmeOrg, "SUP");
+  const agentTriage = await one<{ triage: boolean }>(`SELECT triage FROM "ProjectMember" WHERE "projectId" = $1 AND "userId" = $2`, [sup.id, users.agent]);
+  const orgRow = await one<{ name: string; settings: Record<string, unknown> | null }>(`SELECT name, settings FROM "Organization" WHERE id = $1`, [acmeOrg]);
+  const setting = <T,>(key: string, fallback: T) => (orgRow.settings?.[key] ?? fallback) as T;
   const f: F = {
     acmeOrg,
     globexOrg,
@@ -776,6 +1118,23 @@ async function loadFixture(): Promise<F> {
     cannedId: (await one<{ id: string }>(`SELECT id FROM "CannedResponse" WHERE "organizationId" = $1 AND "ownerId" IS NULL ORDER BY title LIMIT 1`, [acmeOrg])).id,
     notificationId: (await one<{ id: string }>(`SELECT id FROM "Notification" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [users.requester])).id,
     globexTicket: (await ticketRow(globexOrg, "SUP-1")).id,
+    admin: {
+      asset: { id: probeAsset.id, version: 1, tag: `PROBE-${sfx}`, componentId: probeComponent.id },
+      role: { id: probeRole.id, name: `Bad-input probe ${sfx}`, updatedAt: "" },
+      tag: { id: probeTag.id, version: 1, name: probeTag.name },
+      tag2: { id: probeTag2.id, name: probeTag2.name },
+      sup: { id: sup.id, name: sup.name, leadId: sup.leadId, description: sup.description, updatedAt: "", agentTriage: agentTriage.triage },
+      engProjectId: (await project(acmeOrg, "ENG")).id,
+      globexProjectId: (await project(globexOrg, "SUP")).id,
+      globexRoleId: (await one<{ id: string }>(`SELECT id FROM "Role" WHERE "organizationId" = $1 AND "builtIn" = 'agent'`, [globexOrg])).id,
+      org: {
+        name: orgRow.name,
+        updatedAt: "",
+        timeZone: setting("timeZone", "UTC"),
+        defaultPriority: setting("defaultPriority", "normal"),
+        requestersMayCreateTags: setting("requestersMayCreateTags", false),
+      },
+    },
   };
   fs.mkdirSync(path.dirname(CACHE), { recursive: true });
   fs.writeFileSync(CACHE, JSON.stringify(f, null, 2));
@@ -794,6 +1153,27 @@ async function refreshVersions(f: F): Promise<F> {
     inProgress: { ...f.inProgress, version: await v(f.inProgress.id) },
     eng: { ...f.eng, version: await v(f.eng.id), rank: c.rank ?? "a0" },
     commentVersion: c.version ?? 1,
+    admin: await refreshAdmin(f.admin),
+  };
+}
+
+/** The compare-and-set tokens of the administration rows (versions and updatedAt), read now. */
+async function refreshAdmin(a: F["admin"]): Promise<F["admin"]> {
+  const r = await one<{ assetVersion: number; roleAt: string; tagVersion: number; supAt: string; orgAt: string }>(
+    `SELECT (SELECT version FROM "Asset" WHERE id = $1) AS "assetVersion",
+            (SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Role" WHERE id = $2) AS "roleAt",
+            (SELECT version FROM "Tag" WHERE id = $3) AS "tagVersion",
+            (SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Project" WHERE id = $4) AS "supAt",
+            (SELECT to_char(o."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Organization" o JOIN "Project" p ON p."organizationId" = o.id WHERE p.id = $4) AS "orgAt"`,
+    [a.asset.id, a.role.id, a.tag.id, a.sup.id],
+  );
+  return {
+    ...a,
+    asset: { ...a.asset, version: r.assetVersion ?? a.asset.version },
+    role: { ...a.role, updatedAt: r.roleAt ?? a.role.updatedAt },
+    tag: { ...a.tag, version: r.tagVersion ?? a.tag.version },
+    sup: { ...a.sup, updatedAt: r.supAt ?? a.sup.updatedAt },
+    org: { ...a.org, updatedAt: r.orgAt ?? a.org.updatedAt },
   };
 }
 
@@ -976,7 +1356,7 @@ const httpCase = async (c: HttpCase, f: F): Promise<string | null> => {
   if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
   if (answer.aborted) problems.push("the answer was cut off");
   const allowed = c.audit?.(answer) ?? 0;
-  if (newAudit.length !== allowed || newAudit.some((r) => r.action !== "desk.export")) problems.push(`audit rows ${JSON.stringify(newAudit)} (expected ${allowed})`);
+  if (newAudit.length !== allowed || newAudit.some((r) => r.action !== (c.auditAction ?? "desk.export"))) problems.push(`audit rows ${JSON.stringify(newAudit)} (expected ${allowed})`);
   const wrote = changed.filter((t) => !t.startsWith("AuditLog"));
   if (wrote.length) problems.push(`wrote: ${wrote.join(", ")}`);
   return problems.length ? `${[...new Set(problems)].join("; ")} — ${seen}` : null;

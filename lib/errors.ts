@@ -29,7 +29,8 @@ export function zodFieldErrors(error: { issues: readonly { path: readonly Proper
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys" && issue.keys) {
-      for (const k of issue.keys) (out[k] ??= []).push("This field cannot be set here");
+      // On the key itself, below its object ("capacities.bogus" for an unknown key of a nested object or record).
+      for (const k of issue.keys) (out[[...issue.path.map(String), k].join(".")] ??= []).push("This field cannot be set here");
       continue;
     }
     // "title", or "items.1.quantity" for a field inside a list.

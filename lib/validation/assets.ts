@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./text";
+import { INT4_MAX, text } from "./text";
 import { ASSET_KINDS, COMPONENT_TYPES } from "@/lib/domain/assets/component-types";
 
 /** The most assets a picker is ever sent: the target-asset picker searches, it never lists the organization's assets. */
@@ -39,7 +39,8 @@ const assetFields = {
 export const createAssetSchema = z.object(assetFields).strict();
 export type CreateAssetInput = z.input<typeof createAssetSchema>;
 
-const version = z.coerce.number({ error: "Reload the page and try again" }).int().min(1);
+// An int4 column: a larger number would reach the query and fail there (an internal error), not here.
+const version = z.coerce.number({ error: "Reload the page and try again" }).int().min(1).max(INT4_MAX, "Reload the page and try again");
 const assetId = z.uuid({ error: "Asset not found" });
 
 export const updateAssetSchema = z.object({ id: assetId, version, ...assetFields }).strict();

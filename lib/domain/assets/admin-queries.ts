@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { assetListSchema, ASSET_PAGE_SIZE } from "@/lib/validation/assets";
-import { isUuid } from "@/lib/validation/text";
+import { isUuid, unstorableText } from "@/lib/validation/text";
 import { likePrefix } from "@/lib/domain/users/staff-directory";
 import { assertAdmin } from "@/lib/domain/audit/admin-only";
 
@@ -24,7 +24,7 @@ function decodeAfter(raw: string | undefined): [string, string] | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    return Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && v[0].length <= 200 && isUuid(v[1]) ? [v[0], v[1]] : null;
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && v[0].length <= 200 && !unstorableText(v[0]) && isUuid(v[1]) ? [v[0], v[1]] : null;
   } catch {
     return null;
   }

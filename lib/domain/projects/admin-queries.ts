@@ -6,6 +6,7 @@ import type { NumberingScheme, WorkflowKind } from "@/lib/generated/prisma/enums
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { COUNT_CAP, MEMBER_PAGE_SIZE, memberCandidatesSchema, PROJECT_PAGE_SIZE, projectKeyInputSchema, projectListSchema } from "@/lib/validation/projects";
+import { unstorableText } from "@/lib/validation/text";
 import { likePrefix } from "@/lib/domain/users/staff-directory";
 import { assertManageProjects, hasTickets, projectAdminSelect } from "./access";
 
@@ -62,7 +63,9 @@ export async function projectForAdmin(actor: Actor, rawKey: string, opts: { q?: 
   const project = await db.project.findFirst({ where: { organizationId: actor.organizationId, key: key.data }, select: projectAdminSelect });
   if (!project) throw notFound("Project");
   const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
-  const q = (opts.q ?? "").trim().slice(0, 100);
+  // A search PostgreSQL cannot hold (a NUL) reads as no search, as on the list (projectListSchema): it used to reach the query, a 500.
+  const typed = (opts.q ?? "").trim().slice(0, 100);
+  const q = unstorableText(typed) ? "" : typed;
   const match = q ? Prisma.sql`AND (lower(u."name") LIKE ${likePrefix(q)} OR lower(u."name") LIKE ${`% ${likePrefix(q)}`} OR lower(u."email") LIKE ${likePrefix(q)})` : Prisma.empty;
   const [members, total, locked] = await Promise.all([
     sqlRows<MemberRow>(Prisma.sql`
