@@ -1049,7 +1049,7 @@ async function loadFixture(): Promise<F> {
   }
   const acmeOrg = org("acme");
   const globexOrg = org("globex");
-  const asset = await one<{ id: string }>(`SELECT id FROM "Asset" WHERE "organizationId" = $1 LIMIT 1`, [acmeOrg]);
+  const asset = await one<{ id: string }>(`SELECT id FROM "Asset" WHERE "organizationId" = $1 AND tag = $2`, [acmeOrg, "SRV-001"]);
   const sfx = uniqueSuffix();
   const change = (title: string, submit: boolean) => ({ requestType: "change", title, description: "Probe", priority: "normal", assetId: asset.id, items: [item()], submit });
 
