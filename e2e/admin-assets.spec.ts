@@ -90,4 +90,27 @@ test.describe("[admin] assets", () => {
     const [stored] = await sql<{ name: string; location: string | null }>(`SELECT name, location FROM "Asset" WHERE id = $1`, [row!.id]);
     expect(stored).toEqual({ name: "cas-host-renamed", location: null });
   });
+
+  test("[admin] retire an asset (marked in the list), return it to service, and delete one no change targeted", async ({ as }) => {
+    test.setTimeout(90_000);
+    const tag = `RET-${uniqueSuffix().toUpperCase()}`;
+    const [row] = await sql<{ id: string }>(
+      `INSERT INTO "Asset" (id, "organizationId", tag, name, "updatedAt") SELECT gen_random_uuid(), o.id, $1, 'retiring-host', now() FROM "Organization" o WHERE o.slug = 'acme' RETURNING id`,
+      [tag],
+    );
+    const page = await as(USERS.acmeAdmin);
+    await page.goto(`/admin/assets/${row!.id}`);
+    const service = page.getByRole("region", { name: "Service" });
+    await service.getByRole("button", { name: "Retire asset" }).click();
+    await expect(service).toContainText("Retired: changes can no longer target it.");
+    await page.goto(`/admin/assets?q=${encodeURIComponent(tag.toLowerCase())}`);
+    await expect(page.getByRole("table", { name: "Assets" }).getByRole("row", { name: new RegExp(tag) })).toContainText("Retired");
+    await page.goto(`/admin/assets/${row!.id}`);
+    await service.getByRole("button", { name: "Return to service" }).click();
+    await expect(service).toContainText("In service: change requests can target it.");
+    await service.getByRole("button", { name: "Delete asset" }).click();
+    await page.getByRole("group", { name: `Delete ${tag} · retiring-host?` }).getByRole("button", { name: "Delete for good" }).click();
+    await page.waitForURL(/\/admin\/assets$/);
+    expect(await sql(`SELECT 1 FROM "Asset" WHERE id = $1`, [row!.id])).toEqual([]);
+  });
 });

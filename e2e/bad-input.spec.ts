@@ -339,6 +339,8 @@ const ACTIONS: Record<string, Base[]> = {
       ],
     },
   ],
+  setAssetRetiredAction: [{ as: "admin", input: (f) => ({ id: f.admin.asset.id, version: f.admin.asset.version, retired: false }) }],
+  deleteAssetAction: [{ as: "admin", input: (f) => ({ id: f.admin.asset.id, version: f.admin.asset.version }) }],
   // The settings as stored (10 MB and every type are the installation's defaults: stored as "unset").
   updateOrganizationSettingsAction: [
     {

@@ -29,6 +29,11 @@ export function StatusBadge({ status }: { status: TicketStatus }) {
   );
 }
 
+/** A plain grey label beside a name: "Retired", "Archived", "Deactivated". */
+export function MutedBadge({ children }: { children: React.ReactNode }) {
+  return <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-600 ring-1 ring-slate-500/20 ring-inset">{children}</span>;
+}
+
 const PRIORITY_TONE: Record<Priority, string> = {
   low: "text-slate-500",
   normal: "text-slate-700",

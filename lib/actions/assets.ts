@@ -7,8 +7,9 @@ import { getActor } from "@/lib/auth/actor";
 import { requestMeta } from "@/lib/audit";
 import { defineAction } from "@/lib/actions/safe-action";
 import { createAsset, updateAsset } from "@/lib/domain/assets/save-asset";
+import { deleteAsset, setAssetRetired } from "@/lib/domain/assets/retire-asset";
 import { addComponent, removeComponent, setSlotCapacities, updateComponent } from "@/lib/domain/assets/edit-components";
-import { addComponentSchema, createAssetSchema, removeComponentSchema, setCapacitiesSchema, updateAssetSchema, updateComponentSchema } from "@/lib/validation/assets";
+import { addComponentSchema, assetRefSchema, createAssetSchema, removeComponentSchema, setAssetRetiredSchema, setCapacitiesSchema, updateAssetSchema, updateComponentSchema } from "@/lib/validation/assets";
 
 const meta = async () => ({ meta: requestMeta(await headers()) });
 const refresh = (id?: string) => {
@@ -50,4 +51,16 @@ export const setSlotCapacitiesAction = defineAction(getActor, setCapacitiesSchem
   const saved = await setSlotCapacities(actor, input, await meta());
   refresh(input.assetId);
   return saved;
+});
+
+export const setAssetRetiredAction = defineAction(getActor, setAssetRetiredSchema, async (actor, input) => {
+  const saved = await setAssetRetired(actor, input, await meta());
+  refresh(input.id);
+  return { id: saved.id, version: saved.version, retired: saved.retiredAt !== null };
+});
+
+export const deleteAssetAction = defineAction(getActor, assetRefSchema, async (actor, input) => {
+  const deleted = await deleteAsset(actor, input, await meta());
+  refresh();
+  return deleted;
 });

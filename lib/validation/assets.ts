@@ -63,6 +63,14 @@ export type AddComponentInput = z.input<typeof addComponentSchema>;
 export const updateComponentSchema = z.object({ assetId, version, componentId: z.uuid({ error: "Component not found" }), ...componentFields }).strict();
 export type UpdateComponentInput = z.input<typeof updateComponentSchema>;
 
+/** Delete an asset: which one, at the version the admin saw. */
+export const assetRefSchema = z.object({ id: assetId, version }).strict();
+export type AssetRefInput = z.input<typeof assetRefSchema>;
+
+/** Retire an asset (retired: true) or return it to service (false). */
+export const setAssetRetiredSchema = z.object({ id: assetId, version, retired: z.boolean({ error: "Choose whether the asset is retired" }) }).strict();
+export type SetAssetRetiredInput = z.input<typeof setAssetRetiredSchema>;
+
 export const removeComponentSchema = z.object({ assetId, version, componentId: z.uuid({ error: "Component not found" }) }).strict();
 export type RemoveComponentInput = z.input<typeof removeComponentSchema>;
 

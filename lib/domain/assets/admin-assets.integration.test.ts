@@ -9,6 +9,9 @@ import { createAsset, updateAsset } from "./save-asset";
 import { addComponent, removeComponent, setSlotCapacities, updateComponent } from "./edit-components";
 import { listAssets, loadAssetForAdmin } from "./admin-queries";
 import { ASSET_CONFLICT, DUPLICATE_TAG } from "./asset-writes";
+import { ASSET_IN_USE, deleteAsset, setAssetRetired } from "./retire-asset";
+import { searchAssets } from "./search-assets";
+import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 
 let demo: Demo;
 let srv: { id: string };
@@ -136,6 +139,57 @@ describe("assets: another organization and non-admins", () => {
       await expectAppError(createAsset(a(who), { name: "x", tag: "X-1", kind: "server" }), "NOT_FOUND");
       await expectAppError(updateAsset(a(who), { id: srv.id, version: v, name: "x", tag: "SRV-001", kind: "server" }), "NOT_FOUND");
     }
+  });
+});
+
+describe("assets: retire and delete", () => {
+  it("a retired asset leaves the picker and cannot be chosen as a new target; a change that targets it keeps it; returned to service it is offered again", async () => {
+    const admin = a("admin@acme.test");
+    const requester = a("requester@acme.test");
+    const asset = await createAsset(admin, { name: "old-box", tag: "OLD-001", location: "Rack Z", kind: "server" });
+    const draft = await createTicket(requester, { requestType: "change", title: "Upgrade old-box", assetId: asset.id });
+    const retired = await setAssetRetired(admin, { id: asset.id, version: asset.version, retired: true }, { meta: { ip: "192.0.2.9", userAgent: "t" } });
+    expect(retired.retiredAt).not.toBeNull();
+    expect((await searchAssets(requester, { q: "old" })).map((x) => x.tag)).toEqual([]);
+    expect((await listAssets(admin, { q: "old" })).rows).toMatchObject([{ tag: "OLD-001", retired: true }]);
+    const refused = await expectAppError(createTicket(requester, { requestType: "change", title: "Another for old-box", assetId: asset.id }), "VALIDATION");
+    expect(refused.fieldErrors?.assetId).toEqual(["This asset is retired: choose one in service"]);
+    // The draft that already targets it can still be edited, sending its target unchanged.
+    const t = await db.ticket.findUniqueOrThrow({ where: { id: draft.id }, select: { version: true } });
+    await updateTicket(requester, { ticketId: draft.id, version: t.version, changes: { title: "Upgrade old-box (kept)", assetId: asset.id } });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: draft.id } })).assetId).toBe(asset.id);
+    // Deleting it is refused while a change targets it, and writes nothing.
+    const before = await footprint();
+    const inUse = await expectAppError(deleteAsset(admin, { id: asset.id, version: retired.version }), "VALIDATION");
+    expect(inUse.message).toBe(ASSET_IN_USE);
+    expect(await footprint()).toEqual(before);
+    const back = await setAssetRetired(admin, { id: asset.id, version: retired.version, retired: false });
+    expect(back.retiredAt).toBeNull();
+    expect((await searchAssets(requester, { q: "old" })).map((x) => x.tag)).toEqual(["OLD-001"]);
+    const rows = await db.auditLog.findMany({ where: { entityId: asset.id, action: { in: ["asset.retired", "asset.restored"] } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.action, r.data])).toEqual([
+      ["asset.retired", { assetTag: "OLD-001", old: { retired: false }, new: { retired: true } }],
+      ["asset.restored", { assetTag: "OLD-001", old: { retired: true }, new: { retired: false } }],
+    ]);
+    expect(rows[0]).toMatchObject({ actorId: admin.id, ip: "192.0.2.9" });
+  });
+
+  it("deletes an asset no change targeted, with its components, audited; a stale version, another organization or a non-admin are refused and nothing is written", async () => {
+    const admin = a("admin@acme.test");
+    const asset = await createAsset(admin, { name: "typo-box", tag: "TYPO-1", kind: "server" });
+    const added = await addComponent(admin, { assetId: asset.id, version: asset.version, componentType: "ram", reference: "16 GB DIMM", quantity: 2 });
+    const before = await footprint();
+    await expectAppError(deleteAsset(admin, { id: asset.id, version: asset.version }), "CONFLICT");
+    await expectAppError(deleteAsset(a("admin@globex.test"), { id: asset.id, version: added.version }), "NOT_FOUND");
+    await expectAppError(setAssetRetired(a("admin@globex.test"), { id: asset.id, version: added.version, retired: true }), "NOT_FOUND");
+    await expectAppError(deleteAsset(a("agent@acme.test"), { id: asset.id, version: added.version }), "NOT_FOUND");
+    await expectAppError(setAssetRetired(a("manager@acme.test"), { id: asset.id, version: added.version, retired: true }), "NOT_FOUND");
+    expect(await footprint()).toEqual(before);
+    await deleteAsset(admin, { id: asset.id, version: added.version });
+    expect(await db.asset.findUnique({ where: { id: asset.id } })).toBeNull();
+    expect(await db.assetComponent.count({ where: { assetId: asset.id } })).toBe(0);
+    const row = await db.auditLog.findFirstOrThrow({ where: { entityId: asset.id, action: "asset.deleted" } });
+    expect(row.data).toEqual({ assetTag: "TYPO-1", old: { name: "typo-box", tag: "TYPO-1", location: null, kind: "server", components: 1 } });
   });
 });
 

@@ -17,6 +17,7 @@ export interface AssetListRow {
   location: string | null;
   kind: string;
   componentCount: number;
+  retired: boolean;
 }
 
 const encodeAfter = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString("base64url");
@@ -45,7 +46,7 @@ export async function listAssets(actor: Actor, raw: { q?: string; after?: string
   const cursor = decodeAfter(after);
   if (cursor) where.push(Prisma.sql`(${tag}, a."id") > (${cursor[0]}::text COLLATE "C", ${cursor[1]}::uuid)`);
   const rows = await sqlRows<AssetListRow & { key: string }>(Prisma.sql`
-    SELECT a."id"::text AS "id", a."tag", a."name", a."location", a."kind", ${tag} AS "key",
+    SELECT a."id"::text AS "id", a."tag", a."name", a."location", a."kind", ${tag} AS "key", a."retiredAt" IS NOT NULL AS "retired",
            (SELECT count(*)::int FROM "AssetComponent" c WHERE c."assetId" = a."id") AS "componentCount"
       FROM "Asset" a
      WHERE ${Prisma.join(where, " AND ")}
@@ -106,6 +107,7 @@ export async function loadAssetForAdmin(actor: Actor, id: string) {
       kind: true,
       slotCapacities: true,
       version: true,
+      retiredAt: true,
       updatedAt: true,
       components: { select: { id: true, componentType: true, reference: true, serial: true, quantity: true }, orderBy: [{ componentType: "asc" }, { createdAt: "asc" }], take: COMPONENT_LIST_MAX },
     },

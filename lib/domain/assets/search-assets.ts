@@ -24,7 +24,8 @@ export interface AssetChoice {
  * at most twice the limit, whatever the organization holds.
  */
 export function assetSearchSql(organizationId: string, q: string): Prisma.Sql {
-  const org = Prisma.sql`a."organizationId" = ${organizationId}::uuid`;
+  // Retired assets are no longer offered (a change that targets one keeps it).
+  const org = Prisma.sql`a."organizationId" = ${organizationId}::uuid AND a."retiredAt" IS NULL`;
   const tag = Prisma.sql`lower(a."tag") COLLATE "C"`;
   const name = Prisma.sql`lower(a."name") COLLATE "C"`;
   if (!q) {

@@ -10,7 +10,7 @@ import { mayCreateTicket, projectScopeSql } from "./policy";
 import { insertTicket, type NewChangeItem, type NewTicket } from "./insert-ticket";
 import { initialStatus } from "./workflow";
 import { rankAfter } from "@/lib/domain/board/rank";
-import { loadAsset, itemData } from "@/lib/domain/changes/items";
+import { loadAsset, itemData, targetAssetError } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import type { z } from "zod";
 import { subtaskParent } from "@/lib/domain/relationships/subtask-parent";
@@ -121,7 +121,8 @@ async function prepareChange(actor: Actor, workflow: WorkflowKind, input: Create
     return null;
   }
   const asset = input.assetId ? await loadAsset(actor.organizationId, input.assetId) : null;
-  if (input.assetId && !asset) throw invalid(INVALID_FORM, { assetId: ["Choose a target asset"] });
+  const assetError = input.assetId ? targetAssetError(asset) : null;
+  if (assetError) throw invalid(INVALID_FORM, { assetId: [assetError] });
   const items = input.items ?? [];
   const validations = validateItems(items, asset);
   const submit = input.submit ?? false;

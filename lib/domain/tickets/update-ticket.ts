@@ -7,7 +7,7 @@ import { writableFields } from "./policy";
 import { AppError, conflict, invalid, INVALID_FORM } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateTicketSchema, type UpdateTicketInput } from "@/lib/validation/ticket";
-import { loadAsset, toDraft } from "@/lib/domain/changes/items";
+import { loadAsset, targetAssetError, toDraft } from "@/lib/domain/changes/items";
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
@@ -64,7 +64,9 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
     if (!reviewer) throw invalid(INVALID_FORM, { reviewerId: ["Choose a reviewer from your organization's staff"] });
   }
   const asset = changes.assetId ? await loadAsset(actor.organizationId, changes.assetId) : null;
-  if (changes.assetId && !asset) throw invalid(INVALID_FORM, { assetId: ["Choose a target asset"] });
+  // Keeping a target that has since been retired is fine; choosing one is not.
+  const assetError = changes.assetId && changes.assetId !== t.assetId ? targetAssetError(asset) : null;
+  if (assetError) throw invalid(INVALID_FORM, { assetId: [assetError] });
 
   const currentTags = t.tags.map((x) => x.tag.name);
   const wantTags = changes.tags ? [...new Set(changes.tags)] : currentTags;

@@ -7,6 +7,7 @@ import { assetListSchema } from "@/lib/validation/assets";
 import { PageHeader } from "@/components/layout/app-shell";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { MutedBadge } from "@/components/ui/badges";
 
 export const metadata: Metadata = { title: "Assets" };
 
@@ -72,7 +73,14 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
                         {a.tag}
                       </Link>
                     </td>
-                    <td className="px-4 py-2.5 whitespace-nowrap text-slate-900">{a.name}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap text-slate-900">
+                      {a.name}
+                      {a.retired ? (
+                        <span className="ml-2">
+                          <MutedBadge>Retired</MutedBadge>
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{assetKindLabel(a.kind)}</td>
                     <td className="px-4 py-2.5 text-slate-600">{a.location ?? <span className="text-slate-400">—</span>}</td>
                     <td className="px-4 py-2.5 text-right tabular-nums text-slate-900">{a.componentCount}</td>

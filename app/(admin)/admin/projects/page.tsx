@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/layout/app-shell";
 import { inputClass } from "@/components/ui/field";
 import { NewProjectForm } from "@/components/admin/projects/new-project-form";
 import { cappedCount, Pager } from "@/components/admin/pager";
+import { MutedBadge } from "@/components/ui/badges";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -72,7 +73,7 @@ export default async function ProjectsAdminPage({ searchParams }: Props) {
                   <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(p.tickets, COUNT_CAP)}</td>
                   <td className="px-4 py-2.5 whitespace-nowrap">
                     {p.archived ? (
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200">Archived</span>
+                      <MutedBadge>Archived</MutedBadge>
                     ) : (
                       <span className="text-xs text-slate-600">Active</span>
                     )}

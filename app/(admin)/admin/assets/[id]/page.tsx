@@ -11,6 +11,7 @@ import { ComponentsEditor } from "@/components/admin/assets/components-editor";
 import { CapacitiesForm } from "@/components/admin/assets/capacities-form";
 import { AssetVersionProvider } from "@/components/admin/assets/asset-version";
 import { StatusBadge } from "@/components/ui/badges";
+import { AssetLifecycle } from "@/components/admin/assets/asset-lifecycle";
 import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Asset" };
@@ -108,7 +109,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           ← Assets
         </Link>
       </p>
-      <PageHeader title={`${asset.tag} · ${asset.name}`} description={[assetKindLabel(asset.kind), asset.location].filter(Boolean).join(" · ")} />
+      <PageHeader title={`${asset.tag} · ${asset.name}`} description={[assetKindLabel(asset.kind), asset.location, asset.retiredAt ? "Retired" : null].filter(Boolean).join(" · ")} />
       <AssetVersionProvider version={asset.version}>
         <div className="space-y-6">
           <Card id="asset-details" title="Details">
@@ -119,6 +120,9 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           </Card>
           <Card id="asset-capacities" title="Slot capacities" description="How many of each component type the asset can hold; change requests are checked against it. Leave a box empty when unknown.">
             <CapacitiesForm assetId={asset.id} capacities={asset.slotCapacities} installed={installed} />
+          </Card>
+          <Card id="asset-service" title="Service">
+            <AssetLifecycle id={asset.id} label={`${asset.tag} · ${asset.name}`} retired={asset.retiredAt !== null} targeted={ticketCount} />
           </Card>
           <Card
             id="asset-history"

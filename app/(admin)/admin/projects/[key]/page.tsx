@@ -11,6 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { ArchiveToggle, ProjectEditForm } from "@/components/admin/projects/project-edit-form";
 import { AddMemberForm, MembersTable } from "@/components/admin/projects/members-panel";
 import { cappedCount, Pager } from "@/components/admin/pager";
+import { MutedBadge } from "@/components/ui/badges";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -55,7 +56,7 @@ export default async function ProjectAdminPage({ params, searchParams }: Props) 
           <span className="flex flex-wrap items-baseline gap-2">
             <span className="font-mono text-base text-slate-500">{project.key}</span>
             <span>{project.name}</span>
-            {project.archived ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200">Archived</span> : null}
+            {project.archived ? <MutedBadge>Archived</MutedBadge> : null}
           </span>
         }
         description={`${WORKFLOW_LABELS[project.workflow]} workflow · numbered ${NUMBERING_LABELS[project.numbering]}`}
