@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { auditActorSearchSchema, AUDIT_ACTOR_SEARCH_LIMIT } from "@/lib/validation/audit";
-import { likePrefix } from "@/lib/domain/users/staff-directory";
+import { USER_ORDER_KEY, userMatchSql } from "@/lib/domain/users/list-users";
 import { assertAdmin } from "./admin-only";
 
 export interface ActorChoice {
@@ -14,25 +14,15 @@ export interface ActorChoice {
 
 /**
  * The statement behind the audit log's actor picker: anyone of the
- * organization (requesters and deactivated users act too), by name. Short
- * terms are a name prefix, read in order from the (organizationId,
- * lower(name) COLLATE "C", id) index; three characters or more match name or
- * e-mail anywhere through the trigram index on lower(name) || ' ' ||
- * lower(email) (both from /admin/users' migration). At most 20.
+ * organization (requesters and deactivated users act too), matched as every
+ * user search is (userMatchSql), in the users' list order. At most 20.
  */
 export function actorSearchSql(organizationId: string, q: string): Prisma.Sql {
-  const order = Prisma.sql`lower(u."name") COLLATE "C"`;
-  const where = [Prisma.sql`u."organizationId" = ${organizationId}::uuid`];
-  if (q.length >= 3) {
-    const term = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(Prisma.sql`(lower(u."name") || ' ' || lower(u."email")) LIKE ${term}`);
-  } else if (q) {
-    where.push(Prisma.sql`${order} LIKE ${likePrefix(q)}`);
-  }
+  const match = userMatchSql(q);
   return Prisma.sql`
     SELECT u."id"::text AS "id", u."name", u."email" FROM "User" u
-     WHERE ${Prisma.join(where, " AND ")}
-     ORDER BY ${order}, u."id" LIMIT ${AUDIT_ACTOR_SEARCH_LIMIT}`;
+     WHERE u."organizationId" = ${organizationId}::uuid ${match ? Prisma.sql`AND ${match}` : Prisma.empty}
+     ORDER BY ${USER_ORDER_KEY}, u."id" LIMIT ${AUDIT_ACTOR_SEARCH_LIMIT}`;
 }
 
 /** People the audit log can be filtered by, as the admin types (name and e-mail, to tell namesakes apart). */

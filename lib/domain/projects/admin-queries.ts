@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { COUNT_CAP, MEMBER_PAGE_SIZE, memberCandidatesSchema, PROJECT_PAGE_SIZE, projectKeyInputSchema, projectListSchema } from "@/lib/validation/projects";
 import { unstorableText } from "@/lib/validation/text";
-import { likePrefix } from "@/lib/domain/users/staff-directory";
+import { USER_ORDER_KEY, userMatchSql } from "@/lib/domain/users/list-users";
 import { assertManageProjects, hasTickets, projectAdminSelect } from "./access";
 
 // The reads of /admin/projects. Counts are capped at COUNT_CAP and read for
@@ -55,7 +55,7 @@ export interface MemberRow {
   triage: boolean;
 }
 
-/** One project by key for its admin page, with a page of its members (by name; `q` a name or e-mail prefix). */
+/** One project by key for its admin page, with a page of its members (by name; `q` searched as every user search is, userMatchSql). */
 export async function projectForAdmin(actor: Actor, rawKey: string, opts: { q?: string; page?: number } = {}) {
   assertManageProjects(actor);
   const key = projectKeyInputSchema.safeParse(rawKey);
@@ -66,7 +66,8 @@ export async function projectForAdmin(actor: Actor, rawKey: string, opts: { q?: 
   // A search PostgreSQL cannot hold (a NUL) reads as no search, as on the list (projectListSchema): it used to reach the query, a 500.
   const typed = (opts.q ?? "").trim().slice(0, 100);
   const q = unstorableText(typed) ? "" : typed;
-  const match = q ? Prisma.sql`AND (lower(u."name") LIKE ${likePrefix(q)} OR lower(u."name") LIKE ${`% ${likePrefix(q)}`} OR lower(u."email") LIKE ${likePrefix(q)})` : Prisma.empty;
+  const found = userMatchSql(q);
+  const match = found ? Prisma.sql`AND ${found}` : Prisma.empty;
   const [members, total, locked] = await Promise.all([
     sqlRows<MemberRow>(Prisma.sql`
       SELECT u."id"::text AS "userId", u."name", u."email", r."name" AS "roleName", u."active", pm."triage"
@@ -97,23 +98,23 @@ export interface Candidate {
 
 /**
  * "Add member" as the admin types: at most 20 active users of the
- * organization — staff and requesters — whose name (or a word of it) or
- * e-mail starts with `q`, who are not members yet. Shown as "Name · e-mail"
- * (an organization may hold many people of one name). Ordered like the
- * users list (lower(name) COLLATE "C", id), so an index on that order serves it.
+ * organization — staff and requesters — matched as every user search is
+ * (userMatchSql: a name prefix, or from three characters any part of the name
+ * or e-mail, each from an index), who are not members yet. Shown as "Name ·
+ * e-mail" (an organization may hold many people of one name), in the users
+ * list's order.
  */
 export async function memberCandidates(actor: Actor, raw: { project?: string | null; q?: string | null }): Promise<Candidate[]> {
   assertManageProjects(actor);
   const input = parseInput(memberCandidatesSchema, { project: raw.project ?? undefined, q: raw.q ?? undefined });
   const project = await db.project.findFirst({ where: { id: input.project, organizationId: actor.organizationId }, select: { id: true } });
   if (!project) throw notFound("Project");
-  const prefix = likePrefix(input.q);
-  const match = input.q ? Prisma.sql`AND (lower(u."name") LIKE ${prefix} OR lower(u."name") LIKE ${`% ${prefix}`} OR u."email" LIKE ${prefix})` : Prisma.empty;
+  const match = userMatchSql(input.q);
   return sqlRows<Candidate>(Prisma.sql`
     SELECT u."id"::text AS "id", u."name" || ' · ' || u."email" AS "name"
       FROM "User" u
-     WHERE u."organizationId" = ${actor.organizationId}::uuid AND u."active" ${match}
+     WHERE u."organizationId" = ${actor.organizationId}::uuid AND u."active" ${match ? Prisma.sql`AND ${match}` : Prisma.empty}
        AND NOT EXISTS (SELECT 1 FROM "ProjectMember" pm WHERE pm."projectId" = ${project.id}::uuid AND pm."userId" = u."id")
-     ORDER BY lower(u."name") COLLATE "C", u."id"
+     ORDER BY ${USER_ORDER_KEY}, u."id"
      LIMIT 20`);
 }

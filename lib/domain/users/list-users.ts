@@ -62,9 +62,25 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
 /** LIKE's wildcards and escape taken literally. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const ORDER_KEY = Prisma.sql`(lower(u."name") COLLATE "C")`;
+/** The users' list order over `"User" u` (User_admin_order_idx): every user search pages and sorts by it, then id. */
+export const USER_ORDER_KEY = Prisma.sql`(lower(u."name") COLLATE "C")`;
 /** The trigram index's expression (User_admin_search_idx): keep both the same. */
 const SEARCH_TEXT = Prisma.sql`(lower(u."name") || ' ' || lower(u."email"))`;
+
+/**
+ * Who a search of people matches, over `"User" u`: the one rule of every
+ * user search (/admin/users, the audit log's actor picker, a project's "Add
+ * member"), each answered from an index at 50,000 users. One or two
+ * characters are a name prefix (a range of User_admin_order_idx); three or
+ * more match any part of the name or e-mail (User_admin_search_idx, trigram).
+ * Null for an empty search.
+ */
+export function userMatchSql(raw: string): Prisma.Sql | null {
+  const q = raw.trim().toLowerCase();
+  if (!q) return null;
+  if (q.length >= USER_SUBSTRING_MIN) return Prisma.sql`${SEARCH_TEXT} LIKE ${`%${likeEscape(q)}%`}`;
+  return Prisma.sql`${USER_ORDER_KEY} LIKE ${`${likeEscape(q)}%`} COLLATE "C"`;
+}
 
 function statusSql(status: UserStatus): Prisma.Sql {
   if (status === "deactivated") return Prisma.sql`NOT u."active"`;
@@ -85,14 +101,13 @@ export interface UserPageQuery {
 
 /** The statement of one page (a page and one row, to know whether another follows); exported for its EXPLAIN test. */
 export function userPageSql(o: UserPageQuery): Prisma.Sql {
-  const q = o.q.trim().toLowerCase();
   const where: Prisma.Sql[] = [Prisma.sql`u."organizationId" = ${o.organizationId}::uuid`];
   if (o.role) where.push(Prisma.sql`u."roleId" = ${o.role}::uuid`);
   if (o.status) where.push(statusSql(o.status));
-  if (q.length >= USER_SUBSTRING_MIN) where.push(Prisma.sql`${SEARCH_TEXT} LIKE ${`%${likeEscape(q)}%`}`);
-  else if (q) where.push(Prisma.sql`${ORDER_KEY} LIKE ${`${likeEscape(q)}%`} COLLATE "C"`);
+  const match = userMatchSql(o.q);
+  if (match) where.push(match);
   const cursor = o.after ?? o.before;
-  if (cursor) where.push(Prisma.sql`(${ORDER_KEY}, u."id") ${Prisma.raw(o.after ? ">" : "<")} (lower(${cursor.name}) COLLATE "C", ${cursor.id}::uuid)`);
+  if (cursor) where.push(Prisma.sql`(${USER_ORDER_KEY}, u."id") ${Prisma.raw(o.after ? ">" : "<")} (lower(${cursor.name}) COLLATE "C", ${cursor.id}::uuid)`);
   const dir = Prisma.raw(o.after || !o.before ? "ASC" : "DESC");
   return Prisma.sql`
     SELECT u."id"::text, u."name", u."email", u."roleId"::text, r."name" AS "roleName", u."active", (${invitedSql("u")}) AS "invited",
@@ -100,7 +115,7 @@ export function userPageSql(o: UserPageQuery): Prisma.Sql {
            (SELECT count(*)::int FROM "ProjectMember" pm WHERE pm."userId" = u."id") AS "projects"
       FROM "User" u JOIN "Role" r ON r."id" = u."roleId"
      WHERE ${Prisma.join(where, " AND ")}
-     ORDER BY ${ORDER_KEY} ${dir}, u."id" ${dir}
+     ORDER BY ${USER_ORDER_KEY} ${dir}, u."id" ${dir}
      LIMIT ${USER_PAGE_SIZE + 1}`;
 }
 
