@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { staffPageActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
 import { boardKeyFromParam, getBoard, listBoards } from "@/lib/domain/board/board-query";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 import { boardFiltersActive, parseBoardQuery } from "@/lib/validation/board";
@@ -12,6 +10,7 @@ import { BoardCanvas } from "@/components/board/board-canvas";
 import { BoardFilters } from "@/components/board/board-filters";
 import { BoardSwitcher } from "@/components/board/board-switcher";
 import { ColumnAdmin } from "@/components/board/column-admin";
+import { foundOr404 } from "@/lib/http/found-or-404";
 
 type Props = { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,10 +30,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const filters = parseBoardQuery(await searchParams);
   // The switcher's list and the filter's names need only the key: read beside the board.
   const [board, boards, people] = await Promise.all([
-    getBoard(actor, key, filters).catch((e) => {
-      if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
+    foundOr404(getBoard(actor, key, filters)),
     listBoards(actor, key),
     // Only the names the assignee filter holds; the filter finds others by typing.
     findStaff(actor.organizationId, { kind: "staff" }, { ids: filters.assignee }),

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { adminPageActor } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
 import { loadAssetForAdmin, ASSET_HISTORY_LIMIT, type AssetHistoryEntry } from "@/lib/domain/assets/admin-queries";
 import { assetKindLabel, componentTypeLabel, type AssetKind, ASSET_KINDS } from "@/lib/domain/assets/component-types";
 import { PageHeader } from "@/components/layout/app-shell";
@@ -13,6 +11,7 @@ import { AssetVersionProvider } from "@/components/admin/assets/asset-version";
 import { StatusBadge } from "@/components/ui/badges";
 import { AssetLifecycle } from "@/components/admin/assets/asset-lifecycle";
 import { LocalTime } from "@/components/ui/local-time";
+import { foundOr404 } from "@/lib/http/found-or-404";
 
 export const metadata: Metadata = { title: "Asset" };
 
@@ -93,10 +92,7 @@ function HistoryEntry({ h }: { h: AssetHistoryEntry }) {
 export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await adminPageActor();
   const { id } = await params;
-  const found = await loadAssetForAdmin(actor, id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const found = await foundOr404(loadAssetForAdmin(actor, id));
   const { asset, history, ticketCount } = found;
   const installed: Record<string, number> = {};
   for (const c of asset.components) installed[c.componentType] = (installed[c.componentType] ?? 0) + c.quantity;

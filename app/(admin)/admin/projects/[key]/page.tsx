@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { adminPageActor } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
 import { projectForAdmin } from "@/lib/domain/projects/admin-queries";
 import { KEY_LOCKED } from "@/lib/domain/projects/access";
 import { COUNT_CAP, NUMBERING_LABELS, WORKFLOW_LABELS } from "@/lib/validation/projects";
@@ -12,6 +10,7 @@ import { ArchiveToggle, ProjectEditForm } from "@/components/admin/projects/proj
 import { AddMemberForm, MembersTable } from "@/components/admin/projects/members-panel";
 import { cappedCount, Pager } from "@/components/admin/pager";
 import { MutedBadge } from "@/components/ui/badges";
+import { foundOr404 } from "@/lib/http/found-or-404";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -38,10 +37,7 @@ export default async function ProjectAdminPage({ params, searchParams }: Props) 
   const actor = await adminPageActor();
   const sp = await searchParams;
   const page = Number(one(sp.page) ?? 1);
-  const data = await projectForAdmin(actor, keyOf((await params).key), { q: one(sp.q), page: Number.isFinite(page) ? page : 1 }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const data = await foundOr404(projectForAdmin(actor, keyOf((await params).key), { q: one(sp.q), page: Number.isFinite(page) ? page : 1 }));
   const { project } = data;
   const base = `/admin/projects/${project.key}`;
   return (
