@@ -21,6 +21,8 @@ async function apply(page: Page, url: RegExp) {
 
 test.describe("[admin] audit log", () => {
   test("[admin] a sign-in by another user shows up in the log, and the action filter keeps only that action", async ({ as, anonymous }) => {
+    // Two sign-ins and two filtered reloads, each Apply retried for up to 20 s: more than 30 s on a loaded machine.
+    test.setTimeout(75_000);
     const someone = await anonymous();
     await signIn(someone, USERS.acmeRequester2);
 
