@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Priority, type TicketStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
-import { awaitingApprovalSql, canSeeInternal, isApprover, mayAssign, readyToAssignSql, scopeGrants, ticketScopeSql } from "@/lib/domain/tickets/policy";
+import { awaitingApprovalSql, canSeeInternal, isApprover, mayAssign, readyToAssignOver, readyToAssignSql, scopeGrants, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import { BOX_KEYS, type BoxKey, type DeskQuery, type SortKey } from "@/lib/validation/desk";
 import { isInt4, isIsoTimestamp, isUuid } from "@/lib/validation/text";
 
@@ -175,21 +175,16 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
 
 function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Prisma.Sql[] {
   switch (box) {
-    case "unassigned":
-      return [LIVE, Prisma.sql`t."assigneeId" IS NULL`];
     case "mine":
       return [LIVE, Prisma.sql`EXISTS (SELECT 1 FROM "TicketAssignee" ma WHERE ma."ticketId" = t."id" AND ma."userId" = ${actor.id}::uuid)`];
-    case "in_progress":
-      return [Prisma.sql`t."status" = 'in_progress'::"TicketStatus"`];
-    case "new":
-      return [Prisma.sql`t."status" IN ('open'::"TicketStatus", 'pending'::"TicketStatus")`];
-    case "critical":
-      return [LIVE, Prisma.sql`t."priority" = 'critical'::"Priority"`];
     // The policy's rules (lib/domain/tickets/policy.ts): the same the ticket page and notifications ask.
     case "approval":
       return [awaitingApprovalSql(actor)];
     case "ready":
       return [readyToAssignSql(actor)];
+    // The rules deskBoxes counts by (BOX_RULES).
+    default:
+      return [LIVE, BOX_RULES[box](TICKET_COLUMNS)];
   }
 }
 
@@ -277,14 +272,20 @@ export function boxesFor(actor: Actor): BoxKey[] {
 /** A box's rule over one ticket's status, priority and whether it is unassigned: the same for a ticket row and a TicketCount row. */
 type BoxColumns = { status: Prisma.Sql; priority: Prisma.Sql; unassigned: Prisma.Sql };
 const STATUS = (s: TicketStatus) => Prisma.sql`${s}::"TicketStatus"`;
-const COUNTED_BOXES: Record<"unassigned" | "in_progress" | "new" | "critical" | "ready" | "pending", (c: BoxColumns) => Prisma.Sql> = {
+/** What the boxes that depend only on those three count: the list behind each box (boxConditions) asks the same. */
+const BOX_RULES: Record<"unassigned" | "in_progress" | "new" | "critical", (c: BoxColumns) => Prisma.Sql> = {
   unassigned: (c) => c.unassigned,
   in_progress: (c) => Prisma.sql`${c.status} = ${STATUS("in_progress")}`,
   new: (c) => Prisma.sql`${c.status} IN (${STATUS("open")}, ${STATUS("pending")})`,
   critical: (c) => Prisma.sql`${c.priority} = 'critical'::"Priority"`,
-  ready: (c) => Prisma.sql`${c.status} = ${STATUS("approved")} AND ${c.unassigned}`,
+};
+/** Summed from TicketCount: those boxes, "Ready to assign" (the policy's rule), and the pending changes "Awaiting approval" starts from. */
+const COUNTED_BOXES: Record<keyof typeof BOX_RULES | "ready" | "pending", (c: BoxColumns) => Prisma.Sql> = {
+  ...BOX_RULES,
+  ready: readyToAssignOver,
   pending: (c) => Prisma.sql`${c.status} = ${STATUS("pending")}`,
 };
+const TICKET_COLUMNS: BoxColumns = { status: Prisma.sql`t."status"`, priority: Prisma.sql`t."priority"`, unassigned: Prisma.sql`t."assigneeId" IS NULL` };
 const COUNT_COLUMNS: BoxColumns = { status: Prisma.sql`c."status"`, priority: Prisma.sql`c."priority"`, unassigned: Prisma.sql`c."unassigned"` };
 const OWN_COLUMNS: BoxColumns = { status: Prisma.sql`o."status"`, priority: Prisma.sql`o."priority"`, unassigned: Prisma.sql`o."assigneeId" IS NULL` };
 

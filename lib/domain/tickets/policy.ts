@@ -342,7 +342,12 @@ export function mayAccept(actor: Actor, t: { assigneeIds: readonly string[]; acc
  */
 export function readyToAssignSql(actor: Actor): Prisma.Sql {
   if (!mayAssign(actor)) return Prisma.sql`FALSE`;
-  return Prisma.sql`(t."status" = 'approved'::"TicketStatus" AND t."assigneeId" IS NULL)`;
+  return readyToAssignOver({ status: Prisma.sql`t."status"`, unassigned: Prisma.sql`t."assigneeId" IS NULL` });
+}
+
+/** The rule of readyToAssignSql over any row with a status and whether it is unassigned: a ticket, or the desk's TicketCount rows. */
+export function readyToAssignOver(c: { status: Prisma.Sql; unassigned: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`(${c.status} = 'approved'::"TicketStatus" AND ${c.unassigned})`;
 }
 
 // ── Change items ───────────────────────────────────────────────────────────
