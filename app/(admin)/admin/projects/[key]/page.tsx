@@ -10,6 +10,8 @@ import { PageHeader } from "@/components/layout/app-shell";
 import { inputClass } from "@/components/ui/field";
 import { ArchiveToggle, ProjectEditForm } from "@/components/admin/projects/project-edit-form";
 import { AddMemberForm, MembersTable } from "@/components/admin/projects/members-panel";
+import { DefaultTeamForm } from "@/components/admin/projects/default-team-form";
+import { teamOptions } from "@/lib/domain/teams/options";
 import { cappedCount, Pager } from "@/components/admin/pager";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -42,6 +44,7 @@ export default async function ProjectAdminPage({ params, searchParams }: Props) 
     throw e;
   });
   const { project } = data;
+  const teams = await teamOptions(actor.organizationId, [project.defaultTeamId]);
   const base = `/admin/projects/${project.key}`;
   return (
     <>
@@ -104,6 +107,9 @@ export default async function ProjectAdminPage({ params, searchParams }: Props) 
               </Link>
             </Card>
           ) : null}
+          <Card id="project-default-team" title="Default team" description="New tickets of the project start with this team.">
+            <DefaultTeamForm project={{ id: project.id, updatedAt: project.updatedAt.toISOString(), defaultTeamId: project.defaultTeamId }} teams={teams} />
+          </Card>
           <Card id="project-archive" title={project.archived ? "Archived" : "Archive"}>
             <ArchiveToggle projectId={project.id} archived={project.archived} />
           </Card>
