@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { setProjectDefaultTeamAction } from "@/lib/actions/projects";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { SaveResult } from "@/components/ui/notice";
 
 /**
  * A project's "Default team": new tickets of the project start with it. The
@@ -51,12 +51,7 @@ export function DefaultTeamForm({ project, teams }: { project: { id: string; upd
           ))}
         </select>
       </div>
-      {message && !message.ok ? <Notice message={message.text} /> : null}
-      {message?.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          {message.text}
-        </p>
-      ) : null}
+      <SaveResult message={message} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Save default team"}
       </Button>

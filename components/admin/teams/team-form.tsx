@@ -7,7 +7,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { TEAM_DESCRIPTION_MAX, TEAM_NAME_MAX } from "@/lib/validation/teams";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { SaveResult } from "@/components/ui/notice";
 
 export interface TeamDraft {
   id?: string;
@@ -93,12 +93,7 @@ export function TeamForm({ initial }: { initial: TeamDraft }) {
         />
       </Field>
       <div className="space-y-3">
-        {message && !message.ok ? <Notice message={message.text} /> : null}
-        {message?.ok ? (
-          <p role="status" className="text-sm text-emerald-700">
-            {message.text}
-          </p>
-        ) : null}
+        <SaveResult message={message} />
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : editing ? "Save team" : "Create team"}
         </Button>

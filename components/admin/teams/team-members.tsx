@@ -4,15 +4,11 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { addTeamMemberAction, removeTeamMemberAction } from "@/lib/actions/teams";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { SearchCombobox, type Person } from "@/components/ui/search-combobox";
+import { MemberCells, MembersTableShell, RemoveMemberCell, type MemberPerson } from "@/components/admin/member-cells";
 
-export interface TeamMemberView {
+export interface TeamMemberView extends MemberPerson {
   userId: string;
-  name: string;
-  email: string;
-  roleName: string;
-  active: boolean;
 }
 
 const candidatesUrl = (teamId: string) => (q: string) => {
@@ -74,43 +70,18 @@ export function AddTeamMemberForm({ teamId }: { teamId: string }) {
 function MemberRow({ teamId, member }: { teamId: string; member: TeamMemberView }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   const remove = () =>
     startTransition(async () => {
       setError(null);
       const res = await removeTeamMemberAction({ teamId, userId: member.userId });
       if (!res.ok) setError(res.message);
-      setConfirming(false);
       router.refresh();
     });
   return (
     <tr>
-      <td className="px-4 py-2.5">
-        <div className="font-medium text-slate-900">{member.name}</div>
-        <div className="text-xs break-all text-slate-500">{member.email}</div>
-        {error ? <Notice message={error} /> : null}
-      </td>
-      <td className="px-4 py-2.5 whitespace-nowrap">
-        {member.roleName}
-        {member.active ? null : <span className="ml-2 text-xs text-slate-500">(deactivated)</span>}
-      </td>
-      <td className="px-4 py-2.5 text-right whitespace-nowrap">
-        {confirming ? (
-          <span className="inline-flex gap-2">
-            <Button variant="danger" disabled={pending} onClick={remove}>
-              Confirm remove
-            </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Keep
-            </Button>
-          </span>
-        ) : (
-          <Button variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setConfirming(true)}>
-            Remove
-          </Button>
-        )}
-      </td>
+      <MemberCells member={member} error={error} />
+      <RemoveMemberCell name={member.name} pending={pending} onConfirm={remove} />
     </tr>
   );
 }
@@ -118,24 +89,10 @@ function MemberRow({ teamId, member }: { teamId: string; member: TeamMemberView 
 /** The page of members, each with "Remove". */
 export function TeamMembersTable({ teamId, members }: { teamId: string; members: TeamMemberView[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Members</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2.5">Person</th>
-            <th scope="col" className="px-4 py-2.5">Role</th>
-            <th scope="col" className="px-4 py-2.5 text-right">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {members.map((m) => (
-            <MemberRow key={m.userId} teamId={teamId} member={m} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <MembersTableShell>
+      {members.map((m) => (
+        <MemberRow key={m.userId} teamId={teamId} member={m} />
+      ))}
+    </MembersTableShell>
   );
 }

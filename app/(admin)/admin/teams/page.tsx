@@ -4,7 +4,7 @@ import { adminPageActor } from "@/lib/auth/guards";
 import { listTeamsForAdmin } from "@/lib/domain/teams/list-teams";
 import { TEAM_COUNT_CAP } from "@/lib/validation/teams";
 import { PageHeader } from "@/components/layout/app-shell";
-import { inputClass } from "@/components/ui/field";
+import { ListSearch } from "@/components/admin/list-search";
 import { NewTeamPanel } from "@/components/admin/teams/team-form";
 import { cappedCount, Pager } from "@/components/admin/pager";
 
@@ -27,20 +27,9 @@ export default async function TeamsAdminPage({ searchParams }: Props) {
       <div className="mb-6">
         <NewTeamPanel />
       </div>
-      <form role="search" action="/admin/teams" className="mb-4 flex flex-wrap items-center gap-2">
-        <label htmlFor="team-search" className="sr-only">
-          Search teams
-        </label>
-        <input id="team-search" name="q" type="search" defaultValue={list.q} placeholder="Team name starts with…" className={`${inputClass} max-w-xs`} />
-        <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
-          Search
-        </button>
-        {list.q ? (
-          <Link href="/admin/teams" className="text-sm text-brand-700 hover:underline">
-            Show all
-          </Link>
-        ) : null}
-      </form>
+      <div className="mb-4">
+        <ListSearch action="/admin/teams" id="team-search" label="Search teams" placeholder="Team name starts with…" q={list.q} />
+      </div>
       {list.rows.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-sm text-slate-600 ring-1 ring-slate-200">{list.q ? "No team starts with that." : "No teams yet."}</p>
       ) : (
@@ -50,7 +39,7 @@ export default async function TeamsAdminPage({ searchParams }: Props) {
             <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-2.5">Team</th>
-                <th scope="col" className="px-4 py-2.5">Description</th>
+                <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Description</th>
                 <th scope="col" className="px-4 py-2.5 text-right">Members</th>
                 <th scope="col" className="px-4 py-2.5 text-right">Open tickets</th>
               </tr>
@@ -58,12 +47,14 @@ export default async function TeamsAdminPage({ searchParams }: Props) {
             <tbody className="divide-y divide-slate-100">
               {list.rows.map((t) => (
                 <tr key={t.id}>
-                  <td className="px-4 py-2.5 whitespace-nowrap">
+                  <td className="px-4 py-2.5">
                     <Link href={`/admin/teams/${t.id}`} className="font-medium text-brand-700 hover:underline">
                       {t.name}
                     </Link>
+                    {/* On a phone the description goes under the name (its column is hidden). */}
+                    {t.description ? <p className="mt-0.5 text-xs break-words text-slate-500 sm:hidden">{t.description}</p> : null}
                   </td>
-                  <td className="max-w-md px-4 py-2.5 break-words text-slate-600">{t.description || <span className="text-slate-400">—</span>}</td>
+                  <td className="hidden max-w-md px-4 py-2.5 break-words text-slate-600 sm:table-cell">{t.description || <span className="text-slate-400">—</span>}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.members, TEAM_COUNT_CAP)}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.openTickets, TEAM_COUNT_CAP)}</td>
                 </tr>
