@@ -92,6 +92,13 @@ interface F {
     engProjectId: string;
     globexProjectId: string;
     globexRoleId: string;
+    /** A probe team (the manager its one member) and a second one, both the probe's own; Globex's team; the probe ticket's team (SUP's default). */
+    team: { id: string; version: number; name: string };
+    team2: { id: string; version: number };
+    globexTeamId: string;
+    supportTeamId: string | null;
+    /** SUP's default team as stored (a base repeating it is a no-op). */
+    supDefaultTeamId: string | null;
     org: { name: string; updatedAt: string; timeZone: string; defaultPriority: string; requestersMayCreateTags: boolean };
   };
 }
@@ -129,6 +136,11 @@ const DUMMY: F = (() => {
       engProjectId: id(),
       globexProjectId: id(),
       globexRoleId: id(),
+      team: { id: id(), version: 1, name: "Bad-input probe team" },
+      team2: { id: id(), version: 1 },
+      globexTeamId: id(),
+      supportTeamId: id(),
+      supDefaultTeamId: id(),
       org: { name: "Acme", updatedAt: "2026-01-01T00:00:00.000Z", timeZone: "UTC", defaultPriority: "normal", requestersMayCreateTags: false },
     },
   };
@@ -474,6 +486,72 @@ const ACTIONS: Record<string, Base[]> = {
   // The probe tag as stored: a no-op.
   updateTagAction: [{ as: "admin", input: (f) => ({ id: f.admin.tag.id, version: f.admin.tag.version, name: f.admin.tag.name, color: "#64748b", description: "Probe" }) }],
   deleteTagAction: [{ as: "admin", input: (f) => ({ id: f.admin.tag2.id }) }],
+  // Teams: the probe teams (f.admin.team has the manager as its one member); every base is refused or a no-op.
+  createTeamAction: [
+    {
+      as: "admin",
+      input: () => ({ name: "Probe new team", description: "Probe" }),
+      extras: [{ label: "a name on two lines", input: () => ({ name: "Probe\nteam", description: "" }), expect: { field: ["name"] } }],
+    },
+  ],
+  // The probe team as stored: a no-op.
+  updateTeamAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.team.id, version: f.admin.team.version, name: f.admin.team.name, description: "Probe" }),
+      extras: [
+        { label: "another organization's team", input: (f) => ({ id: f.admin.globexTeamId, version: 1, name: "Probe renamed", description: "" }), expect: "refused" },
+        { label: "the name of another team, in another case", input: (f) => ({ id: f.admin.team.id, version: f.admin.team.version, name: "SERVICE DESK", description: "" }), expect: { field: ["name"] } },
+      ],
+    },
+  ],
+  deleteTeamAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.team2.id, version: f.admin.team2.version }),
+      extras: [{ label: "another organization's team", input: (f) => ({ id: f.admin.globexTeamId, version: 1 }), expect: "refused" }],
+    },
+  ],
+  // The manager is already a member: refused.
+  addTeamMemberAction: [
+    {
+      as: "admin",
+      input: (f) => ({ teamId: f.admin.team.id, userId: f.users.manager }),
+      extras: [
+        { label: "a requester", input: (f) => ({ teamId: f.admin.team.id, userId: f.users.requester2 }), expect: { field: ["userId"] } },
+        { label: "another organization's team", input: (f) => ({ teamId: f.admin.globexTeamId, userId: f.users.agent }), expect: "refused" },
+      ],
+    },
+  ],
+  // requester2 is not a member: refused.
+  removeTeamMemberAction: [
+    {
+      as: "admin",
+      input: (f) => ({ teamId: f.admin.team.id, userId: f.users.requester2 }),
+      extras: [{ label: "another organization's team", input: (f) => ({ teamId: f.admin.globexTeamId, userId: f.users.globexAgent }), expect: "refused" }],
+    },
+  ],
+  // SUP's default team as stored: a no-op.
+  setProjectDefaultTeamAction: [
+    {
+      as: "admin",
+      input: (f) => ({ projectId: f.admin.sup.id, updatedAt: f.admin.sup.updatedAt, teamId: f.admin.supDefaultTeamId }),
+      extras: [
+        { label: "another organization's team", input: (f) => ({ projectId: f.admin.sup.id, updatedAt: f.admin.sup.updatedAt, teamId: f.admin.globexTeamId }), expect: "refused" },
+        { label: "another organization's project", input: (f) => ({ projectId: f.admin.globexProjectId, updatedAt: f.admin.sup.updatedAt, teamId: null }), expect: "refused" },
+      ],
+    },
+  ],
+  // The probe ticket's own team: a no-op.
+  setTicketTeamAction: [
+    {
+      as: "admin",
+      input: (f) => ({ ticketId: f.support.id, version: f.support.version, teamId: f.admin.supportTeamId, reason: "Probe" }),
+      extras: [{ label: "another organization's team", input: (f) => ({ ticketId: f.support.id, version: f.support.version, teamId: f.admin.globexTeamId, reason: "" }), expect: "refused" }],
+    },
+  ],
+  // The admin is not in the probe ticket's team: refused.
+  acceptForTeamAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
   mergeTagsAction: [
     {
       as: "admin",
@@ -600,8 +678,8 @@ const BAD_PATH_VALUES: [string, string][] = [
 
 /** Query parameters each page reads (app/**\/page.tsx); every page also gets `q`. */
 const PAGE_PARAMS: Record<string, string[]> = {
-  "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "tag", "createdFrom", "updatedTo", "box"],
-  "/board/[projectKey]": ["q", "assignee", "tag", "type"],
+  "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "team", "tag", "createdFrom", "updatedTo", "box"],
+  "/board/[projectKey]": ["q", "assignee", "team", "tag", "type"],
   "/portal": ["cursor"],
   "/login": ["callbackUrl"],
   "/admin/users": ["q", "role", "status", "after", "before"],
@@ -609,6 +687,8 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/admin/projects": ["q", "page"],
   "/admin/projects/[key]": ["q", "page"],
   "/admin/tags": ["q", "page"],
+  "/admin/teams": ["q", "page"],
+  "/admin/teams/[id]": ["q", "page"],
   "/admin/audit": ["action", "actor", "from", "to", "tz", "older", "newer"],
 };
 const BAD_QUERY_VALUES: [string, string][] = [
@@ -657,6 +737,12 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["LIKE wildcards in q", "q=%25_%5C"],
   ],
   "/admin/tags": [
+    ["page 2^31", `page=${2 ** 31}`],
+    ["page -1", "page=-1"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+    ["repeated params (?q=a&q=b&page=2&page=x)", "q=a&q=b&page=2&page=x"],
+  ],
+  "/admin/teams": [
     ["page 2^31", `page=${2 ** 31}`],
     ["page -1", "page=-1"],
     ["LIKE wildcards in q", "q=%25_%5C"],
@@ -944,6 +1030,34 @@ function routeCases(): HttpCase[] {
     run: (ctx, f) => get(ctx, `/api/admin/projects/member-candidates?project=${f.admin.sup.id}&q=%00`),
   });
 
+  // /api/admin/teams/member-candidates: "Add member" on a team's page, as you type.
+  for (const [label, qs] of [
+    ["a NUL in q", (f: F) => `team=${f.admin.team.id}&q=ma%00ria`],
+    ["10,000 characters in q", (f: F) => `team=${f.admin.team.id}&q=${"x".repeat(10_000)}`],
+    ["no team", () => "q=ma"],
+    ["a malformed team id", () => "team=not-a-uuid&q=ma"],
+    ["a NUL in the team id", () => "team=%00&q=ma"],
+    ["a 36-dash team id", () => `team=${DASHES}&q=ma`],
+    ["an unknown team", () => `team=${UNKNOWN_ID}&q=ma`],
+    ["another organization's team", (f: F) => `team=${f.admin.globexTeamId}&q=ma`],
+  ] as const) {
+    add({ title: `[bad input] route /api/admin/teams/member-candidates as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx, f) => get(ctx, `/api/admin/teams/member-candidates?${qs(f)}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", (f: F) => `team=${f.admin.team.id}&q=%E0`],
+    ["a lone-surrogate escape in q", (f: F) => `team=${f.admin.team.id}&q=%ED%A0%80`],
+    ["LIKE wildcards in q", (f: F) => `team=${f.admin.team.id}&q=%25_%5C`],
+    ["team given twice", (f: F) => `team=${f.admin.team.id}&team=not-a-uuid&q=ma`],
+  ] as const) {
+    add({ title: `[bad input] route /api/admin/teams/member-candidates as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx, f) => get(ctx, `/api/admin/teams/member-candidates?${qs(f)}`) });
+  }
+  add({
+    title: "[bad input] route /api/admin/teams/member-candidates as requester: a NUL in q → 404",
+    as: "requester",
+    expect: "404",
+    run: (ctx, f) => get(ctx, `/api/admin/teams/member-candidates?team=${f.admin.team.id}&q=%00`),
+  });
+
   // next-auth's routes
   add({ title: "[bad input] route /api/auth/[...nextauth]: a malformed %-escape (GET /api/auth/%E0) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/%E0") });
   add({ title: "[bad input] route /api/auth/[...nextauth]: an unknown action (GET /api/auth/nope) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/nope") });
@@ -1007,13 +1121,13 @@ function pageFor(a: ManifestAction, who: Who): string {
   return fillRoute(routeOf("/" + workers[0]!.replace(/^app\//, "")), GOOD_PARAMS);
 }
 
-async function act(who: Who, name: string, input: unknown): Promise<ActionAnswer> {
+async function act(who: Who | "globexAdmin", name: string, input: unknown): Promise<ActionAnswer> {
   const a = actions.get(name);
   if (!a) throw new Error(`${name} is not in the build's server-reference manifest`);
-  return callAction(await sessionFor(who), pageFor(a, who), a.id, input);
+  return callAction(await sessionFor(who), pageFor(a, who === "globexAdmin" ? "admin" : who), a.id, input);
 }
 
-async function must<T = Record<string, unknown>>(who: Who, name: string, input: unknown): Promise<T> {
+async function must<T = Record<string, unknown>>(who: Who | "globexAdmin", name: string, input: unknown): Promise<T> {
   const r = await act(who, name, input);
   if (r.result?.ok !== true) throw new Error(`setup: ${name} failed: ${r.status} ${r.text.slice(0, 500)}`);
   return r.result.data as T;
@@ -1047,7 +1161,7 @@ async function loadFixture(): Promise<F> {
   if (fs.existsSync(CACHE)) {
     const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as F;
     const alive = await db.query(`SELECT 1 FROM "Ticket" WHERE id = $1 AND "deletedAt" IS NULL AND title LIKE 'Bad-input probe%'`, [cached.support.id]).catch(() => []);
-    if (cached.users.admin === users.admin && cached.roles && cached.admin && alive.length === 1) return refreshVersions(cached);
+    if (cached.users.admin === users.admin && cached.roles && cached.admin?.team && alive.length === 1) return refreshVersions(cached);
   }
   const acmeOrg = org("acme");
   const globexOrg = org("globex");
@@ -1095,6 +1209,11 @@ async function loadFixture(): Promise<F> {
   const probeRole = await must<{ id: string }>("admin", "createRoleAction", { name: `Bad-input probe ${sfx}`, copyFromId: await role("requester") });
   const probeTag = await must<{ id: string; name: string }>("admin", "createTagAction", { name: `bad-input-probe-${sfx}`, color: "#64748b", description: "Probe" });
   const probeTag2 = await must<{ id: string; name: string }>("admin", "createTagAction", { name: `bad-input-probe-${sfx}-2`, color: "#64748b", description: "Probe" });
+  const probeTeam = await must<{ id: string; name: string }>("admin", "createTeamAction", { name: `Bad-input probe ${sfx}`, description: "Probe" });
+  const probeTeam2 = await must<{ id: string; name: string }>("admin", "createTeamAction", { name: `Bad-input probe ${sfx} 2`, description: "Probe" });
+  await must("admin", "addTeamMemberAction", { teamId: probeTeam.id, userId: users.manager });
+  // Globex's team is made by Globex's admin (its own organization).
+  const globexTeam = await must<{ id: string }>("globexAdmin", "createTeamAction", { name: `Bad-input probe ${sfx}`, description: "" });
   const project = (orgId: string, key: string) => one<{ id: string; name: string; leadId: string; description: string }>(`SELECT id, name, "leadId", description FROM "Project" WHERE "organizationId" = $1 AND key = $2`, [orgId, key]);
   const sup = await project(acmeOrg, "SUP");
   const agentTriage = await one<{ triage: boolean }>(`SELECT triage FROM "ProjectMember" WHERE "projectId" = $1 AND "userId" = $2`, [sup.id, users.agent]);
@@ -1129,6 +1248,11 @@ async function loadFixture(): Promise<F> {
       engProjectId: (await project(acmeOrg, "ENG")).id,
       globexProjectId: (await project(globexOrg, "SUP")).id,
       globexRoleId: (await one<{ id: string }>(`SELECT id FROM "Role" WHERE "organizationId" = $1 AND "builtIn" = 'agent'`, [globexOrg])).id,
+      team: { id: probeTeam.id, version: 1, name: probeTeam.name },
+      team2: { id: probeTeam2.id, version: 1 },
+      globexTeamId: globexTeam.id,
+      supportTeamId: (await one<{ teamId: string | null }>(`SELECT "teamId" FROM "Ticket" WHERE id = $1`, [support.id])).teamId,
+      supDefaultTeamId: (await one<{ defaultTeamId: string | null }>(`SELECT "defaultTeamId" FROM "Project" WHERE id = $1`, [sup.id])).defaultTeamId,
       org: {
         name: orgRow.name,
         updatedAt: "",
@@ -1161,19 +1285,23 @@ async function refreshVersions(f: F): Promise<F> {
 
 /** The compare-and-set tokens of the administration rows (versions and updatedAt), read now. */
 async function refreshAdmin(a: F["admin"]): Promise<F["admin"]> {
-  const r = await one<{ assetVersion: number; roleAt: string; tagVersion: number; supAt: string; orgAt: string }>(
+  const r = await one<{ assetVersion: number; roleAt: string; tagVersion: number; supAt: string; orgAt: string; teamVersion: number; team2Version: number }>(
     `SELECT (SELECT version FROM "Asset" WHERE id = $1) AS "assetVersion",
+            (SELECT version FROM "Team" WHERE id = $5) AS "teamVersion",
+            (SELECT version FROM "Team" WHERE id = $6) AS "team2Version",
             (SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Role" WHERE id = $2) AS "roleAt",
             (SELECT version FROM "Tag" WHERE id = $3) AS "tagVersion",
             (SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Project" WHERE id = $4) AS "supAt",
             (SELECT to_char(o."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Organization" o JOIN "Project" p ON p."organizationId" = o.id WHERE p.id = $4) AS "orgAt"`,
-    [a.asset.id, a.role.id, a.tag.id, a.sup.id],
+    [a.asset.id, a.role.id, a.tag.id, a.sup.id, a.team.id, a.team2.id],
   );
   return {
     ...a,
     asset: { ...a.asset, version: r.assetVersion ?? a.asset.version },
     role: { ...a.role, updatedAt: r.roleAt ?? a.role.updatedAt },
     tag: { ...a.tag, version: r.tagVersion ?? a.tag.version },
+    team: { ...a.team, version: r.teamVersion ?? a.team.version },
+    team2: { ...a.team2, version: r.team2Version ?? a.team2.version },
     sup: { ...a.sup, updatedAt: r.supAt ?? a.sup.updatedAt },
     org: { ...a.org, updatedAt: r.orgAt ?? a.org.updatedAt },
   };

@@ -121,7 +121,7 @@ test("[notifications] preferences: a per-event choice is saved and kept", async 
 
   const agent = await as(USERS.acmeAgent);
   await agent.goto("/settings/notifications", { waitUntil: "networkidle" });
-  // Every event of the catalog: the staff see them all, "Ready to assign" included.
-  await expect(agent.getByRole("radiogroup")).toHaveCount(10);
+  // Every event of the catalog: the staff see them all, "Ready to assign" and "Tickets for your team" included.
+  await expect(agent.getByRole("radiogroup")).toHaveCount(11);
   await agent.screenshot({ path: "test-results/screens/notification-settings-staff.png", fullPage: true });
 });

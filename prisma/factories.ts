@@ -62,10 +62,23 @@ export async function createUser(
 }
 
 
+/** A team (support group) with its members (staff: the admin page checks that; a builder trusts its caller). */
+export async function createTeam(db: PrismaClient, org: { id: string }, input: { name: string; description?: string; memberIds?: string[] }) {
+  return db.team.create({
+    data: {
+      organizationId: org.id,
+      name: input.name,
+      description: input.description ?? "",
+      members: { create: (input.memberIds ?? []).map((userId) => ({ userId, organizationId: org.id })) },
+    },
+    select: { id: true, name: true, organizationId: true },
+  });
+}
+
 export async function createProject(
   db: PrismaClient,
   org: { id: string },
-  input: { key: string; name: string; workflow: WorkflowKind; numbering?: NumberingScheme; leadId?: string; members?: { id: string; triage?: boolean }[] },
+  input: { key: string; name: string; workflow: WorkflowKind; numbering?: NumberingScheme; leadId?: string; members?: { id: string; triage?: boolean }[]; defaultTeamId?: string },
 ) {
   const project = await db.project.create({
     data: {
@@ -75,6 +88,7 @@ export async function createProject(
       workflow: input.workflow,
       numbering: input.numbering ?? "key_sequence",
       leadId: input.leadId,
+      defaultTeamId: input.defaultTeamId,
       members: { create: (input.members ?? []).map((m) => ({ userId: m.id, organizationId: org.id, triage: m.triage ?? false })) },
     },
   });

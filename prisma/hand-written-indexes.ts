@@ -22,4 +22,6 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "User", name: "User_admin_deactivated_idx", why: "/admin/users filtered to deactivated users, in list order (partial expression)" },
   { table: "User", name: "User_admin_invited_idx", why: "/admin/users filtered to invited users who set no password yet, in list order (partial expression)" },
   { table: "User", name: "User_admin_search_idx", why: "/admin/users search: any part of lower(name) || ' ' || lower(email), through pg_trgm (GIN trigram)" },
+  { table: "Team", name: "Team_org_lower_name_key", why: "team names unique per organization, ignoring case; the team lists' order (unique expression)" },
+  { table: "Ticket", name: "Ticket_team_live_idx", why: "desk 'My teams' count: live tickets of the viewer's teams (partial, covering the scope columns)" },
 ] as const;

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db, getPool } from "@/lib/db";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import type { ItemDraft } from "@/lib/domain/changes/validate-items";
-import { addMember, createOrganization, createProject, createUser, seedTicket } from "./factories";
+import { addMember, createOrganization, createProject, createTeam, createUser, seedTicket } from "./factories";
 
 const HOUR = 3_600_000;
 
@@ -24,11 +24,16 @@ export async function seedDemo(db: PrismaClient) {
   const requester2 = await createUser(db, acme, { email: "requester2@acme.test", name: "Rob Requester", role: "requester" });
   const staff = [agent, manager, tech, admin];
 
+  // Support groups (seed 004): new SUP tickets start with the service desk.
+  const serviceDesk = await createTeam(db, acme, { name: "Service desk", description: "First line: every new support request lands here.", memberIds: [agent.id] });
+  await createTeam(db, acme, { name: "Infrastructure", description: "Servers, network and storage.", memberIds: [tech.id] });
+
   const sup = await createProject(db, acme, {
     key: "SUP",
     name: "IT Support",
     workflow: "support",
     leadId: agent.id,
+    defaultTeamId: serviceDesk.id,
     members: [...staff.map((u) => ({ id: u.id, triage: u.id === agent.id })), { id: requester.id }, { id: requester2.id }],
   });
   const chg = await createProject(db, acme, {

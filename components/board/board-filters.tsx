@@ -22,12 +22,15 @@ export function BoardFilters({
   workflow,
   query,
   people,
+  teams,
 }: {
   projectKey: string;
   workflow: WorkflowKind;
   query: BoardQuery;
   /** Names of the people the assignee filter holds (found by id); others are found by typing. */
   people: { id: string; name: string }[];
+  /** The organization's teams (a capped list, the chosen ones kept). */
+  teams: { id: string; name: string }[];
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -79,6 +82,17 @@ export function BoardFilters({
         ))}
       </Select>
       <PeoplePicker label="Find person" layout="row" placeholder="Type a name…" className="w-60" exclude={query.assignee} onPick={(p) => p && go({ assignee: [p.id] })} />
+      <Select label="Team" value={one(query.team)} onChange={(v) => go({ team: v ? [v] : [] })}>
+        <option value="">Any team</option>
+        <option value="mine">My teams</option>
+        <option value="none">No team</option>
+        {query.team.length > 1 ? <option value="__many">{query.team.length} teams</option> : null}
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </Select>
       {TYPES[workflow].length > 1 ? (
         <Select label="Type" value={one(query.type)} onChange={(v) => go({ type: v ? [v as TicketType] : [] })}>
           <option value="">Any type</option>
@@ -104,7 +118,7 @@ export function BoardFilters({
       ) : null}
       <TagPicker label="Find tag" layout="row" className="w-52" exclude={query.tag} onPick={(t) => t && go({ tag: [t.name] })} />
       {boardFiltersActive(query) ? (
-        <button type="button" onClick={() => go({ assignee: [], type: [], tag: [], q: undefined })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+        <button type="button" onClick={() => go({ assignee: [], team: [], type: [], tag: [], q: undefined })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
           Clear filters
         </button>
       ) : null}

@@ -10,6 +10,7 @@ import { BOX_KEYS, type BoxKey } from "@/lib/validation/desk";
 export const BOX_LABELS: Record<BoxKey, string> = {
   unassigned: "Unassigned",
   mine: "Assigned to me",
+  teams: "My teams",
   in_progress: "In progress",
   new: "New",
   critical: "Critical",
@@ -56,7 +57,7 @@ function boxOrder(initialOrder: readonly BoxKey[] | undefined): BoxKey[] {
  */
 export function DeskBoxesPlaceholder({ keys, initialOrder }: { keys: readonly BoxKey[]; initialOrder?: BoxKey[] }) {
   return (
-    <ul aria-label="Queues" aria-busy="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+    <ul aria-label="Queues" aria-busy="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8">
       {boxOrder(initialOrder)
         .filter((b) => keys.includes(b))
         .map((b) => (
@@ -93,7 +94,7 @@ export function DeskBoxesRow({ boxes, active, initialOrder }: { boxes: DeskBoxes
 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-      <ul aria-label="Queues" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+      <ul aria-label="Queues" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8">
         {order.map((b) => {
           const count = boxes[b];
           return count === undefined ? null : <Box key={b} box={b} count={count} active={active === b} />;

@@ -11,6 +11,8 @@ export interface FilterOptions {
   projects: { key: string; name: string }[];
   /** Names of the people the assignee filter holds (found by id), never the organization's staff. */
   people: { id: string; name: string }[];
+  /** The organization's teams (configuration: a capped list, the chosen ones kept). */
+  teams: { id: string; name: string }[];
 }
 
 const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -54,7 +56,7 @@ export function DeskFilters({
   }, []);
 
   const active =
-    query.status.length + query.priority.length + query.type.length + query.project.length + query.assignee.length + query.requester.length + query.tag.length > 0 ||
+    query.status.length + query.priority.length + query.type.length + query.project.length + query.assignee.length + query.requester.length + query.team.length + query.tag.length > 0 ||
     !!(query.q || query.box || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo);
 
   return (
@@ -112,6 +114,12 @@ export function DeskFilters({
             }}
           />
         </MultiSelect>
+        <MultiSelect
+          label="Team"
+          options={[{ value: "mine", label: "My teams" }, { value: "none", label: "No team" }, ...options.teams.map((t) => ({ value: t.id, label: t.name }))]}
+          selected={query.team}
+          onChange={(v) => go({ team: v })}
+        />
         {/* Tags are found by typing too: the options are the ones chosen (and picked in this visit). */}
         <MultiSelect label="Tag" options={[...new Set([...query.tag, ...pickedTags])].map((t) => ({ value: t, label: t }))} selected={query.tag} onChange={(v) => go({ tag: v })}>
           <TagPicker

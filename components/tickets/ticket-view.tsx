@@ -11,6 +11,7 @@ import { TicketDetails } from "./ticket-details";
 import { TicketActions } from "./ticket-actions";
 import { FieldsEditor } from "./fields-editor";
 import { AssigneesEditor } from "./assignees-editor";
+import { TeamPanel } from "./team-panel";
 import { DeleteTicketButton } from "./delete-ticket-button";
 import { TicketAttachments } from "@/components/attachments/ticket-attachments";
 import { attachmentItems, withAttachments } from "@/components/attachments/items";
@@ -124,6 +125,7 @@ export async function TicketView({
       </div>
       <aside className="space-y-6">
         <TicketDetails ticket={ticket} audience={audience} />
+        {audience === "staff" ? <TeamPanel key={`t-${ticket.version}`} ticketId={ticket.id} version={ticket.version} team={controls.team} /> : null}
         {audience === "staff" ? (
           <AssigneesEditor
             key={`a-${ticket.version}`}

@@ -15,3 +15,14 @@ export function Notice({ message, fieldErrors, id }: { message: string | null; f
     </div>
   );
 }
+
+/** The outcome of a save: the refusal as an alert, success as a status ("Saved."). */
+export function SaveResult({ message }: { message: { text: string; ok: boolean } | null }) {
+  if (!message) return null;
+  if (!message.ok) return <Notice message={message.text} />;
+  return (
+    <p role="status" className="text-sm text-emerald-700">
+      {message.text}
+    </p>
+  );
+}

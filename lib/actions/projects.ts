@@ -10,7 +10,9 @@ import { createProject } from "@/lib/domain/projects/create-project";
 import { updateProject } from "@/lib/domain/projects/update-project";
 import { setProjectArchived } from "@/lib/domain/projects/archive-project";
 import { addProjectMember, removeProjectMember, setMemberTriage } from "@/lib/domain/projects/members";
+import { setProjectDefaultTeam } from "@/lib/domain/projects/set-default-team";
 import { addMemberSchema, archiveProjectSchema, createProjectSchema, removeMemberSchema, setTriageSchema, updateProjectSchema } from "@/lib/validation/projects";
+import { setDefaultTeamSchema } from "@/lib/validation/teams";
 
 // Thin wrappers (lib/actions/safe-action.ts); the domain functions check org.manage.
 
@@ -52,4 +54,10 @@ export const removeProjectMemberAction = defineAction(getActor, removeMemberSche
   const r = await removeProjectMember(actor, input, await meta());
   revalidatePath(LIST, "layout");
   return r;
+});
+
+export const setProjectDefaultTeamAction = defineAction(getActor, setDefaultTeamSchema, async (actor, input) => {
+  const r = await setProjectDefaultTeam(actor, input, await meta());
+  revalidatePath(LIST, "layout");
+  return { updatedAt: r.updatedAt.toISOString(), changed: r.changed };
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { text } from "./text";
 import { PROJECT_KEY_PATTERN } from "./projects";
+import { teamFilterSchema } from "./desk";
 import { ColumnCategory, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { isValidRank, RANK_MAX } from "@/lib/domain/board/rank";
 
@@ -18,14 +19,15 @@ const people = z.array(z.union([z.enum(["none", "me"]), z.uuid()], { error: "Cho
 /** The board's filters, all from the URL. */
 export const boardQuerySchema = z.object({
   assignee: people,
+  team: teamFilterSchema,
   tag: z.array(text().trim().toLowerCase().min(1).max(50)).max(20).default([]),
   type: z.array(z.enum(Object.values(TicketType) as [TicketType, ...TicketType[]])).max(9).default([]),
   q: text().trim().max(200, "Search for at most 200 characters").optional(),
 });
 export type BoardQuery = z.output<typeof boardQuerySchema>;
-export const EMPTY_BOARD_QUERY: BoardQuery = { assignee: [], tag: [], type: [] };
+export const EMPTY_BOARD_QUERY: BoardQuery = { assignee: [], team: [], tag: [], type: [] };
 
-const MULTI = new Set(["assignee", "tag", "type"]);
+const MULTI = new Set(["assignee", "team", "tag", "type"]);
 
 /** Reads the filters from URL parameters (repeated keys or comma lists); a malformed one is dropped, never an error. */
 export function parseBoardQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): BoardQuery {
@@ -48,7 +50,7 @@ export function parseBoardQuery(params: URLSearchParams | Record<string, string 
 export function boardQueryString(q: BoardQuery): string {
   const sp = new URLSearchParams();
   for (const key of MULTI) {
-    const v = q[key as "assignee" | "tag" | "type"];
+    const v = q[key as "assignee" | "team" | "tag" | "type"];
     if (v.length) sp.set(key, v.join(","));
   }
   if (q.q) sp.set("q", q.q);
@@ -56,7 +58,7 @@ export function boardQueryString(q: BoardQuery): string {
 }
 
 export function boardFiltersActive(q: BoardQuery): boolean {
-  return q.assignee.length + q.tag.length + q.type.length > 0 || !!q.q;
+  return q.assignee.length + q.team.length + q.tag.length + q.type.length > 0 || !!q.q;
 }
 
 /** A drop inside the column the card is in: it now follows `afterId` (null: top of the column). */

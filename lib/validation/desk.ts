@@ -3,7 +3,7 @@ import { isoDay, text } from "./text";
 import type { FieldErrors } from "@/lib/errors";
 import { Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 
-export const BOX_KEYS = ["unassigned", "mine", "in_progress", "new", "critical", "approval", "ready"] as const;
+export const BOX_KEYS = ["unassigned", "mine", "teams", "in_progress", "new", "critical", "approval", "ready"] as const;
 export type BoxKey = (typeof BOX_KEYS)[number];
 
 export const SORT_KEYS = ["updated", "created", "priority", "number"] as const;
@@ -17,6 +17,8 @@ const list = <T extends string>(values: readonly T[]) =>
 // "none", "me" or a user id (a malformed id reached PostgreSQL's uuid cast).
 const ids = z.array(z.union([z.enum(["none", "me"]), z.uuid()], { error: "Choose people from the list" })).max(50, "Choose at most 50 people").default([]);
 const day = isoDay().optional();
+/** "mine" (the viewer's teams), "none" (no team) or a team id. */
+export const teamFilterSchema = z.array(z.union([z.enum(["mine", "none"]), z.uuid()], { error: "Choose teams from the list" })).max(50, "Choose at most 50 teams").default([]);
 
 /** The desk's view: every filter, the sort and the page — all of it lives in the URL. */
 export const deskQuerySchema = z.object({
@@ -26,6 +28,7 @@ export const deskQuerySchema = z.object({
   project: z.array(text().regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose projects from the list")).max(50, "Choose at most 50 projects").default([]),
   assignee: ids,
   requester: z.array(z.uuid({ error: "Choose people from the list" })).max(50, "Choose at most 50 people").default([]),
+  team: teamFilterSchema,
   tag: z.array(text().trim().toLowerCase().min(1, "A tag cannot be empty").max(50, "A tag has at most 50 characters")).max(20, "Choose at most 20 tags").default([]),
   createdFrom: day,
   createdTo: day,
@@ -40,7 +43,7 @@ export const deskQuerySchema = z.object({
 
 export type DeskQuery = z.output<typeof deskQuerySchema>;
 
-const MULTI = new Set(["status", "priority", "type", "project", "assignee", "requester", "tag"]);
+const MULTI = new Set(["status", "priority", "type", "project", "assignee", "requester", "team", "tag"]);
 
 export interface DeskQueryRead {
   query: DeskQuery;

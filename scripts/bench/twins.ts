@@ -145,7 +145,7 @@ export async function createTicketTwin(
   now: Date,
 ): Promise<{ id: string; number: string }> {
   const resolve = resolveProjectSql(actor, undefined, project.key, false);
-  const found = (await pool.query<{ id: string; organizationId: string; key: string; workflow: WorkflowKind; numbering: NumberingScheme; status: TicketStatus; columnId: string | null; lastRank: string | null }>(queryConfig(resolve, { prepared: true }))).rows[0];
+  const found = (await pool.query<{ id: string; organizationId: string; key: string; workflow: WorkflowKind; numbering: NumberingScheme; status: TicketStatus; columnId: string | null; lastRank: string | null; defaultTeamId: string | null }>(queryConfig(resolve, { prepared: true }))).rows[0];
   // The same notices as createTicket: the project's triage agents (and approvers for a pending change).
   const also = await ticketCreatedNotices(db, { organizationId: actor.organizationId, requesterId: actor.id, projectId: found.id, title, status: found.status, now });
   const insert = insertTicketSql({
@@ -159,6 +159,7 @@ export async function createTicketTwin(
     columnId: found.columnId,
     rank: rankAfter(found.lastRank),
     requesterId: actor.id,
+    teamId: found.defaultTeamId,
     assetId: null,
     slaStartedAt: found.workflow === "support" ? now : null,
     submittedAt: null,

@@ -5,15 +5,11 @@ import { useRouter } from "next/navigation";
 import { addProjectMemberAction, removeProjectMemberAction, setMemberTriageAction } from "@/lib/actions/projects";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { SearchCombobox, type Person } from "@/components/ui/search-combobox";
+import { MemberCells, MembersTableShell, RemoveMemberCell, type MemberPerson } from "@/components/admin/member-cells";
 
-export interface MemberView {
+export interface MemberView extends MemberPerson {
   userId: string;
-  name: string;
-  email: string;
-  roleName: string;
-  active: boolean;
   triage: boolean;
 }
 
@@ -82,7 +78,6 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
 function MemberRow({ projectId, member }: { projectId: string; member: MemberView }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   const [triage, setOptimisticTriage] = useOptimistic(member.triage);
   const run = <T,>(action: () => Promise<ActionResult<T>>, optimistic?: boolean) =>
@@ -91,20 +86,11 @@ function MemberRow({ projectId, member }: { projectId: string; member: MemberVie
       setError(null);
       const res = await action();
       if (!res.ok) setError(res.message);
-      setConfirming(false);
       router.refresh();
     });
   return (
     <tr>
-      <td className="px-4 py-2.5">
-        <div className="font-medium text-slate-900">{member.name}</div>
-        <div className="text-xs break-all text-slate-500">{member.email}</div>
-        {error ? <Notice message={error} /> : null}
-      </td>
-      <td className="px-4 py-2.5 whitespace-nowrap">
-        {member.roleName}
-        {member.active ? null : <span className="ml-2 text-xs text-slate-500">(deactivated)</span>}
-      </td>
+      <MemberCells member={member} error={error} />
       <td className="px-4 py-2.5">
         <input
           type="checkbox"
@@ -118,22 +104,7 @@ function MemberRow({ projectId, member }: { projectId: string; member: MemberVie
           className="size-4 rounded border-slate-300"
         />
       </td>
-      <td className="px-4 py-2.5 text-right whitespace-nowrap">
-        {confirming ? (
-          <span className="inline-flex gap-2">
-            <Button variant="danger" disabled={pending} onClick={() => run(() => removeProjectMemberAction({ projectId, userId: member.userId }))}>
-              Confirm remove
-            </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Keep
-            </Button>
-          </span>
-        ) : (
-          <Button variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setConfirming(true)}>
-            Remove
-          </Button>
-        )}
-      </td>
+      <RemoveMemberCell name={member.name} pending={pending} onConfirm={() => run(() => removeProjectMemberAction({ projectId, userId: member.userId }))} />
     </tr>
   );
 }
@@ -141,27 +112,10 @@ function MemberRow({ projectId, member }: { projectId: string; member: MemberVie
 /** The page of members: triage flag and removal per member. */
 export function MembersTable({ projectId, members }: { projectId: string; members: MemberView[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Members</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2.5">Person</th>
-            <th scope="col" className="px-4 py-2.5">Role</th>
-            <th scope="col" className="px-4 py-2.5">
-              Triage
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {members.map((m) => (
-            <MemberRow key={m.userId} projectId={projectId} member={m} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <MembersTableShell columns={["Triage"]}>
+      {members.map((m) => (
+        <MemberRow key={m.userId} projectId={projectId} member={m} />
+      ))}
+    </MembersTableShell>
   );
 }

@@ -7,7 +7,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/validation/projects";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Notice, SaveResult } from "@/components/ui/notice";
 import { PeoplePicker, type Person } from "@/components/ui/search-combobox";
 
 export interface EditableProject {
@@ -103,12 +103,7 @@ export function ProjectEditForm({ project, keyLocked, keyLockedReason }: { proje
         </Field>
       </div>
       <div className="space-y-3 sm:col-span-2">
-        {message && !message.ok ? <Notice message={message.text} /> : null}
-        {message?.ok ? (
-          <p role="status" className="text-sm text-emerald-700">
-            {message.text}
-          </p>
-        ) : null}
+        <SaveResult message={message} />
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save project"}
         </Button>

@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS = {
   "project.member_triage_changed": "Project triage changed",
   "project.member_added": "Project member added",
   "project.member_removed": "Project member removed",
+  "project.default_team_changed": "Project default team changed",
   "board.column_added": "Board column added",
   "board.column_updated": "Board column updated",
   "board.column_moved": "Board column moved",
@@ -46,6 +47,12 @@ export const AUDIT_ACTION_LABELS = {
   "asset.component_added": "Asset component added",
   "asset.component_updated": "Asset component updated",
   "asset.component_removed": "Asset component removed",
+  // Teams (/admin/teams)
+  "team.created": "Team created",
+  "team.updated": "Team updated",
+  "team.deleted": "Team deleted",
+  "team.member_added": "Team member added",
+  "team.member_removed": "Team member removed",
   // Organization
   "settings.updated": "Settings updated",
   "canned_response.created": "Canned response created",

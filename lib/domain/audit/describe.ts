@@ -15,6 +15,8 @@ export interface EntityLookups {
   users: Map<string, string>;
   /** Asset id → "tag · name". */
   assets: Map<string, string>;
+  /** Team id → name, for teams that still exist (optional: a caller without it links none). */
+  teams?: Map<string, string>;
 }
 
 export interface EntityRef {
@@ -36,6 +38,7 @@ const KIND_LABELS: Record<string, string> = {
   role: "Role",
   project: "Project",
   tag: "Tag",
+  team: "Team",
   settings: "Settings",
   organization: "Organization",
 };
@@ -71,6 +74,11 @@ export function entityOf(row: { entityType: string | null; entityId: string | nu
     case "asset": {
       const name = id ? lookups.assets.get(id) : undefined;
       return { kind, label: name ?? str(data.tag) ?? "(removed asset)", href: name && id ? `/admin/assets/${id}` : null };
+    }
+    case "team": {
+      const name = id ? lookups.teams?.get(id) : undefined;
+      const recorded = str(data.team) ?? str(record(data.new).name) ?? str(record(data.old).name);
+      return { kind, label: name ?? recorded ?? "(removed team)", href: name && id ? `/admin/teams/${id}` : null };
     }
     case "kanbancolumn": {
       const project = str(data.project);

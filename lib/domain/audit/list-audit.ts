@@ -65,19 +65,21 @@ export async function auditRows(
      LIMIT ${limit}`;
 }
 
-/** Tickets, users and assets the rows name, found by id in the organization (one query each, at most a page of ids). */
+/** Tickets, users, assets and teams the rows name, found by id in the organization (one query each, at most a page of ids). */
 export async function entityLookups(organizationId: string, rows: readonly Pick<AuditRow, "entityType" | "entityId">[]): Promise<EntityLookups> {
   const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType?.toLowerCase() === type && isUuid(r.entityId)).map((r) => r.entityId!))];
-  const [ticketIds, userIds, assetIds] = [idsOf("ticket"), idsOf("user"), idsOf("asset")];
-  const [tickets, users, assets] = await Promise.all([
+  const [ticketIds, userIds, assetIds, teamIds] = [idsOf("ticket"), idsOf("user"), idsOf("asset"), idsOf("team")];
+  const [tickets, users, assets, teams] = await Promise.all([
     ticketIds.length ? db.ticket.findMany({ where: { organizationId, id: { in: ticketIds }, deletedAt: null }, select: { id: true, number: true } }) : [],
     userIds.length ? db.user.findMany({ where: { organizationId, id: { in: userIds } }, select: { id: true, name: true } }) : [],
     assetIds.length ? db.asset.findMany({ where: { organizationId, id: { in: assetIds } }, select: { id: true, tag: true, name: true } }) : [],
+    teamIds.length ? db.team.findMany({ where: { organizationId, id: { in: teamIds } }, select: { id: true, name: true } }) : [],
   ]);
   return {
     tickets: new Map(tickets.map((t) => [t.id, t.number])),
     users: new Map(users.map((u) => [u.id, u.name])),
     assets: new Map(assets.map((a) => [a.id, assetLabel(a)])),
+    teams: new Map(teams.map((t) => [t.id, t.name])),
   };
 }
 

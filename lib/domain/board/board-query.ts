@@ -12,6 +12,7 @@ import { isUuid } from "@/lib/validation/text";
 import { isValidRank } from "./rank";
 import { safeDecodeURIComponent } from "@/lib/safe-decode";
 import { projectOptions } from "@/lib/domain/projects/options";
+import { teamFilterSql } from "@/lib/domain/teams/queue-sql";
 import { boardKeySchema, EMPTY_BOARD_QUERY, loadColumnSchema, type BoardQuery, type LoadColumnInput } from "@/lib/validation/board";
 
 // The board of a project: one column per workflow state (support, change) or
@@ -122,6 +123,8 @@ function conditions(actor: Actor, project: BoardProject, f: BoardQuery): Prisma.
     if (ids.length) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketAssignee" fa WHERE fa."ticketId" = t."id" AND fa."userId" = ANY(${ids}::uuid[]))`);
     where.push(Prisma.sql`(${Prisma.join(parts, " OR ")})`);
   }
+  const team = teamFilterSql(actor, f.team);
+  if (team) where.push(team);
   if (f.tag.length) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId"
       WHERE tt."ticketId" = t."id" AND g."organizationId" = ${actor.organizationId}::uuid AND g."name" = ANY(${f.tag}::text[]))`);

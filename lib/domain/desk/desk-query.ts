@@ -7,12 +7,14 @@ import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
 import { awaitingApprovalSql, canSeeInternal, isApprover, mayAssign, readyToAssignOver, readyToAssignSql, scopeGrants, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import { BOX_KEYS, type BoxKey, type DeskQuery, type SortKey } from "@/lib/validation/desk";
 import { isInt4, isIsoTimestamp, isUuid } from "@/lib/validation/text";
+import { myTeamsSql, teamFilterSql } from "@/lib/domain/teams/queue-sql";
 
 // The desk's queries are hand-written SQL: full-text search must repeat the
 // GIN indexes' expressions (prisma/hand-written-indexes.ts), and keyset paging
 // over a million tickets needs exact control of the ORDER BY and row comparison.
 
-const LIVE = Prisma.sql`t."status" NOT IN (${Prisma.join(TERMINAL_STATUSES.map((s) => Prisma.sql`${s}::"TicketStatus"`))})`;
+/** Non-terminal tickets, over `"Ticket" t` (the boxes' "live"; teams refuse deletion while any is on them). */
+export const LIVE = Prisma.sql`t."status" NOT IN (${Prisma.join(TERMINAL_STATUSES.map((s) => Prisma.sql`${s}::"TicketStatus"`))})`;
 
 export interface DeskRow {
   id: string;
@@ -159,6 +161,8 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
     where.push(Prisma.sql`(${Prisma.join(parts, " OR ")})`);
   }
   if (f.requester.length) where.push(Prisma.sql`t."requesterId" = ANY(${f.requester}::uuid[])`);
+  const team = teamFilterSql(actor, f.team);
+  if (team) where.push(team);
   if (f.tag.length) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."ticketId" = t."id" AND g."name" = ANY(${f.tag}::text[]))`);
   }
@@ -177,6 +181,8 @@ function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Prisma
   switch (box) {
     case "mine":
       return [LIVE, Prisma.sql`EXISTS (SELECT 1 FROM "TicketAssignee" ma WHERE ma."ticketId" = t."id" AND ma."userId" = ${actor.id}::uuid)`];
+    case "teams":
+      return [LIVE, myTeamsSql(actor)];
     // The policy's rules (lib/domain/tickets/policy.ts): the same the ticket page and notifications ask.
     case "approval":
       return [awaitingApprovalSql(actor)];
@@ -349,7 +355,9 @@ export async function deskBoxes(actor: Actor): Promise<DeskBoxes> {
            k."critical" + b."critical" AS "critical",
            k."ready" + b."ready" AS "ready",
            k."pending" - b."excepted" + b."beyondApproval" AS "approval",
-           b."mine"
+           b."mine",
+           -- "My teams": the live tickets of the viewer's teams, through Ticket_team_live_idx.
+           (SELECT count(*) FROM "Ticket" t WHERE ${myTeamsSql(actor)} AND ${LIVE} AND ${ticketScopeSql(actor)}) AS "teams"
       FROM k, b`;
   return Object.fromEntries(boxesFor(actor).map((b) => [b, Number(row[b])]));
 }

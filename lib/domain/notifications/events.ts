@@ -6,6 +6,7 @@ import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 export const NOTIFICATION_EVENTS = [
   "ticket_created",
   "assigned",
+  "team_transfer",
   "approval_needed",
   "ready_to_assign",
   "approved",
@@ -39,6 +40,7 @@ export interface EventMeta {
 export const EVENTS: Record<NotificationEvent, EventMeta> = {
   mention: { label: "Mentions", description: "Someone mentions you in a comment or note", audience: "staff", rank: 90, watchable: false },
   assigned: { label: "Assigned to you", description: "A ticket is assigned to you", audience: "staff", rank: 80, watchable: true },
+  team_transfer: { label: "Tickets for your team", description: "A ticket is given or transferred to a team you belong to", audience: "staff", rank: 75, watchable: false },
   approval_needed: { label: "Approval needed", description: "A change request in your project waits for approval", audience: "staff", rank: 70, watchable: false },
   ready_to_assign: { label: "Ready to assign", description: "An approved change in your project has nobody assigned to carry it out", audience: "staff", rank: 65, watchable: false },
   approved: { label: "Change approved", description: "A change you requested is approved", audience: "everyone", rank: 60, watchable: true },

@@ -22,6 +22,14 @@ describe("buildMessage", () => {
     expect(forRequester.subject).toBe("[SUP-12] SUP-12 is now Resolved");
   });
 
+  it("a transfer names the team and its reason", () => {
+    const m = buildMessage({ event: "team_transfer", ticket, actorName: "Sam Agent", teamName: "Network", reason: "Switch port  is dead" }, agent, URL);
+    expect(m.title).toBe("SUP-12 was transferred to Network team");
+    expect(m.body).toBe("Sam Agent transferred “Printer jams” to Network team. Reason: Switch port is dead");
+    expect(m.text).toContain("A ticket is given or transferred to a team you belong to.");
+    expect(buildMessage({ event: "team_transfer", ticket, actorName: "Sam Agent", teamName: "Network team" }, agent, URL).body).toBe("Sam Agent transferred “Printer jams” to Network team.");
+  });
+
   it("a public reply carries an excerpt of the reply", () => {
     const m = buildMessage({ event: "public_reply", ticket, actorName: "Sam Agent", comment: { body: "Try   turning it\noff and on.", internal: false } }, requester, URL);
     expect(m.title).toBe("Sam Agent replied on SUP-12");

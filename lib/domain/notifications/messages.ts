@@ -1,6 +1,7 @@
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { EVENTS, type NotificationEvent } from "./events";
+import { teamPhrase } from "@/lib/validation/teams";
 
 // The words of a notification and its e-mail: short, with a link to the
 // ticket on the reader's own surface. Internal-note text only ever reaches a
@@ -18,6 +19,8 @@ export interface MessageContext {
   /** A rejection's reason (shown to the requester on the ticket page too). */
   reason?: string | null;
   status?: { from: TicketStatus; to: TicketStatus } | null;
+  /** The team a ticket was given or transferred to (team_transfer). */
+  teamName?: string | null;
   /** Names of the new assignees (assignment seen by watchers). */
   assigneeNames?: readonly string[];
   /** For watcher_update: the activity that caused it. */
@@ -67,6 +70,10 @@ function titleAndBody(ctx: MessageContext, reader: Reader, event: NotificationEv
       return [`New ticket ${n}`, `${who} opened ${quoted}.`];
     case "assigned":
       return [`${n} was assigned to you`, `${who} assigned you ${quoted}.`];
+    case "team_transfer": {
+      const team = ctx.teamName ? teamPhrase(ctx.teamName) : "your team";
+      return [`${n} was transferred to ${team}`, `${who} transferred ${quoted} to ${team}.${ctx.reason ? ` Reason: ${excerpt(ctx.reason)}` : ""}`];
+    }
     case "approval_needed":
       return [`Approval needed: ${n}`, `${who} submitted ${quoted} for approval.`];
     case "ready_to_assign":

@@ -37,8 +37,10 @@ export interface NotifyInput {
   recipients?: readonly string[];
   /** The comment behind a reply, mention or watcher update; `internal` for an internal note. */
   comment?: { id?: string; body: string; internal: boolean } | null;
-  /** The reason of a rejection. */
+  /** The reason of a rejection or of a team transfer. */
   reason?: string | null;
+  /** The team a ticket was given or transferred to (team_transfer). */
+  teamName?: string | null;
   status?: { from: TicketStatus; to: TicketStatus } | null;
 }
 
@@ -88,6 +90,7 @@ export async function planNotice(tx: Tx, input: Omit<NotifyInput, "ticket">, t: 
     comment: input.comment ?? null,
     reason: input.reason ?? null,
     status: input.status ?? null,
+    teamName: input.teamName ?? null,
     assigneeNames: input.event === "assigned" ? (input.recipients ?? []).map((id) => people.get(id)?.name).filter((n): n is string => !!n) : undefined,
     cause: input.event,
   };
@@ -142,6 +145,8 @@ async function recipients(tx: Tx, input: Omit<NotifyInput, "ticket">, t: TicketF
       return membersWith(tx, t, ASSIGNER_PERMISSIONS, mayAssign);
     case "assigned":
     case "mention":
+    // The team's members, read (and capped) by the caller: set-ticket-team.ts.
+    case "team_transfer":
       return { ids: [...(input.recipients ?? [])], members: null };
     case "approved":
     case "rejected":

@@ -24,6 +24,7 @@ export const projectAdminSelect = {
   numbering: true,
   archived: true,
   leadId: true,
+  defaultTeamId: true,
   updatedAt: true,
   lead: { select: { id: true, name: true } },
 } as const satisfies Prisma.ProjectSelect;

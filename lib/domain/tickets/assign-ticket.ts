@@ -60,21 +60,23 @@ export async function setAssignees(actor: Actor, raw: SetAssigneesInput, opts: {
 }
 
 /**
- * The rows of an assignment decided by setAssignees (or a data builder), in
- * the caller's transaction: the primary on the ticket (compare-and-set on the
- * version), the assignee rows, the history entries and the `assigned` notice
- * to the people added. Returns false when the ticket changed meanwhile.
+ * The rows of an assignment decided by setAssignees (or a data builder, or a
+ * team change: set-ticket-team.ts, accept-for-team.ts), in the caller's
+ * transaction: the primary on the ticket (compare-and-set on the version)
+ * with any other ticket fields of the same change (`data`), the assignee
+ * rows, the history entries and the `assigned` notice to the people added.
+ * Returns false when the ticket changed meanwhile.
  */
 export async function writeAssignees(
   tx: Tx,
   t: { id: string; organizationId: string; version: number; acceptedById?: string | null },
-  a: { ids: readonly string[]; primaryId: string | null; entries: HistoryEntry[]; added: readonly string[]; actorId: string; now: Date },
+  a: { ids: readonly string[]; primaryId: string | null; entries: HistoryEntry[]; added: readonly string[]; actorId: string; now: Date; data?: { teamId?: string | null; acceptedById?: string; acceptedAt?: Date } },
 ): Promise<boolean> {
   const { ids, primaryId, actorId, now } = a;
   const acceptedStays = t.acceptedById && ids.includes(t.acceptedById);
   const res = await tx.ticket.updateMany({
     where: { id: t.id, version: t.version },
-    data: { assigneeId: primaryId, version: { increment: 1 }, updatedAt: now, ...(acceptedStays ? {} : { acceptedById: null, acceptedAt: null }) },
+    data: { assigneeId: primaryId, version: { increment: 1 }, updatedAt: now, ...(acceptedStays ? {} : { acceptedById: null, acceptedAt: null }), ...a.data },
   });
   if (res.count !== 1) return false;
   await tx.ticketAssignee.deleteMany({ where: { ticketId: t.id, userId: { notIn: [...ids] } } });

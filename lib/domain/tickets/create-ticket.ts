@@ -84,7 +84,7 @@ export interface TicketDecision {
 
 /**
  * The new ticket the creation statement writes, from the project's facts
- * (resolveProjectSql / creationFacts: status, column, last rank) and the
+ * (resolveProjectSql / creationFacts: status, column, last rank, default team) and the
  * creator's decision. Shared by createTicket and the data builders so that a
  * seeded ticket is placed, clocked and numbered exactly like an app-made one.
  */
@@ -104,6 +104,7 @@ export function newTicketFor(project: CreationFacts, d: TicketDecision): Omit<Ne
     // tie; the board breaks ties by id and reorders around them).
     rank: d.rank ?? rankAfter(project.lastRank),
     requesterId: d.requesterId,
+    teamId: project.defaultTeamId,
     assetId: d.assetId,
     slaStartedAt: project.workflow === "support" || submitted ? d.now : null,
     submittedAt: submitted ? d.now : null,
@@ -149,6 +150,8 @@ export interface CreationFacts {
   columnId: string | null;
   /** The rank of the last card in that column or state. */
   lastRank: string | null;
+  /** The project's default team: the new ticket starts with it. */
+  defaultTeamId: string | null;
 }
 
 /**
@@ -185,7 +188,7 @@ function projectFactsSql(where: Prisma.Sql, submit: boolean): Prisma.Sql {
     kanban: initialStatus("kanban"),
   };
   return Prisma.sql`
-    SELECT p."id", p."organizationId", p."key", p."workflow"::text AS "workflow", p."numbering"::text AS "numbering",
+    SELECT p."id", p."organizationId", p."key", p."workflow"::text AS "workflow", p."numbering"::text AS "numbering", p."defaultTeamId",
            col."id" AS "columnId", COALESCE(col."category"::text, ${JSON.stringify(start)}::jsonb ->> p."workflow"::text) AS "status",
            COALESCE(in_column."rank", in_state."rank") AS "lastRank"
       FROM "Project" p

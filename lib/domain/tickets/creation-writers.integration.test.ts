@@ -209,6 +209,7 @@ const throughPrismaWriters: Path = async (c, parent) => {
         columnId: facts.columnId,
         rank: rankAfter(facts.lastRank),
         requesterId: me.id,
+        teamId: facts.defaultTeamId,
         assetId,
         slaStartedAt: project.workflow === "support" || submit ? NOW : null,
         submittedAt: submit ? NOW : null,

@@ -39,4 +39,13 @@ describe("describeHistory", () => {
     expect(describeHistory(row({ action: "comment_added", internal: true }))).toBe("Maria Manager added an internal note");
     expect(describeHistory(row({ action: "comment_added" }))).toBe("Maria Manager replied");
   });
+  it("tells how a ticket moved between teams, and who accepted it for one", () => {
+    expect(describeHistory(row({ action: "field_change", field: "team", oldValue: null, newValue: "Service desk" }))).toBe("Maria Manager gave the ticket to Service desk team");
+    expect(describeHistory(row({ action: "field_change", field: "team", oldValue: "Service desk", newValue: "Network" }))).toBe("Maria Manager transferred the ticket to Network team");
+    // A name that already says "team" is not doubled.
+    expect(describeHistory(row({ action: "field_change", field: "team", oldValue: "Service desk", newValue: "Network team" }))).toBe("Maria Manager transferred the ticket to Network team");
+    expect(describeHistory(row({ action: "field_change", field: "team", oldValue: "Network", newValue: null }))).toBe("Maria Manager took the ticket from Network team");
+    expect(describeHistory(row({ action: "accepted", newValue: "Infrastructure" }))).toBe("Maria Manager accepted the ticket for Infrastructure team");
+    expect(describeHistory(row({ action: "accepted" }))).toBe("Maria Manager accepted the ticket");
+  });
 });

@@ -1,6 +1,7 @@
 import type { HistoryAction, TicketStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "./workflow";
 import { isLinkSide, SIDE_LABELS } from "@/lib/domain/relationships/link-types";
+import { teamPhrase } from "@/lib/validation/teams";
 
 export interface HistoryLike {
   action: HistoryAction;
@@ -54,7 +55,8 @@ export function describeHistory(h: HistoryLike): string {
     case "unassigned":
       return `${who} unassigned ${h.oldValue ?? "someone"}`;
     case "accepted":
-      return `${who} accepted the ticket`;
+      // Accepted for a team: the member took the unassigned ticket on.
+      return h.newValue ? `${who} accepted the ticket for ${teamPhrase(h.newValue)}` : `${who} accepted the ticket`;
     case "comment_added":
       return h.internal ? `${who} added an internal note` : `${who} replied`;
     case "comment_edited":
@@ -93,6 +95,10 @@ export function describeHistory(h: HistoryLike): string {
       if (h.field === "firstResponseAt") return `${who} sent the first response`;
       // Values are comment ids: never print them (or any comment text).
       if (h.field === "solution") return h.newValue ? `${who} marked a reply as the solution` : `${who} unmarked the solution`;
+      if (h.field === "team") {
+        if (!h.newValue) return `${who} took the ticket from ${teamPhrase(h.oldValue ?? "its")}`;
+        return h.oldValue ? `${who} transferred the ticket to ${teamPhrase(h.newValue)}` : `${who} gave the ticket to ${teamPhrase(h.newValue)}`;
+      }
       return `${who} changed ${FIELD_LABELS[h.field ?? ""] ?? h.field ?? "a field"}${h.oldValue || h.newValue ? ` from ${h.oldValue ?? "nothing"} to ${h.newValue ?? "nothing"}` : ""}`;
   }
 }

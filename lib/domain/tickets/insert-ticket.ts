@@ -18,6 +18,8 @@ export interface NewTicket {
   columnId: string | null;
   rank: string;
   requesterId: string;
+  /** The project's default team (or null). */
+  teamId: string | null;
   assetId: string | null;
   slaStartedAt: Date | null;
   submittedAt: Date | null;
@@ -53,8 +55,8 @@ export interface InsertedTicket {
 
 /**
  * One statement that creates a ticket: advances the number counter, inserts
- * the ticket with that number, its "created" history row, the requester as a
- * watcher and any change items. A single statement is its own transaction, so
+ * the ticket with that number (in its project's default team), its "created"
+ * history row, the requester as a watcher and any change items. A single statement is its own transaction, so
  * they commit together or not at all; the counter row stays locked only for
  * the statement itself (no round trips while other creations wait on it), and
  * a statement that fails gives its number back.
@@ -87,10 +89,10 @@ WITH counter AS (
   ),
   ticket AS (
     INSERT INTO "Ticket" ("id", "organizationId", "projectId", "number", "seq", "type", "title", "description", "priority", "status",
-                          "columnId", "rank", "requesterId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
+                          "columnId", "rank", "requesterId", "teamId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
     SELECT ${id}::uuid, ${t.organizationId}::uuid, ${t.project.id}::uuid, ${numberSql(t.project.numbering, t.project.key, t.now, Prisma.sql`counter."value"`)},
            counter."value", ${t.type}::"TicketType", ${t.title}, ${t.description}, ${t.priority}::"Priority", ${t.status}::"TicketStatus",
-           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${t.assetId}::uuid,
+           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${t.teamId}::uuid, ${t.assetId}::uuid,
            ${utc(t.now)}, ${utc(t.now)}, ${utc(t.slaStartedAt)}, ${utc(t.submittedAt)}
       FROM counter
     RETURNING "id", "number", "organizationId", "status", "projectId"

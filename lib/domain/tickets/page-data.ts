@@ -8,9 +8,11 @@ import { getTicketDetail } from "./queries";
 import { db } from "@/lib/db";
 import type { TicketDetail } from "./queries";
 import {
-  approvalRights, availableMoves, itemsEditDecision, mayAccept, mayAssign, mayDeleteTicket, mayFulfilItems, mayMoveCard,
+  approvalRights, availableMoves, itemsEditDecision, mayAccept, mayAcceptForTeam, mayAssign, mayChangeTeam, mayDeleteTicket, mayFulfilItems, mayMoveCard,
   mayRemoveAttachment, mayTransfer, replyRights, writableFields, type MoveSubject,
 } from "./policy";
+import { ticketTeam } from "@/lib/domain/teams/membership";
+import { teamOptions, type TeamOption } from "@/lib/domain/teams/options";
 import { nextStatuses, MOVES_NEEDING_REASON, MOVE_LABELS, STATUS_LABELS } from "./workflow";
 
 /** A ticket number from a URL segment, or null when it cannot be one (a malformed escape included). */
@@ -71,6 +73,17 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
 
   const writable = writableFields(actor, { requesterId: ticket.requesterId, status: ticket.status, workflow });
 
+  // The ticket's team and what this user may do about it (policy.ts mayChangeTeam, mayAcceptForTeam).
+  const current = await ticketTeam(db, actor.organizationId, ticket.teamId, actor.id);
+  const teamSubject = { teamId: current?.id ?? null, inTeam: !!current?.inTeam, assigneeIds: subject.assigneeIds, approvedById: ticket.approvedById };
+  const canChangeTeam = mayChangeTeam(actor, teamSubject);
+  const team: TeamControls = {
+    current: current ? { id: current.id, name: current.name } : null,
+    canChange: canChangeTeam,
+    canAccept: mayAcceptForTeam(actor, teamSubject),
+    options: canChangeTeam ? await teamOptions(actor.organizationId, [ticket.teamId]) : [],
+  };
+
   return {
     moves: approval ? moves.filter((m) => m.to !== "approved" && m.to !== "rejected") : moves,
     approval,
@@ -83,11 +96,21 @@ export async function ticketControls(actor: Actor, ticket: TicketDetail) {
     canFulfil: mayFulfilItems(actor, subject),
     itemsEditable: workflow === "change" && itemsEditDecision(actor, subject).ok,
     canDelete: mayDeleteTicket(actor),
+    team,
     reply: replyRights(actor),
     // Any sent file, not only one's own.
     canRemoveAnyFile: mayRemoveAttachment(actor, { uploadedById: null }),
     statusLabel: STATUS_LABELS[ticket.status],
   };
+}
+
+/** The ticket's team on its page: shown to staff, set or transferred by those the policy lets, accepted by its members. */
+export interface TeamControls {
+  current: TeamOption | null;
+  canChange: boolean;
+  canAccept: boolean;
+  /** The teams to choose from (only for those who may change it). */
+  options: TeamOption[];
 }
 
 export type TicketControls = Awaited<ReturnType<typeof ticketControls>>;
@@ -103,6 +126,8 @@ export function portalControls(controls: TicketControls): TicketControls {
     canTransfer: false,
     canFulfil: false,
     canDelete: false,
+    // How a request is routed is the staff's business.
+    team: { current: null, canChange: false, canAccept: false, options: [] },
     kanbanColumns: [],
     reply: { ...controls.reply, internalNote: false },
   };

@@ -14,6 +14,7 @@ import { canTransition, isReplyOnlyMove, moveName, type MoveName } from "./workf
  *   may edit this field          writableFields
  *   may move, approve, reject    decideMove, availableMoves, mayMoveCard (kanban), approvalRights
  *   may assign, transfer, accept mayAssign, mayTransfer, mayAccept
+ *   may set / transfer its team  mayChangeTeam; accept for the team  mayAcceptForTeam
  *   may edit items, fulfil       itemsEditDecision, mayFulfilItems
  *   may link, add a subtask      mayLink, mayAddSubtask
  *   may remove a file            mayRemoveAttachment
@@ -333,6 +334,36 @@ export function mayTransfer(actor: Actor, t: { assigneeIds: readonly string[] })
 /** An assignee takes the ticket on (once). */
 export function mayAccept(actor: Actor, t: { assigneeIds: readonly string[]; acceptedById: string | null }): boolean {
   return t.assigneeIds.includes(actor.id) && t.acceptedById !== actor.id;
+}
+
+// ── Teams ──────────────────────────────────────────────────────────────────
+
+/** What the team rules need to know about a ticket, and whether the actor is a member of its team. */
+export interface TeamSubject {
+  teamId: string | null;
+  assigneeIds: readonly string[];
+  approvedById: string | null;
+  /** The actor is a member of the ticket's current team. */
+  inTeam: boolean;
+}
+
+/**
+ * Gives the ticket to a team, transfers it to another or takes it from its
+ * team: those who assign, and a member of its current team handing it on (as
+ * an assignee hands their assignment on). Team membership never widens what
+ * anyone sees: the ticket must be in their scope first.
+ */
+export function mayChangeTeam(actor: Actor, t: Pick<TeamSubject, "teamId" | "inTeam">): boolean {
+  return mayAssign(actor) || (isStaff(actor) && t.teamId !== null && t.inTeam);
+}
+
+/**
+ * "Accept": a member of the ticket's team takes it on while nobody is
+ * assigned, and becomes its assignee. Never the approver of a change (who
+ * can never be its sole assignee), whatever their permissions.
+ */
+export function mayAcceptForTeam(actor: Actor, t: TeamSubject): boolean {
+  return isStaff(actor) && t.teamId !== null && t.inTeam && t.assigneeIds.length === 0 && t.approvedById !== actor.id;
 }
 
 /**

@@ -68,6 +68,8 @@ export interface StaffQuery {
   q?: string;
   ids?: readonly string[];
   excludeIds?: readonly string[];
+  /** Not already a member of this team (the team page's "Add member"). */
+  notInTeam?: string;
   limit?: number;
 }
 
@@ -98,6 +100,9 @@ export function staffQuerySql(organizationId: string, rule: StaffRule, opts: Sta
   ];
   if (ids) conditions.push(Prisma.sql`u."id" = ANY(${ids}::uuid[])`);
   if (opts.excludeIds?.length) conditions.push(Prisma.sql`u."id" <> ALL(${[...opts.excludeIds]}::uuid[])`);
+  if (opts.notInTeam && isUuid(opts.notInTeam)) {
+    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "TeamMember" tm WHERE tm."teamId" = ${opts.notInTeam}::uuid AND tm."userId" = u."id")`);
+  }
   if (q) {
     const prefix = likePrefix(q);
     conditions.push(Prisma.sql`(lower(u."name") LIKE ${prefix} OR lower(u."name") LIKE ${`% ${prefix}`})`);

@@ -4,6 +4,7 @@ import { staffPageActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { boardKeyFromParam, getBoard, listBoards } from "@/lib/domain/board/board-query";
 import { findStaff } from "@/lib/domain/users/staff-directory";
+import { teamOptions } from "@/lib/domain/teams/options";
 import { boardFiltersActive, parseBoardQuery } from "@/lib/validation/board";
 import { PageHeader } from "@/components/layout/app-shell";
 import { BoardCanvas } from "@/components/board/board-canvas";
@@ -29,11 +30,12 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const key = boardKeyFromParam((await params).projectKey);
   const filters = parseBoardQuery(await searchParams);
   // The switcher's list and the filter's names need only the key: read beside the board.
-  const [board, boards, people] = await Promise.all([
+  const [board, boards, people, teams] = await Promise.all([
     foundOr404(getBoard(actor, key, filters)),
     listBoards(actor, key),
     // Only the names the assignee filter holds; the filter finds others by typing.
     findStaff(actor.organizationId, { kind: "staff" }, { ids: filters.assignee }),
+    teamOptions(actor.organizationId, filters.team),
   ]);
   const manage = board.project.workflow === "kanban" && can(actor, "org.manage");
   const adminColumns = manage
@@ -70,7 +72,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
           </>
         }
       />
-      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} people={people} />
+      <BoardFilters projectKey={board.project.key} workflow={board.project.workflow} query={filters} people={people} teams={teams} />
       <BoardCanvas project={board.project} initialColumns={board.columns} filters={filters} />
     </div>
   );

@@ -12,22 +12,11 @@ import { StatusBadge } from "@/components/ui/badges";
 import { AssetLifecycle } from "@/components/admin/assets/asset-lifecycle";
 import { LocalTime } from "@/components/ui/local-time";
 import { foundOr404 } from "@/lib/http/found-or-404";
+import { SectionCard } from "@/components/admin/section-card";
 
 export const metadata: Metadata = { title: "Asset" };
 
 const ACTION_LABELS: Record<string, string> = { add: "Add", remove: "Remove", replace: "Replace", modify: "Modify" };
-
-function Card({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
-      <h2 id={id} className="text-sm font-semibold text-slate-900">
-        {title}
-      </h2>
-      {description ? <p className="mt-1 text-sm text-slate-500">{description}</p> : null}
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
 
 function itemText(i: AssetHistoryEntry["items"][number]) {
   const what = i.componentRef || i.requestedValue || i.currentValue || "";
@@ -108,19 +97,19 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
       <PageHeader title={`${asset.tag} · ${asset.name}`} description={[assetKindLabel(asset.kind), asset.location, asset.retiredAt ? "Retired" : null].filter(Boolean).join(" · ")} />
       <AssetVersionProvider version={asset.version}>
         <div className="space-y-6">
-          <Card id="asset-details" title="Details">
+          <SectionCard id="asset-details" title="Details">
             <AssetForm id={asset.id} initial={{ name: asset.name, tag: asset.tag, location: asset.location ?? "", kind }} />
-          </Card>
-          <Card id="asset-components" title="Components" description="What is installed. Deploying a change updates this list; a roll back restores it.">
+          </SectionCard>
+          <SectionCard id="asset-components" title="Components" description="What is installed. Deploying a change updates this list; a roll back restores it.">
             <ComponentsEditor assetId={asset.id} rows={asset.components} />
-          </Card>
-          <Card id="asset-capacities" title="Slot capacities" description="How many of each component type the asset can hold; change requests are checked against it. Leave a box empty when unknown.">
+          </SectionCard>
+          <SectionCard id="asset-capacities" title="Slot capacities" description="How many of each component type the asset can hold; change requests are checked against it. Leave a box empty when unknown.">
             <CapacitiesForm assetId={asset.id} capacities={asset.slotCapacities} installed={installed} />
-          </Card>
-          <Card id="asset-service" title="Service">
+          </SectionCard>
+          <SectionCard id="asset-service" title="Service">
             <AssetLifecycle id={asset.id} label={`${asset.tag} · ${asset.name}`} retired={asset.retiredAt !== null} targeted={ticketCount} />
-          </Card>
-          <Card
+          </SectionCard>
+          <SectionCard
             id="asset-history"
             title="History of changes"
             description={ticketCount > history.length ? `The ${ASSET_HISTORY_LIMIT} most recent of ${ticketCount} change requests for this asset.` : "Change requests that targeted this asset, newest first, with what their deployment applied."}
@@ -134,7 +123,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
             ) : (
               <p className="text-sm text-slate-500">No change request has targeted this asset yet.</p>
             )}
-          </Card>
+          </SectionCard>
         </div>
       </AssetVersionProvider>
     </>
