@@ -9,7 +9,6 @@ import { SectionCard } from "@/components/admin/section-card";
 import { MembersSection } from "@/components/admin/members-section";
 import { ArchiveToggle, ProjectEditForm } from "@/components/admin/projects/project-edit-form";
 import { AddMemberForm, MembersTable } from "@/components/admin/projects/members-panel";
-import { cappedCount, Pager } from "@/components/admin/pager";
 import { MutedBadge } from "@/components/ui/badges";
 import { foundOr404 } from "@/lib/http/found-or-404";
 import { DefaultTeamForm } from "@/components/admin/projects/default-team-form";
