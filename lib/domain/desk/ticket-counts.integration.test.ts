@@ -8,6 +8,7 @@ import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { purgeTicket, softDeleteTicket } from "@/lib/domain/tickets/delete-ticket";
 import { awaitingApprovalSql, readyToAssignSql, ticketScopeSql } from "@/lib/domain/tickets/policy";
 import { TERMINAL_STATUSES } from "@/lib/domain/tickets/workflow";
+import { myTeamsSql } from "@/lib/domain/teams/queue-sql";
 import { seedTicket } from "@/prisma/factories";
 import { DEMO_EMAILS, seededDemo, type Demo } from "@/test/integration/helpers";
 import { deskBoxes } from "./desk-query";
@@ -47,7 +48,8 @@ async function countedOneByOne(actor: Actor) {
            count(*) FILTER (WHERE t."priority" = 'critical') AS "critical",
            count(*) FILTER (WHERE ${awaitingApprovalSql(actor)}) AS "approval",
            count(*) FILTER (WHERE ${readyToAssignSql(actor)}) AS "ready",
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "TicketAssignee" ma WHERE ma."ticketId" = t."id" AND ma."userId" = ${actor.id}::uuid)) AS "mine"
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "TicketAssignee" ma WHERE ma."ticketId" = t."id" AND ma."userId" = ${actor.id}::uuid)) AS "mine",
+           count(*) FILTER (WHERE ${myTeamsSql(actor)}) AS "teams"
       FROM "Ticket" t WHERE ${ticketScopeSql(actor)} AND ${live}`;
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }
