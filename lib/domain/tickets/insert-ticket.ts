@@ -5,6 +5,7 @@ import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { NumberingScheme, Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
 import { counterScope, numberSql } from "./numbering";
+import { requesterCustomerSql } from "@/lib/domain/customers/requester-customer";
 
 /** Everything the creation statement writes, decided and validated beforehand. */
 export interface NewTicket {
@@ -53,7 +54,7 @@ export interface InsertedTicket {
 
 /**
  * One statement that creates a ticket: advances the number counter, inserts
- * the ticket with that number, its "created" history row, the requester as a
+ * the ticket with that number and the requester's customer, its "created" history row, the requester as a
  * watcher and any change items. A single statement is its own transaction, so
  * they commit together or not at all; the counter row stays locked only for
  * the statement itself (no round trips while other creations wait on it), and
@@ -87,10 +88,10 @@ WITH counter AS (
   ),
   ticket AS (
     INSERT INTO "Ticket" ("id", "organizationId", "projectId", "number", "seq", "type", "title", "description", "priority", "status",
-                          "columnId", "rank", "requesterId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
+                          "columnId", "rank", "requesterId", "customerId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
     SELECT ${id}::uuid, ${t.organizationId}::uuid, ${t.project.id}::uuid, ${numberSql(t.project.numbering, t.project.key, t.now, Prisma.sql`counter."value"`)},
            counter."value", ${t.type}::"TicketType", ${t.title}, ${t.description}, ${t.priority}::"Priority", ${t.status}::"TicketStatus",
-           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${t.assetId}::uuid,
+           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${requesterCustomerSql(t.requesterId)}, ${t.assetId}::uuid,
            ${utc(t.now)}, ${utc(t.now)}, ${utc(t.slaStartedAt)}, ${utc(t.submittedAt)}
       FROM counter
     RETURNING "id", "number", "organizationId", "status", "projectId"
