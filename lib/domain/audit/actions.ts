@@ -46,6 +46,13 @@ export const AUDIT_ACTION_LABELS = {
   "asset.component_added": "Asset component added",
   "asset.component_updated": "Asset component updated",
   "asset.component_removed": "Asset component removed",
+  // Customers and contacts (/admin/contacts)
+  "customer.created": "Customer created",
+  "customer.updated": "Customer updated",
+  "customer.deleted": "Customer deleted",
+  "contact.created": "Contact created",
+  "contact.updated": "Contact updated",
+  "contact.deleted": "Contact deleted",
   // Organization
   "settings.updated": "Settings updated",
   "canned_response.created": "Canned response created",

@@ -36,6 +36,8 @@ const KIND_LABELS: Record<string, string> = {
   role: "Role",
   project: "Project",
   tag: "Tag",
+  customer: "Customer",
+  contact: "Contact",
   settings: "Settings",
   organization: "Organization",
 };
@@ -72,6 +74,13 @@ export function entityOf(row: { entityType: string | null; entityId: string | nu
       const name = id ? lookups.assets.get(id) : undefined;
       return { kind, label: name ?? str(data.tag) ?? "(removed asset)", href: name && id ? `/admin/assets/${id}` : null };
     }
+    case "customer":
+    case "contact": {
+      // Named as it was when the row was written (an edit records the old name; a rename shows in the summary).
+      const name = str(data[row.entityType.toLowerCase()]) ?? str(record(data.new).name) ?? str(record(data.old).name);
+      const param = row.entityType.toLowerCase() === "customer" ? "cq" : "q";
+      return { kind, label: name ?? kind, href: name ? `/admin/contacts?${param}=${encodeURIComponent(name)}` : null };
+    }
     case "kanbancolumn": {
       const project = str(data.project);
       return { kind, label: [str(data.name), project ? `(${project})` : null].filter(Boolean).join(" ") || kind, href: project ? `/board/${encodeURIComponent(project)}` : null };
@@ -86,7 +95,7 @@ export function entityOf(row: { entityType: string | null; entityId: string | nu
 // ─── The data, summarised ────────────────────────────────────────────────────
 
 /** Keys that identify rather than describe, or that the entity column already shows (kept in the export's raw data column). */
-const NOISE = new Set(["sessionId", "sha256", "query", "filter", "filters", "old", "new", "actor", "assetTag"]);
+const NOISE = new Set(["sessionId", "sha256", "query", "filter", "filters", "old", "new", "actor", "assetTag", "customer", "contact"]);
 const MAX_SUMMARY = 240;
 
 /** "lockedUntil" → "locked until". */
