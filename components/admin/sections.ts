@@ -5,6 +5,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/projects", label: "Projects" },
   { href: "/admin/tags", label: "Tags" },
   { href: "/admin/assets", label: "Assets" },
+  { href: "/admin/contacts", label: "Contacts" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
