@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { audit, type RequestMeta } from "@/lib/audit";
 import { invalid } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse";
 import { createCustomerSchema, updateCustomerSchema, type CreateCustomerInput, type UpdateCustomerInput } from "@/lib/validation/contacts";
 import { assertManageContacts, isUniqueViolation } from "@/lib/domain/contacts/access";
@@ -55,11 +56,11 @@ export async function updateCustomer(actor: Actor, raw: UpdateCustomerInput, met
         if (JSON.stringify(before[field]) !== JSON.stringify(next[field])) [old[field], changed[field]] = [before[field], next[field]];
       }
       if (Object.keys(changed).length === 0) return { id: before.id, version: before.version, changed: false };
-      if ("name" in changed && next.name.toLowerCase() !== before.name.toLowerCase()) await assertCustomerNameFree(tx, organizationId, next.name, before.id);
+      if ("name" in changed) await assertCustomerNameFree(tx, organizationId, next.name, before.id);
       await assertDomainsFree(tx, organizationId, next.domains, before.id);
       const saved = await tx.customer.update({ where: { id: before.id }, data: { name: next.name, notes: next.notes, version: { increment: 1 } }, select: { id: true, version: true } });
       await writeDomains(tx, organizationId, before.id, before.domains, next.domains);
-      await audit({ ...meta, organizationId, actorId: actor.id, action: "customer.updated", entityType: "Customer", entityId: before.id, data: { customer: before.name, old, new: changed } as never }, tx);
+      await audit({ ...meta, organizationId, actorId: actor.id, action: "customer.updated", entityType: "Customer", entityId: before.id, data: { customer: before.name, old, new: changed } as Prisma.InputJsonValue }, tx);
       return { ...saved, changed: true };
     })
     .catch((e) => raced(e, input.name));
