@@ -7,6 +7,8 @@ import { ADMIN_SECTIONS } from "../components/admin/sections";
 const PATHS = ["/admin", ...ADMIN_SECTIONS.map((s) => s.href)];
 
 test("[admin] requesters, agents and managers get 404 on every administration page", async ({ as }) => {
+  // Three people × every section (the list grows with each one): more than one page's worth of time on a loaded machine.
+  test.slow();
   for (const who of [USERS.acmeRequester, USERS.acmeAgent, "manager@acme.test"]) {
     const page = await as(who);
     for (const p of PATHS) {
@@ -20,6 +22,7 @@ test("[admin] requesters, agents and managers get 404 on every administration pa
 });
 
 test("[admin] an admin reaches every section from the main navigation and the section links", async ({ as }) => {
+  test.slow();
   const admin = await as(USERS.acmeAdmin);
   await admin.goto("/desk");
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();

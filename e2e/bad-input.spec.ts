@@ -100,6 +100,12 @@ interface F {
     /** SUP's default team as stored (a base repeating it is a no-op). */
     supDefaultTeamId: string | null;
     org: { name: string; updatedAt: string; timeZone: string; defaultPriority: string; requestersMayCreateTags: boolean };
+    /** Contacts administration: a customer with one domain, one to delete, a contact of the first, one to delete, and a Globex customer. */
+    customer: { id: string; version: number; name: string; domain: string };
+    customer2: { id: string };
+    contact: { id: string; version: number; name: string; email: string };
+    contact2: { id: string };
+    globexCustomerId: string;
   };
 }
 
@@ -142,6 +148,11 @@ const DUMMY: F = (() => {
       supportTeamId: id(),
       supDefaultTeamId: id(),
       org: { name: "Acme", updatedAt: "2026-01-01T00:00:00.000Z", timeZone: "UTC", defaultPriority: "normal", requestersMayCreateTags: false },
+      customer: { id: id(), version: 1, name: "Bad-input probe customer", domain: "probe.test" },
+      customer2: { id: id() },
+      contact: { id: id(), version: 1, name: "Bad-input probe contact", email: "probe-contact@acme.test" },
+      contact2: { id: id() },
+      globexCustomerId: id(),
     },
   };
 })();
@@ -274,6 +285,7 @@ const ACTIONS: Record<string, Base[]> = {
           reviewerId: f.users.manager,
           assetId: f.assetId,
           tags: ["hardware"],
+          customerId: f.admin.customer.id,
         },
       }),
       extras: (["dueDate", "scheduledAt"] as const).flatMap((field) => [
@@ -483,6 +495,82 @@ const ACTIONS: Record<string, Base[]> = {
       ],
     },
   ],
+  // Contacts administration (customers and contacts): every variant is refused before anything is written (the bases are not run);
+  // an edit's base repeats the probe row as stored (a no-op).
+  createCustomerAction: [
+    {
+      as: "admin",
+      input: () => ({ name: "Probe customer new", domains: ["probe-new.test"], notes: "Probe" }),
+      extras: [
+        { label: "a domain that is not one", input: () => ({ name: "Probe customer new", domains: ["not a domain"], notes: "" }), expect: { field: ["domains"] } },
+        { label: "a domain another customer claims", input: () => ({ name: "Probe customer new", domains: ["initech.test"], notes: "" }), expect: { field: ["domains"] } },
+        { label: "an existing name in other capitals", input: () => ({ name: "INITECH", domains: [], notes: "" }), expect: { field: ["name"] } },
+        { label: "21 domains", input: () => ({ name: "Probe customer new", domains: Array.from({ length: 21 }, (_, i) => `d${i}.test`), notes: "" }), expect: { field: ["domains"] } },
+      ],
+    },
+  ],
+  updateCustomerAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.customer.id, version: f.admin.customer.version, name: f.admin.customer.name, domains: [f.admin.customer.domain], notes: "Probe" }),
+      extras: [
+        { label: "another organization's customer", input: (f) => ({ id: f.admin.globexCustomerId, version: 1, name: "Probe", domains: [], notes: "" }), expect: "refused" },
+        { label: "a stale version", input: (f) => ({ id: f.admin.customer.id, version: f.admin.customer.version + 1, name: "Probe renamed", domains: [], notes: "" }), expect: "refused" },
+      ],
+    },
+  ],
+  deleteCustomerAction: [
+    {
+      as: "admin",
+      input: (f) => ({ id: f.admin.customer2.id }),
+      extras: [{ label: "another organization's customer", input: (f) => ({ id: f.admin.globexCustomerId }), expect: "refused" }],
+    },
+  ],
+  createContactAction: [
+    {
+      as: "admin",
+      input: (f) => ({
+        name: "Probe contact new",
+        email: "probe-new-contact@acme.test",
+        phone: "+1 555 0100",
+        title: "Probe",
+        notes: "Probe",
+        customerId: f.admin.customer.id,
+        userId: f.users.requester2,
+        tags: [f.admin.tag.name],
+      }),
+      extras: [
+        { label: "another organization's customer", input: (f) => ({ name: "Probe contact new", customerId: f.admin.globexCustomerId }), expect: { field: ["customerId"] } },
+        { label: "another organization's user", input: (f) => ({ name: "Probe contact new", userId: f.users.globexAgent }), expect: { field: ["userId"] } },
+        { label: "a staff user as the requester", input: (f) => ({ name: "Probe contact new", userId: f.users.agent }), expect: { field: ["userId"] } },
+        { label: "a tag that does not exist", input: () => ({ name: "Probe contact new", tags: ["no-such-probe-tag"] }), expect: { field: ["tags"] } },
+        { label: "an e-mail another contact has", input: () => ({ name: "Probe contact new", email: "alice@umbrella.test" }), expect: { field: ["email"] } },
+        { label: "a phone of words", input: () => ({ name: "Probe contact new", phone: "call me" }), expect: { field: ["phone"] } },
+      ],
+    },
+  ],
+  updateContactAction: [
+    {
+      as: "admin",
+      input: (f) => ({
+        id: f.admin.contact.id,
+        version: f.admin.contact.version,
+        name: f.admin.contact.name,
+        email: f.admin.contact.email,
+        phone: null,
+        title: null,
+        notes: "",
+        customerId: f.admin.customer.id,
+        userId: null,
+        tags: [f.admin.tag.name],
+      }),
+      extras: [
+        { label: "another organization's customer", input: (f) => ({ id: f.admin.contact.id, version: f.admin.contact.version, name: "Probe", customerId: f.admin.globexCustomerId }), expect: { field: ["customerId"] } },
+        { label: "a stale version", input: (f) => ({ id: f.admin.contact.id, version: f.admin.contact.version + 1, name: "Probe renamed" }), expect: "refused" },
+      ],
+    },
+  ],
+  deleteContactAction: [{ as: "admin", input: (f) => ({ id: f.admin.contact2.id }) }],
   // The probe tag as stored: a no-op.
   updateTagAction: [{ as: "admin", input: (f) => ({ id: f.admin.tag.id, version: f.admin.tag.version, name: f.admin.tag.name, color: "#64748b", description: "Probe" }) }],
   deleteTagAction: [{ as: "admin", input: (f) => ({ id: f.admin.tag2.id }) }],
@@ -678,7 +766,7 @@ const BAD_PATH_VALUES: [string, string][] = [
 
 /** Query parameters each page reads (app/**\/page.tsx); every page also gets `q`. */
 const PAGE_PARAMS: Record<string, string[]> = {
-  "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "team", "tag", "createdFrom", "updatedTo", "box"],
+  "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "team", "tag", "customer", "createdFrom", "updatedTo", "box"],
   "/board/[projectKey]": ["q", "assignee", "team", "tag", "type"],
   "/portal": ["cursor"],
   "/login": ["callbackUrl"],
@@ -689,6 +777,7 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/admin/tags": ["q", "page"],
   "/admin/teams": ["q", "page"],
   "/admin/teams/[id]": ["q", "page"],
+  "/admin/contacts": ["cq", "cafter", "cbefore", "q", "customer", "after", "before"],
   "/admin/audit": ["action", "actor", "from", "to", "tz", "older", "newer"],
 };
 const BAD_QUERY_VALUES: [string, string][] = [
@@ -706,6 +795,8 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["a crafted number-sort cursor with a string number", `sort=number&cursor=${cursorOf(["number", "x", "0196f5a0-0000-7000-8000-000000000001"])}`],
     ["createdFrom 0000-01-01", "createdFrom=0000-01-01"],
     ["tag with a NUL", "tag=a%00b"],
+    ["a 36-dash customer", `customer=${DASHES}`],
+    ["21 customers", `customer=${Array.from({ length: 21 }, () => UNKNOWN_ID).join(",")}`],
   ],
   "/portal": [
     ["a crafted cursor with a 36-dash id", `cursor=${cursorOf(["2026-01-01T00:00:00.000Z", DASHES])}`],
@@ -747,6 +838,17 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["page -1", "page=-1"],
     ["LIKE wildcards in q", "q=%25_%5C"],
     ["repeated params (?q=a&q=b&page=2&page=x)", "q=a&q=b&page=2&page=x"],
+  ],
+  "/admin/contacts": [
+    ["a crafted contacts cursor with a 36-dash id", `after=${cursorOf(["Alice", DASHES])}`],
+    ["a crafted contacts cursor carrying a NUL", `before=${cursorOf([`Al${NUL}ice`, "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a crafted customers cursor with a 36-dash id", `cafter=${cursorOf(["Initech", DASHES])}`],
+    ["a crafted customers cursor carrying a lone surrogate", `cbefore=${cursorOf([`Ini${LONE_SURROGATE}tech`, "0196f5a0-0000-7000-8000-000000000001"])}`],
+    ["a cursor that is not base64 JSON", "after=%%%25&cafter=%%%25"],
+    ["a 36-dash customer", `customer=${DASHES}`],
+    ["an unknown customer", `customer=${UNKNOWN_ID}`],
+    ["LIKE wildcards in both searches", "q=%25_%5C&cq=%25_%5C"],
+    ["repeated params (?q=a&q=b&customer=x&customer=y)", "q=a&q=b&customer=x&customer=y"],
   ],
   "/admin/audit": [
     ["from 0000-01-01", "from=0000-01-01"],
@@ -1057,6 +1159,24 @@ function routeCases(): HttpCase[] {
     expect: "404",
     run: (ctx, f) => get(ctx, `/api/admin/teams/member-candidates?team=${f.admin.team.id}&q=%00`),
   });
+  // /api/customers/search (the customer pickers) and /api/admin/contacts/requesters (a contact's requester account), as you type.
+  for (const route of ["/api/customers/search", "/api/admin/contacts/requesters"]) {
+    for (const [label, qs] of [
+      ["a NUL in q", "q=ini%00tech"],
+      ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+    ] as const) {
+      add({ title: `[bad input] route ${route} as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `${route}?${qs}`) });
+    }
+    for (const [label, qs] of [
+      ["a malformed %-escape in q", "q=%E0"],
+      ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+      ["LIKE wildcards in q", "q=%25_%5C"],
+      ["q given twice", "q=in&q=um"],
+    ] as const) {
+      add({ title: `[bad input] route ${route} as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `${route}?${qs}`) });
+    }
+    add({ title: `[bad input] route ${route} as requester: q with a NUL → 404`, as: "requester", expect: "404", run: (ctx) => get(ctx, `${route}?q=%00`) });
+  }
 
   // next-auth's routes
   add({ title: "[bad input] route /api/auth/[...nextauth]: a malformed %-escape (GET /api/auth/%E0) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/%E0") });
@@ -1161,7 +1281,7 @@ async function loadFixture(): Promise<F> {
   if (fs.existsSync(CACHE)) {
     const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as F;
     const alive = await db.query(`SELECT 1 FROM "Ticket" WHERE id = $1 AND "deletedAt" IS NULL AND title LIKE 'Bad-input probe%'`, [cached.support.id]).catch(() => []);
-    if (cached.users.admin === users.admin && cached.roles && cached.admin?.team && alive.length === 1) return refreshVersions(cached);
+    if (cached.users.admin === users.admin && cached.roles && cached.admin?.team && cached.admin?.customer && alive.length === 1) return refreshVersions(cached);
   }
   const acmeOrg = org("acme");
   const globexOrg = org("globex");
@@ -1214,6 +1334,17 @@ async function loadFixture(): Promise<F> {
   await must("admin", "addTeamMemberAction", { teamId: probeTeam.id, userId: users.manager });
   // Globex's team is made by Globex's admin (its own organization).
   const globexTeam = await must<{ id: string }>("globexAdmin", "createTeamAction", { name: `Bad-input probe ${sfx}`, description: "" });
+  // Contacts administration: two customers and two contacts of the probe's own, and a customer of Globex's.
+  const probeCustomer = await must<{ id: string; name: string }>("admin", "createCustomerAction", { name: `Bad-input probe customer ${sfx}`, domains: [`probe-${sfx}.test`], notes: "Probe" });
+  const probeCustomer2 = await must<{ id: string }>("admin", "createCustomerAction", { name: `Bad-input probe customer ${sfx} 2`, domains: [], notes: "" });
+  const probeContact = await must<{ id: string; name: string }>("admin", "createContactAction", {
+    name: `Bad-input probe contact ${sfx}`,
+    email: `probe-contact-${sfx}@acme.test`,
+    customerId: probeCustomer.id,
+    tags: [probeTag.name],
+  });
+  const probeContact2 = await must<{ id: string }>("admin", "createContactAction", { name: `Bad-input probe contact ${sfx} 2` });
+  const globexCustomer = await one<{ id: string }>(`INSERT INTO "Customer" (id, "organizationId", name, "updatedAt") VALUES (gen_random_uuid(), $1, $2, now()) RETURNING id`, [globexOrg, `Bad-input probe ${sfx}`]);
   const project = (orgId: string, key: string) => one<{ id: string; name: string; leadId: string; description: string }>(`SELECT id, name, "leadId", description FROM "Project" WHERE "organizationId" = $1 AND key = $2`, [orgId, key]);
   const sup = await project(acmeOrg, "SUP");
   const agentTriage = await one<{ triage: boolean }>(`SELECT triage FROM "ProjectMember" WHERE "projectId" = $1 AND "userId" = $2`, [sup.id, users.agent]);
@@ -1260,6 +1391,11 @@ async function loadFixture(): Promise<F> {
         defaultPriority: setting("defaultPriority", "normal"),
         requestersMayCreateTags: setting("requestersMayCreateTags", false),
       },
+      customer: { id: probeCustomer.id, version: 1, name: probeCustomer.name, domain: `probe-${sfx}.test` },
+      customer2: { id: probeCustomer2.id },
+      contact: { id: probeContact.id, version: 1, name: probeContact.name, email: `probe-contact-${sfx}@acme.test` },
+      contact2: { id: probeContact2.id },
+      globexCustomerId: globexCustomer.id,
     },
   };
   fs.mkdirSync(path.dirname(CACHE), { recursive: true });
@@ -1285,15 +1421,17 @@ async function refreshVersions(f: F): Promise<F> {
 
 /** The compare-and-set tokens of the administration rows (versions and updatedAt), read now. */
 async function refreshAdmin(a: F["admin"]): Promise<F["admin"]> {
-  const r = await one<{ assetVersion: number; roleAt: string; tagVersion: number; supAt: string; orgAt: string; teamVersion: number; team2Version: number }>(
+  const r = await one<{ assetVersion: number; roleAt: string; tagVersion: number; supAt: string; orgAt: string; teamVersion: number; team2Version: number; customerVersion: number; contactVersion: number }>(
     `SELECT (SELECT version FROM "Asset" WHERE id = $1) AS "assetVersion",
             (SELECT version FROM "Team" WHERE id = $5) AS "teamVersion",
             (SELECT version FROM "Team" WHERE id = $6) AS "team2Version",
+            (SELECT version FROM "Customer" WHERE id = $7) AS "customerVersion",
+            (SELECT version FROM "Contact" WHERE id = $8) AS "contactVersion",
             (SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Role" WHERE id = $2) AS "roleAt",
             (SELECT version FROM "Tag" WHERE id = $3) AS "tagVersion",
             (SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Project" WHERE id = $4) AS "supAt",
             (SELECT to_char(o."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM "Organization" o JOIN "Project" p ON p."organizationId" = o.id WHERE p.id = $4) AS "orgAt"`,
-    [a.asset.id, a.role.id, a.tag.id, a.sup.id, a.team.id, a.team2.id],
+    [a.asset.id, a.role.id, a.tag.id, a.sup.id, a.team.id, a.team2.id, a.customer.id, a.contact.id],
   );
   return {
     ...a,
@@ -1304,6 +1442,8 @@ async function refreshAdmin(a: F["admin"]): Promise<F["admin"]> {
     team2: { ...a.team2, version: r.team2Version ?? a.team2.version },
     sup: { ...a.sup, updatedAt: r.supAt ?? a.sup.updatedAt },
     org: { ...a.org, updatedAt: r.orgAt ?? a.org.updatedAt },
+    customer: { ...a.customer, version: r.customerVersion ?? a.customer.version },
+    contact: { ...a.contact, version: r.contactVersion ?? a.contact.version },
   };
 }
 

@@ -24,4 +24,10 @@ export const HAND_WRITTEN_INDEXES = [
   { table: "User", name: "User_admin_search_idx", why: "/admin/users search: any part of lower(name) || ' ' || lower(email), through pg_trgm (GIN trigram)" },
   { table: "Team", name: "Team_org_lower_name_key", why: "team names unique per organization, ignoring case; the team lists' order (unique expression)" },
   { table: "Ticket", name: "Ticket_team_live_idx", why: "desk 'My teams' count: live tickets of the viewer's teams (partial, covering the scope columns)" },
+  { table: "Customer", name: "Customer_name_key", why: "customer names unique per organization ignoring case; /admin/contacts' customer order and name-prefix search (unique expression)" },
+  { table: "Customer", name: "Customer_search_idx", why: "customer search (list and pickers): any part of lower(name), through pg_trgm (GIN trigram)" },
+  { table: "Contact", name: "Contact_admin_order_idx", why: "/admin/contacts: an organization's contacts by lower(name) under collation C, then id (keyset paging, name-prefix search) (expression)" },
+  { table: "Contact", name: "Contact_customer_order_idx", why: "/admin/contacts filtered by customer, in list order; the contacts a deleted customer lets go (expression)" },
+  { table: "Contact", name: "Contact_search_idx", why: "/admin/contacts search: any part of lower(name) || ' ' || email, through pg_trgm (GIN trigram)" },
+  { table: "Ticket", name: "Ticket_customer_idx", why: "desk Customer filter by activity; tickets of a deleted customer (partial: only tickets with a customer)" },
 ] as const;

@@ -65,6 +65,20 @@ export async function seedDemo(db: PrismaClient) {
     },
   });
 
+  // Customers and contacts (seed 003 Contact, seed 004 customer), before the tickets: Rita's requests are
+  // made for Initech, whose contact record she is (lib/domain/customers/requester-customer.ts).
+  const initech = await db.customer.create({
+    data: { organizationId: acme.id, name: "Initech", notes: "Software company on the second floor.", domains: { create: [{ organizationId: acme.id, domain: "initech.test" }] } },
+  });
+  const umbrella = await db.customer.create({ data: { organizationId: acme.id, name: "Umbrella Corp", notes: "Laboratories; on-site visits by appointment." } });
+  const contacts = [
+    { name: "Rita Requester", email: "requester@acme.test", title: "Office manager", phone: "+1 555 0100", customerId: initech.id, userId: requester.id, tags: ["urgent-customer"] },
+    { name: "Peter Gibbons", email: "peter@initech.test", title: "Software engineer", phone: "+1 555 0101", customerId: initech.id, userId: null, tags: ["hardware"] },
+    { name: "Alice Abernathy", email: "alice@umbrella.test", title: "Head of IT", phone: "+1 555 0199", customerId: umbrella.id, userId: null, tags: ["network", "access"] },
+  ];
+  const contactIds = new Map<string, string>();
+  for (const { tags: _tags, ...c } of contacts) contactIds.set(c.email, (await db.contact.create({ data: { organizationId: acme.id, ...c } })).id);
+
   const supportTickets: [TicketStatus, string, "low" | "normal" | "high" | "critical", boolean][] = [
     ["open", "Printer on floor 3 jams every morning", "normal", false],
     ["answered", "VPN disconnects every 10 minutes", "high", true],
@@ -151,6 +165,10 @@ export async function seedDemo(db: PrismaClient) {
 
   await db.tag.createMany({
     data: ["hardware", "network", "access", "urgent-customer"].map((name) => ({ organizationId: acme.id, name })),
+  });
+  const tagIds = new Map((await db.tag.findMany({ where: { organizationId: acme.id }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
+  await db.contactTag.createMany({
+    data: contacts.flatMap((c) => c.tags.map((name) => ({ contactId: contactIds.get(c.email)!, tagId: tagIds.get(name)!, organizationId: acme.id }))),
   });
 
   // Organization-wide canned responses (placeholders: lib/domain/canned-responses/placeholders.ts).

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/tags", label: "Tags" },
   { href: "/admin/assets", label: "Assets" },
   { href: "/admin/teams", label: "Teams" },
+  { href: "/admin/contacts", label: "Contacts" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;

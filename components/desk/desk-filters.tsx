@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { DeskQuery } from "@/lib/validation/desk";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
 import { inputClass } from "@/components/ui/field";
-import { PeoplePicker, TagPicker, type Person } from "@/components/ui/search-combobox";
+import { CustomerPicker, PeoplePicker, TagPicker, type Choice, type Person } from "@/components/ui/search-combobox";
 import { MultiSelect } from "./multi-select";
 
 export interface FilterOptions {
@@ -13,6 +13,8 @@ export interface FilterOptions {
   people: { id: string; name: string }[];
   /** The organization's teams (configuration: a capped list, the chosen ones kept). */
   teams: { id: string; name: string }[];
+  /** Names of the customers the customer filter holds (found by id), never the organization's customers. */
+  customers: { id: string; name: string }[];
 }
 
 const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -35,6 +37,8 @@ export function DeskFilters({
   // People picked in this visit, so their names show before the page's own names arrive.
   const [picked, setPicked] = useState<Person[]>([]);
   const [pickedTags, setPickedTags] = useState<string[]>([]);
+  const [pickedCustomers, setPickedCustomers] = useState<Choice[]>([]);
+  const customers = [...options.customers, ...pickedCustomers.filter((c) => !options.customers.some((o) => o.id === c.id))].filter((c) => query.customer.includes(c.id));
   const people = [...options.people, ...picked.filter((p) => !options.people.some((o) => o.id === p.id))].filter((p) => query.assignee.includes(p.id) || picked.includes(p));
   const search = useRef<HTMLInputElement>(null);
   // The box follows the URL when a navigation changes its search.
@@ -56,7 +60,7 @@ export function DeskFilters({
   }, []);
 
   const active =
-    query.status.length + query.priority.length + query.type.length + query.project.length + query.assignee.length + query.requester.length + query.team.length + query.tag.length > 0 ||
+    query.status.length + query.priority.length + query.type.length + query.project.length + query.assignee.length + query.requester.length + query.team.length + query.tag.length + query.customer.length > 0 ||
     !!(query.q || query.box || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo);
 
   return (
@@ -131,6 +135,20 @@ export function DeskFilters({
               if (!t) return;
               setPickedTags((list) => [...new Set([...list, t.name])]);
               go({ tag: [...query.tag, t.name] });
+            }}
+          />
+        </MultiSelect>
+        {/* Customers too: the options are the chosen ones (named by id on the server) and those picked in this visit. */}
+        <MultiSelect label="Customer" options={customers.map((c) => ({ value: c.id, label: c.name }))} selected={query.customer} onChange={(v) => go({ customer: v })}>
+          <CustomerPicker
+            label="Find customer"
+            inline
+            className="mb-1 px-1 pb-1"
+            exclude={query.customer}
+            onPick={(c) => {
+              if (!c) return;
+              setPickedCustomers((list) => [...list.filter((x) => x.id !== c.id), c]);
+              go({ customer: [...query.customer, c.id] });
             }}
           />
         </MultiSelect>

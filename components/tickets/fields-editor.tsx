@@ -6,7 +6,7 @@ import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { AssetPicker, PeoplePicker } from "@/components/ui/search-combobox";
+import { AssetPicker, CustomerPicker, PeoplePicker } from "@/components/ui/search-combobox";
 import { assetLabel } from "@/lib/domain/assets/label";
 import { useTicketAction } from "./use-ticket-action";
 
@@ -37,12 +37,15 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
     reviewerId: ticket.reviewerId ?? "",
     assetId: ticket.assetId ?? "",
     tags: ticket.tags.map((t) => t.tag.name).join(", "),
+    customerId: ticket.customer?.id ?? "",
   };
   const [v, setV] = useState(initial);
   // The reviewer is found by typing; only the current one's name comes with the page.
   // Likewise the target asset: found by typing its tag or name; only the current one comes with the page.
   const [asset, setAsset] = useState(ticket.asset ? { id: ticket.asset.id, name: assetLabel(ticket.asset) } : null);
   const [reviewer, setReviewer] = useState(ticket.reviewer ? { id: ticket.reviewer.id, name: ticket.reviewer.name } : null);
+  // The customer likewise: found by typing its name.
+  const [customer, setCustomer] = useState(ticket.customer ? { id: ticket.customer.id, name: ticket.customer.name } : null);
   const w = (k: string) => writable.includes(k);
   const wf = ticket.project.workflow;
   const set = (k: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV((s) => ({ ...s, [k]: e.target.value }));
@@ -55,7 +58,7 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
       if (k === "tags") out.tags = val.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
       else if (k === "estimatedMinutes") out[k] = val ? Number(val) : null;
       else if (k === "scheduledAt") out[k] = val ? new Date(val).toISOString() : null;
-      else if (["dueDate", "startDate", "urgency", "importance", "reviewerId", "assetId", "deploymentNotes"].includes(k)) out[k] = val || null;
+      else if (["dueDate", "startDate", "urgency", "importance", "reviewerId", "assetId", "deploymentNotes", "customerId"].includes(k)) out[k] = val || null;
       else out[k] = val;
     }
     return out;
@@ -148,6 +151,21 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
         </Field>
       ) : null}
       {wf === "change" && w("deploymentNotes") ? <Field id="edit-notes" label="Deployment notes" error={err("deploymentNotes")}><textarea id="edit-notes" rows={2} value={v.deploymentNotes} onChange={set("deploymentNotes")} className={inputClass} /></Field> : null}
+      {w("customerId") ? (
+        <Field id="edit-customer" label="Customer" error={err("customerId")}>
+          <CustomerPicker
+            id="edit-customer"
+            placeholder="None — type a company"
+            value={customer}
+            invalid={!!err("customerId")?.length}
+            describedBy={err("customerId")?.length ? "edit-customer-error" : undefined}
+            onPick={(c) => {
+              setCustomer(c);
+              setV((s) => ({ ...s, customerId: c?.id ?? "" }));
+            }}
+          />
+        </Field>
+      ) : null}
       {w("tags") ? <Field id="edit-tags" label="Tags" error={err("tags")} hint="Separate with commas"><input id="edit-tags" value={v.tags} onChange={set("tags")} className={inputClass} /></Field> : null}
       <Notice message={error} fieldErrors={fieldErrors} />
       <div className="flex justify-end">

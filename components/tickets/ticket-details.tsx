@@ -39,6 +39,7 @@ export function TicketDetails({ ticket, audience }: { ticket: TicketDetail; audi
         </Row>
         {audience === "staff" ? (
           <>
+            <Row label="Customer">{ticket.customer ? ticket.customer.name : <span className="text-slate-400">None</span>}</Row>
             <Row label="Watchers">{ticket.watchers.length ? ticket.watchers.map((w) => w.user.name).join(", ") : <span className="text-slate-400">None</span>}</Row>
             <Row label="Tags">
               {ticket.tags.length ? (

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { assetSearchUrl, peopleSearchUrl, tagSearchUrl, useRemoteSearch, type Choice, type Person } from "./use-remote-search";
+import { assetSearchUrl, customerSearchUrl, peopleSearchUrl, tagSearchUrl, useRemoteSearch, type Choice, type Person } from "./use-remote-search";
 
 export type { Choice, Person };
 
@@ -21,6 +21,11 @@ export function TagPicker(props: Props) {
 /** A target-asset picker: the organization's assets by tag or name, asked from GET /api/assets/search as you type. */
 export function AssetPicker(props: Props) {
   return <SearchCombobox placeholder="Type a tag or name…" emptyText="No such asset." listLabel="Asset suggestions" {...props} searchUrl={assetSearchUrl} />;
+}
+
+/** A customer picker: the organization's customers by name, asked from GET /api/customers/search as you type. */
+export function CustomerPicker(props: Props) {
+  return <SearchCombobox placeholder="Type a company…" emptyText="No such customer." listLabel="Customer suggestions" {...props} searchUrl={customerSearchUrl} />;
 }
 
 /**

@@ -39,6 +39,12 @@ export function assetSearchUrl(q: string): string {
   return `/api/assets/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
 }
 
+/** The query string of GET /api/customers/search. */
+export function customerSearchUrl(q: string): string {
+  const term = q.trim().slice(0, 100);
+  return `/api/customers/search${term ? `?${new URLSearchParams({ q: term })}` : ""}`;
+}
+
 /** The query string of GET /api/canned-responses/search. */
 export function cannedResponseSearchUrl(q: string): string {
   const term = q.trim().slice(0, 100);

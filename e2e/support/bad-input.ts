@@ -169,7 +169,7 @@ export const HASHED_TABLES = [
   "Ticket", "TicketAssignee", "ChangeItem", "Asset", "AssetComponent", "TicketHistory",
   "Comment", "CommentRevision", "CommentMention", "Attachment", "Relationship", "Tag", "TicketTag",
   "Watcher", "Notification", "NotificationPreference", "SavedView", "CannedResponse",
-  "SlaPolicy", "CustomField", "ApiToken", "AuthSession", "Team", "TeamMember",
+  "SlaPolicy", "CustomField", "ApiToken", "AuthSession", "Team", "TeamMember", "Customer", "CustomerDomain", "Contact", "ContactTag",
 ] as const;
 export const COUNTED_TABLES = ["AuditLog", "OutboxMessage"] as const;
 

@@ -30,6 +30,7 @@ export const deskQuerySchema = z.object({
   requester: z.array(z.uuid({ error: "Choose people from the list" })).max(50, "Choose at most 50 people").default([]),
   team: teamFilterSchema,
   tag: z.array(text().trim().toLowerCase().min(1, "A tag cannot be empty").max(50, "A tag has at most 50 characters")).max(20, "Choose at most 20 tags").default([]),
+  customer: z.array(z.uuid({ error: "Choose customers from the list" })).max(20, "Choose at most 20 customers").default([]),
   createdFrom: day,
   createdTo: day,
   updatedFrom: day,
@@ -43,7 +44,7 @@ export const deskQuerySchema = z.object({
 
 export type DeskQuery = z.output<typeof deskQuerySchema>;
 
-const MULTI = new Set(["status", "priority", "type", "project", "assignee", "requester", "team", "tag"]);
+const MULTI = new Set(["status", "priority", "type", "project", "assignee", "requester", "team", "tag", "customer"]);
 
 export interface DeskQueryRead {
   query: DeskQuery;

@@ -140,6 +140,8 @@ export const ticketChangesSchema = z
     reviewerId: z.uuid({ error: "Choose a reviewer" }).nullable(),
     assetId: z.uuid({ error: "Choose a target asset" }).nullable(),
     tags: z.array(tagNameSchema).max(20, "At most 20 tags"),
+    /** The customer the ticket is for (set at creation from the requester's), or none. */
+    customerId: z.uuid({ error: "Choose a customer" }).nullable(),
   })
   .partial()
   .strict();

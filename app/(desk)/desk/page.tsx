@@ -4,6 +4,7 @@ import { boxesFor, deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 import { projectOptions } from "@/lib/domain/projects/options";
 import { teamOptions } from "@/lib/domain/teams/options";
+import { customersById } from "@/lib/domain/customers/ticket-customer";
 import { readDeskQuery } from "@/lib/validation/desk";
 import { listSavedViews } from "@/lib/domain/desk/saved-views";
 import { getPreferences } from "@/lib/domain/users/preferences";
@@ -21,7 +22,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   // Handled where it is used (the boxes' Suspense boundary); this keeps a failure
   // before the page renders from also being reported as an unhandled rejection.
   boxes.catch(() => undefined);
-  const [page, projects, people, teams, views, prefs] = await Promise.all([
+  const [page, projects, people, teams, customers, views, prefs] = await Promise.all([
     deskPage(actor, { filters: query, limit: 50 }),
     // The first projects by key and the ones the filter holds (projects are few; lib/domain/projects/options.ts).
     projectOptions({ organizationId: actor.organizationId, archived: false }, query.project),
@@ -29,6 +30,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
     findStaff(actor.organizationId, { kind: "staff" }, { ids: query.assignee }),
     // Teams are configuration too: the first ones by name and the ones the filter holds.
     teamOptions(actor.organizationId, query.team),
+    // Likewise the customers the Customer filter holds.
+    customersById(actor.organizationId, query.customer),
     listSavedViews(actor),
     getPreferences(actor),
   ]);
@@ -39,7 +42,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       nextCursor={page.nextCursor}
       boxes={boxes}
       boxKeys={boxesFor(actor)}
-      options={{ projects: projects.map((p) => ({ key: p.key, name: p.name })), people, teams }}
+      options={{ projects: projects.map((p) => ({ key: p.key, name: p.name })), people, teams, customers }}
       views={views}
       preferences={prefs}
       searchError={refused.q?.join(" ")}

@@ -53,6 +53,13 @@ export const AUDIT_ACTION_LABELS = {
   "team.deleted": "Team deleted",
   "team.member_added": "Team member added",
   "team.member_removed": "Team member removed",
+  // Customers and contacts (/admin/contacts)
+  "customer.created": "Customer created",
+  "customer.updated": "Customer updated",
+  "customer.deleted": "Customer deleted",
+  "contact.created": "Contact created",
+  "contact.updated": "Contact updated",
+  "contact.deleted": "Contact deleted",
   // Organization
   "settings.updated": "Settings updated",
   "canned_response.created": "Canned response created",

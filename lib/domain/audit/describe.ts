@@ -39,6 +39,8 @@ const KIND_LABELS: Record<string, string> = {
   project: "Project",
   tag: "Tag",
   team: "Team",
+  customer: "Customer",
+  contact: "Contact",
   settings: "Settings",
   organization: "Organization",
 };
@@ -80,6 +82,13 @@ export function entityOf(row: { entityType: string | null; entityId: string | nu
       const recorded = str(data.team) ?? str(record(data.new).name) ?? str(record(data.old).name);
       return { kind, label: name ?? recorded ?? "(removed team)", href: name && id ? `/admin/teams/${id}` : null };
     }
+    case "customer":
+    case "contact": {
+      // Named as it was when the row was written (an edit records the old name; a rename shows in the summary).
+      const name = str(data[row.entityType.toLowerCase()]) ?? str(record(data.new).name) ?? str(record(data.old).name);
+      const param = row.entityType.toLowerCase() === "customer" ? "cq" : "q";
+      return { kind, label: name ?? kind, href: name ? `/admin/contacts?${param}=${encodeURIComponent(name)}` : null };
+    }
     case "kanbancolumn": {
       const project = str(data.project);
       return { kind, label: [str(data.name), project ? `(${project})` : null].filter(Boolean).join(" ") || kind, href: project ? `/board/${encodeURIComponent(project)}` : null };
@@ -94,7 +103,7 @@ export function entityOf(row: { entityType: string | null; entityId: string | nu
 // ─── The data, summarised ────────────────────────────────────────────────────
 
 /** Keys that identify rather than describe, or that the entity column already shows (kept in the export's raw data column). */
-const NOISE = new Set(["sessionId", "sha256", "query", "filter", "filters", "old", "new", "actor", "assetTag"]);
+const NOISE = new Set(["sessionId", "sha256", "query", "filter", "filters", "old", "new", "actor", "assetTag", "customer", "contact"]);
 const MAX_SUMMARY = 240;
 
 /** "lockedUntil" → "locked until". */

@@ -163,6 +163,8 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
   if (f.requester.length) where.push(Prisma.sql`t."requesterId" = ANY(${f.requester}::uuid[])`);
   const team = teamFilterSql(actor, f.team);
   if (team) where.push(team);
+  // Ticket_customer_idx; the ids are the organization's or match nothing (the scope holds the organization).
+  if (f.customer.length) where.push(Prisma.sql`t."customerId" = ANY(${f.customer}::uuid[])`);
   if (f.tag.length) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."ticketId" = t."id" AND g."name" = ANY(${f.tag}::text[]))`);
   }

@@ -12,7 +12,8 @@ import { bumpTickets, tagHistory, ticketsOfTag } from "./ticket-writes";
 /**
  * Merges the source tag into the target, in one transaction: every ticket
  * carrying the source carries the target (a ticket that had both keeps one
- * row: ON CONFLICT on TicketTag's primary key), then the source is deleted.
+ * row: ON CONFLICT on TicketTag's primary key), and so does every contact,
+ * then the source is deleted.
  * Both tags are locked in id order, so two opposite merges cannot deadlock.
  */
 export async function mergeTags(actor: Actor, raw: MergeTagInput, meta: RequestMeta = {}) {
@@ -45,6 +46,11 @@ export async function mergeTags(actor: Actor, raw: MergeTagInput, meta: RequestM
       const ids = Prisma.sql`SELECT unnest(${added.map((r) => r.ticketId)}::uuid[])`;
       await tagHistory(tx, { organizationId, actorId: actor.id, action: "tag_added", tagName: target.name }, ids);
     }
+    // Contacts tagged with the source carry the target too (once), before the source's rows go with it.
+    await tx.$executeRaw`
+      INSERT INTO "ContactTag" ("contactId", "tagId", "organizationId", "createdAt")
+      SELECT ct."contactId", ${target.id}::uuid, ${organizationId}::uuid, now() FROM "ContactTag" ct WHERE ct."tagId" = ${source.id}::uuid
+      ON CONFLICT ("contactId", "tagId") DO NOTHING`;
     await tx.tag.delete({ where: { id: source.id } });
     const result = { sourceId: source.id, targetId: target.id, tickets, added: added.length, alreadyTagged: tickets - added.length };
     await audit(

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // tag list back (updateTicket is compare-and-set on the version).
 
 /** A version-7 UUID per row, made in SQL (the rows' ids stay time-ordered like Prisma's uuid(7)). */
-const UUID_V7 = Prisma.sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
+export const UUID_V7 = Prisma.sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
 
 /** Bumps the version of every ticket in `ticketIds` (an SQL set of ids). */
 export async function bumpTickets(tx: Tx, ticketIds: Prisma.Sql): Promise<void> {

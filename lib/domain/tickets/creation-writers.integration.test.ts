@@ -12,13 +12,14 @@ import { itemData, loadAsset } from "@/lib/domain/changes/items";
 import { validateItems, type ItemDraft } from "@/lib/domain/changes/validate-items";
 import { writeLink } from "@/lib/domain/relationships/write-link";
 import { notify } from "@/lib/domain/notifications/notify";
+import { requesterCustomerId } from "@/lib/domain/customers/requester-customer";
 import type { Priority, TicketType } from "@/lib/generated/prisma/enums";
 
 // Issue 12 §2: a ticket is made by one statement (insert-ticket.ts), which
-// re-implements in SQL what the Prisma writers write elsewhere — the number
-// counter (allocateNumber), history (recordHistory), the requester's watcher
-// row, change items, the parent link (writeLink) and the notifications
-// (notify). The data builders (prisma/factories.ts seedTicket) create through
+// re-implements in SQL what the Prisma writers write elsewhere — the requester's
+// customer (requesterCustomerId), the number counter (allocateNumber), history
+// (recordHistory), the requester's watcher row, change items, the parent link
+// (writeLink) and the notifications (notify). The data builders (prisma/factories.ts seedTicket) create through
 // the same statement. For each workflow this makes one ticket three ways on the
 // same demo database —
 //   app:     createTicket / createSubtask (the creation statement),
@@ -210,6 +211,8 @@ const throughPrismaWriters: Path = async (c, parent) => {
         rank: rankAfter(facts.lastRank),
         requesterId: me.id,
         teamId: facts.defaultTeamId,
+        // The requester's customer, by the rule's Prisma twin (lib/domain/customers/requester-customer.ts).
+        customerId: await requesterCustomerId(tx, me.id),
         assetId,
         slaStartedAt: project.workflow === "support" || submit ? NOW : null,
         submittedAt: submit ? NOW : null,

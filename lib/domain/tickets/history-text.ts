@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   deploymentNotes: "the deployment notes",
   reviewer: "the final reviewer",
   asset: "the target asset",
+  customer: "the customer",
 };
 
 function status(v: string | null): string {

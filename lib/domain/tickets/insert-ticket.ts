@@ -5,6 +5,7 @@ import { ticketCreatedNotices } from "@/lib/domain/notifications/hooks";
 import type { NumberingScheme, Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
 import { counterScope, numberSql } from "./numbering";
+import { requesterCustomerSql } from "@/lib/domain/customers/requester-customer";
 
 /** Everything the creation statement writes, decided and validated beforehand. */
 export interface NewTicket {
@@ -55,7 +56,7 @@ export interface InsertedTicket {
 
 /**
  * One statement that creates a ticket: advances the number counter, inserts
- * the ticket with that number (in its project's default team), its "created"
+ * the ticket with that number (in its project's default team, with the requester's customer), its "created"
  * history row, the requester as a watcher and any change items. A single statement is its own transaction, so
  * they commit together or not at all; the counter row stays locked only for
  * the statement itself (no round trips while other creations wait on it), and
@@ -89,10 +90,10 @@ WITH counter AS (
   ),
   ticket AS (
     INSERT INTO "Ticket" ("id", "organizationId", "projectId", "number", "seq", "type", "title", "description", "priority", "status",
-                          "columnId", "rank", "requesterId", "teamId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
+                          "columnId", "rank", "requesterId", "teamId", "customerId", "assetId", "createdAt", "updatedAt", "slaStartedAt", "submittedAt")
     SELECT ${id}::uuid, ${t.organizationId}::uuid, ${t.project.id}::uuid, ${numberSql(t.project.numbering, t.project.key, t.now, Prisma.sql`counter."value"`)},
            counter."value", ${t.type}::"TicketType", ${t.title}, ${t.description}, ${t.priority}::"Priority", ${t.status}::"TicketStatus",
-           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${t.teamId}::uuid, ${t.assetId}::uuid,
+           ${t.columnId}::uuid, ${t.rank}, ${t.requesterId}::uuid, ${t.teamId}::uuid, ${requesterCustomerSql(t.requesterId)}, ${t.assetId}::uuid,
            ${utc(t.now)}, ${utc(t.now)}, ${utc(t.slaStartedAt)}, ${utc(t.submittedAt)}
       FROM counter
     RETURNING "id", "number", "organizationId", "status", "projectId"

@@ -147,7 +147,7 @@ export function mayMarkSolution(actor: Actor): boolean {
 
 const STAFF_FIELDS = [
   "title", "description", "priority", "type", "dueDate", "startDate", "urgency", "importance",
-  "scheduledAt", "estimatedMinutes", "deploymentNotes", "reviewerId", "assetId", "tags",
+  "scheduledAt", "estimatedMinutes", "deploymentNotes", "reviewerId", "assetId", "tags", "customerId",
 ] as const;
 export type TicketField = (typeof STAFF_FIELDS)[number];
 /** A requester edits their own draft or rejected change: its words and its target. */

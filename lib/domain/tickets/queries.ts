@@ -34,6 +34,7 @@ export async function getTicketDetail(actor: Actor, number: string, opts: { ownO
       tags: { include: { tag: true } },
       column: { select: { id: true, name: true, color: true, category: true } },
       asset: { select: { id: true, tag: true, name: true } },
+      customer: { select: { id: true, name: true } },
       approvedBy: person,
       acceptedBy: person,
       reviewer: person,
@@ -61,6 +62,8 @@ export async function getTicketDetail(actor: Actor, number: string, opts: { ownO
     },
   });
   if (!ticket) throw notFound();
+  // The customer is the staff's view of the requester: not on the requester's pages (nor in what they are sent).
+  if (!staffView) Object.assign(ticket, { customer: null, customerId: null });
   // Other tickets named in system comments and link history: only those this viewer may see.
   return withVisibleReferences(actor, ticket, { ownOnly: opts.ownOnly });
 }

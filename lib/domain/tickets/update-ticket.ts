@@ -12,6 +12,7 @@ import { validateItems } from "@/lib/domain/changes/validate-items";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
 import { assertMayCreateTags } from "@/lib/domain/tags/create-rule";
+import { customerHistory, customersById } from "@/lib/domain/customers/ticket-customer";
 
 type Field = keyof NonNullable<UpdateTicketInput["changes"]>;
 
@@ -30,6 +31,7 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
     id: true, organizationId: true, requesterId: true, status: true, version: true,
     title: true, description: true, priority: true, type: true, dueDate: true, startDate: true, urgency: true, importance: true,
     scheduledAt: true, estimatedMinutes: true, deploymentNotes: true, reviewerId: true, assetId: true,
+    customer: { select: { id: true, name: true } },
     project: { select: { workflow: true } },
     tags: { select: { tag: { select: { id: true, name: true } } } },
     items: { orderBy: { position: "asc" } },
@@ -49,7 +51,7 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
   const data: Prisma.TicketUncheckedUpdateManyInput = {};
   const entries: HistoryEntry[] = [];
   for (const field of sent) {
-    if (field === "tags") continue;
+    if (field === "tags" || field === "customerId") continue;
     const value = changes[field];
     const next = DATE_FIELDS.has(field) && typeof value === "string" ? new Date(value) : value;
     const before = t[field as keyof typeof t] as string | number | Date | null;
@@ -67,6 +69,16 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
   // Keeping a target that has since been retired is fine; choosing one is not.
   const assetError = changes.assetId && changes.assetId !== t.assetId ? targetAssetError(asset) : null;
   if (assetError) throw invalid(INVALID_FORM, { assetId: [assetError] });
+
+  if (changes.customerId !== undefined) {
+    // The customer picker offers the organization's customers; another organization's id names none.
+    const [customer] = changes.customerId ? await customersById(actor.organizationId, [changes.customerId]) : [];
+    if (changes.customerId && !customer) throw invalid(INVALID_FORM, { customerId: ["Choose a customer from the list"] });
+    if ((customer?.id ?? null) !== (t.customer?.id ?? null)) {
+      data.customerId = customer?.id ?? null;
+      entries.push(customerHistory(t.customer?.name ?? null, customer?.name ?? null));
+    }
+  }
 
   const currentTags = t.tags.map((x) => x.tag.name);
   const wantTags = changes.tags ? [...new Set(changes.tags)] : currentTags;
