@@ -61,10 +61,12 @@ CREATE TRIGGER "Ticket_count_delete" AFTER DELETE ON "Ticket"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ticket_count_apply();
 
 -- Recount from the tickets themselves: after a bulk load with triggers off
--- (the benchmark's generator), a restore, or to repair. Locks out writers meanwhile.
+-- (the benchmark's generator) or a restore, or to repair. It takes no lock of
+-- its own (taking one inside a caller's transaction can deadlock it): to
+-- repair a live database, first LOCK TABLE "Ticket" IN SHARE MODE in the
+-- same transaction.
 CREATE FUNCTION ticket_count_rebuild() RETURNS void LANGUAGE plpgsql AS E'
 BEGIN
-  LOCK TABLE "Ticket" IN SHARE MODE\073
   DELETE FROM "TicketCount"\073
   INSERT INTO "TicketCount" ("organizationId", "projectId", "status", "priority", "unassigned", "shard", "n")
   SELECT "organizationId", "projectId", "status", "priority", "assigneeId" IS NULL, 0, count(*)::int
