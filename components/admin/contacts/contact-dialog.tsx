@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { createContactAction, deleteContactAction, updateContactAction } from "@/lib/actions/contacts";
 import { CONTACT_NAME_MAX, CONTACT_TAGS_MAX, NOTES_MAX, PHONE_MAX, TITLE_MAX } from "@/lib/validation/contacts";
-import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { CustomerPicker, SearchCombobox, TagPicker, type Choice } from "@/components/ui/search-combobox";
-import { errorsOf, FormDialog, useDialogForm } from "./form-dialog";
+import { DeleteButton, EditorDialog, errorsOf, useDialogForm } from "./form-dialog";
 
 export interface ContactView {
   id: string;
@@ -48,12 +47,11 @@ export function ContactDialog({ contact, customer: presetCustomer }: { contact?:
   const err = (f: string) => errorsOf(form.errors, f);
   const described = (f: string) => (err(f) ? `${prefix}-${f}-error` : undefined);
 
-  function open() {
+  function load() {
     setDraft(initial.text);
     setCustomer(initial.customer);
     setUser(initial.user);
     setTags(initial.tags);
-    form.show();
   }
 
   function submit() {
@@ -78,110 +76,87 @@ export function ContactDialog({ contact, customer: presetCustomer }: { contact?:
   );
 
   return (
-    <>
-      {contact ? (
-        <Button type="button" variant="secondary" className="px-2.5 py-1.5" aria-label={`Edit ${contact.name}`} onClick={open}>
-          Edit
-        </Button>
-      ) : (
-        <Button type="button" onClick={open}>
-          New contact
-        </Button>
-      )}
-      <FormDialog
-        form={form}
-        title={contact ? `Edit ${contact.name}` : "New contact"}
-        description="Someone outside your organization you deal with. Linked to a requester account, their tickets are for this contact's customer."
-        submitLabel={contact ? "Save contact" : "Create contact"}
-        pendingLabel="Saving…"
-        onSubmit={submit}
-      >
-        {text("name", "Name", { maxLength: CONTACT_NAME_MAX })}
-        <div className="grid gap-4 sm:grid-cols-2">
-          {text("email", "Email", { type: "email", maxLength: 254 })}
-          {text("phone", "Phone", { type: "tel", maxLength: PHONE_MAX, placeholder: "+1 555 0100" })}
-          {text("title", "Title", { maxLength: TITLE_MAX, placeholder: "e.g. Head of IT" })}
-          <Field id={`${prefix}-customerId`} label="Customer" error={err("customerId")}>
-            <CustomerPicker id={`${prefix}-customerId`} placeholder="None — type a company" value={customer} onPick={setCustomer} invalid={!!err("customerId")} describedBy={described("customerId")} />
-          </Field>
-        </div>
-        <Field id={`${prefix}-userId`} label="Requester account" error={err("userId")} hint="Their requests are made for this contact's customer.">
-          <SearchCombobox
-            id={`${prefix}-userId`}
-            searchUrl={requesterSearchUrl}
-            value={user}
-            onPick={setUser}
-            placeholder="None — type a name or e-mail"
-            emptyText="No requester without a contact matches."
-            listLabel="Requester suggestions"
-            invalid={!!err("userId")}
-            describedBy={described("userId")}
-          />
+    <EditorDialog
+      form={form}
+      noun="contact"
+      editing={contact?.name}
+      description="Someone outside your organization you deal with. Linked to a requester account, their tickets are for this contact's customer."
+      onOpen={load}
+      onSubmit={submit}
+    >
+      {text("name", "Name", { maxLength: CONTACT_NAME_MAX })}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text("email", "Email", { type: "email", maxLength: 254 })}
+        {text("phone", "Phone", { type: "tel", maxLength: PHONE_MAX, placeholder: "+1 555 0100" })}
+        {text("title", "Title", { maxLength: TITLE_MAX, placeholder: "e.g. Head of IT" })}
+        <Field id={`${prefix}-customerId`} label="Customer" error={err("customerId")}>
+          <CustomerPicker id={`${prefix}-customerId`} placeholder="None — type a company" value={customer} onPick={setCustomer} invalid={!!err("customerId")} describedBy={described("customerId")} />
         </Field>
-        <Field id={`${prefix}-tags`} label="Tags" error={err("tags")}>
-          <TagPicker
-            id={`${prefix}-tags`}
-            placeholder={tags.length >= CONTACT_TAGS_MAX ? `At most ${CONTACT_TAGS_MAX} tags` : "Type a tag…"}
-            exclude={tags}
-            onPick={(t) => {
-              if (t && !tags.includes(t.name) && tags.length < CONTACT_TAGS_MAX) setTags([...tags, t.name]);
-            }}
-            invalid={!!err("tags")}
-            describedBy={described("tags")}
-            listLabel="Tag suggestions"
-          />
-          {tags.length ? (
-            <ul aria-label="Chosen tags" className="mt-2 flex flex-wrap gap-1.5">
-              {tags.map((t) => (
-                <li key={t} className="inline-flex items-center gap-1 rounded bg-slate-100 py-0.5 pr-0.5 pl-2 text-xs text-slate-700">
-                  {t}
-                  <button type="button" aria-label={`Remove tag ${t}`} onClick={() => setTags(tags.filter((x) => x !== t))} className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800">
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </Field>
-        <Field id={`${prefix}-notes`} label="Notes" error={err("notes")}>
-          <textarea
-            id={`${prefix}-notes`}
-            rows={2}
-            value={draft.notes}
-            onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
-            maxLength={NOTES_MAX}
-            aria-invalid={err("notes") ? true : undefined}
-            aria-describedby={described("notes")}
-            className={inputClass}
-          />
-        </Field>
-      </FormDialog>
-    </>
+      </div>
+      <Field id={`${prefix}-userId`} label="Requester account" error={err("userId")} hint="Their requests are made for this contact's customer.">
+        <SearchCombobox
+          id={`${prefix}-userId`}
+          searchUrl={requesterSearchUrl}
+          value={user}
+          onPick={setUser}
+          placeholder="None — type a name or e-mail"
+          emptyText="No requester without a contact matches."
+          listLabel="Requester suggestions"
+          invalid={!!err("userId")}
+          describedBy={described("userId")}
+        />
+      </Field>
+      <Field id={`${prefix}-tags`} label="Tags" error={err("tags")}>
+        <TagPicker
+          id={`${prefix}-tags`}
+          placeholder={tags.length >= CONTACT_TAGS_MAX ? `At most ${CONTACT_TAGS_MAX} tags` : "Type a tag…"}
+          exclude={tags}
+          onPick={(t) => {
+            if (t && !tags.includes(t.name) && tags.length < CONTACT_TAGS_MAX) setTags([...tags, t.name]);
+          }}
+          invalid={!!err("tags")}
+          describedBy={described("tags")}
+          listLabel="Tag suggestions"
+        />
+        {tags.length ? (
+          <ul aria-label="Chosen tags" className="mt-2 flex flex-wrap gap-1.5">
+            {tags.map((t) => (
+              <li key={t} className="inline-flex items-center gap-1 rounded bg-slate-100 py-0.5 pr-0.5 pl-2 text-xs text-slate-700">
+                {t}
+                <button type="button" aria-label={`Remove tag ${t}`} onClick={() => setTags(tags.filter((x) => x !== t))} className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800">
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Field>
+      <Field id={`${prefix}-notes`} label="Notes" error={err("notes")}>
+        <textarea
+          id={`${prefix}-notes`}
+          rows={2}
+          value={draft.notes}
+          onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
+          maxLength={NOTES_MAX}
+          aria-invalid={err("notes") ? true : undefined}
+          aria-describedby={described("notes")}
+          className={inputClass}
+        />
+      </Field>
+    </EditorDialog>
   );
 }
 
 /** "Delete" of a contact, said first. */
 export function DeleteContact({ contact }: { contact: { id: string; name: string; linked: boolean } }) {
-  const form = useDialogForm([]);
+  const account = contact.linked ? "Their requester account stays; new requests from it are for the customer of its e-mail's domain, if any. " : "";
   return (
-    <>
-      <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-red-700" aria-label={`Delete ${contact.name}`} onClick={form.show}>
-        Delete
-      </Button>
-      <FormDialog
-        form={form}
-        title={`Delete ${contact.name}?`}
-        description={
-          <p>
-            {contact.linked ? "Their requester account stays; new requests from it are for the customer of its e-mail's domain, if any. " : ""}
-            Tickets keep the customer they were given.
-          </p>
-        }
-        submitLabel="Delete contact"
-        pendingLabel="Deleting…"
-        danger
-        onSubmit={() => form.save(() => deleteContactAction({ id: contact.id }), (r) => `${r.name} was deleted.`)}
-      />
-    </>
+    <DeleteButton
+      name={contact.name}
+      description={<p>{`${account}Tickets keep the customer they were given.`}</p>}
+      submitLabel="Delete contact"
+      run={() => deleteContactAction({ id: contact.id })}
+      done={(r) => `${r.name} was deleted.`}
+    />
   );
 }

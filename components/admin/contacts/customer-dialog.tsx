@@ -3,9 +3,8 @@
 import { useState } from "react";
 import { createCustomerAction, deleteCustomerAction, updateCustomerAction } from "@/lib/actions/contacts";
 import { CUSTOMER_NAME_MAX, NOTES_MAX } from "@/lib/validation/contacts";
-import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { errorsOf, FormDialog, useDialogForm } from "./form-dialog";
+import { DeleteButton, EditorDialog, errorsOf, useDialogForm } from "./form-dialog";
 
 export interface CustomerView {
   id: string;
@@ -42,103 +41,70 @@ export function CustomerDialog({ customer }: { customer?: CustomerView }) {
   }
 
   return (
-    <>
-      {customer ? (
-        <Button type="button" variant="secondary" className="px-2.5 py-1.5" aria-label={`Edit ${customer.name}`}
-          onClick={() => {
-            setDraft(initial);
-            form.show();
-          }}
-        >
-          Edit
-        </Button>
-      ) : (
-        <Button type="button" onClick={form.show}>
-          New customer
-        </Button>
-      )}
-      <FormDialog
-        form={form}
-        title={customer ? `Edit ${customer.name}` : "New customer"}
-        description="A company you support. Its contacts and its requesters' tickets are found by it on the desk."
-        submitLabel={customer ? "Save customer" : "Create customer"}
-        pendingLabel="Saving…"
-        onSubmit={submit}
+    <EditorDialog
+      form={form}
+      noun="customer"
+      editing={customer?.name}
+      description="A company you support. Its contacts and its requesters' tickets are found by it on the desk."
+      onOpen={() => setDraft(initial)}
+      onSubmit={submit}
+    >
+      <Field id={`${prefix}-name`} label="Name" error={errorsOf(form.errors, "name")}>
+        <input
+          id={`${prefix}-name`}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          maxLength={CUSTOMER_NAME_MAX}
+          autoComplete="off"
+          aria-invalid={errorsOf(form.errors, "name") ? true : undefined}
+          aria-describedby={described("name")}
+          className={inputClass}
+        />
+      </Field>
+      <Field
+        id={`${prefix}-domains`}
+        label="E-mail domains"
+        error={errorsOf(form.errors, "domains")}
+        hint="Separate with commas. A requester at one of these domains belongs to this customer, unless their contact record names another."
       >
-        <Field id={`${prefix}-name`} label="Name" error={errorsOf(form.errors, "name")}>
-          <input
-            id={`${prefix}-name`}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            maxLength={CUSTOMER_NAME_MAX}
-            autoComplete="off"
-            aria-invalid={errorsOf(form.errors, "name") ? true : undefined}
-            aria-describedby={described("name")}
-            className={inputClass}
-          />
-        </Field>
-        <Field
+        <input
           id={`${prefix}-domains`}
-          label="E-mail domains"
-          error={errorsOf(form.errors, "domains")}
-          hint="Separate with commas. A requester at one of these domains belongs to this customer, unless their contact record names another."
-        >
-          <input
-            id={`${prefix}-domains`}
-            value={draft.domains}
-            onChange={(e) => setDraft({ ...draft, domains: e.target.value })}
-            placeholder="e.g. initech.test"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={errorsOf(form.errors, "domains") ? true : undefined}
-            aria-describedby={described("domains")}
-            className={inputClass}
-          />
-        </Field>
-        <Field id={`${prefix}-notes`} label="Notes" error={errorsOf(form.errors, "notes")}>
-          <textarea
-            id={`${prefix}-notes`}
-            rows={3}
-            value={draft.notes}
-            onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
-            maxLength={NOTES_MAX}
-            aria-invalid={errorsOf(form.errors, "notes") ? true : undefined}
-            aria-describedby={described("notes")}
-            className={inputClass}
-          />
-        </Field>
-      </FormDialog>
-    </>
+          value={draft.domains}
+          onChange={(e) => setDraft({ ...draft, domains: e.target.value })}
+          placeholder="e.g. initech.test"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={errorsOf(form.errors, "domains") ? true : undefined}
+          aria-describedby={described("domains")}
+          className={inputClass}
+        />
+      </Field>
+      <Field id={`${prefix}-notes`} label="Notes" error={errorsOf(form.errors, "notes")}>
+        <textarea
+          id={`${prefix}-notes`}
+          rows={3}
+          value={draft.notes}
+          onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
+          maxLength={NOTES_MAX}
+          aria-invalid={errorsOf(form.errors, "notes") ? true : undefined}
+          aria-describedby={described("notes")}
+          className={inputClass}
+        />
+      </Field>
+    </EditorDialog>
   );
 }
 
 /** "Delete" of a customer, said first: what happens to its contacts and tickets. */
 export function DeleteCustomer({ customer, contactsLabel }: { customer: { id: string; name: string }; contactsLabel: string }) {
-  const form = useDialogForm([]);
+  const contacts = contactsLabel === "0" ? "No contact names it." : `Its ${contactsLabel} ${contactsLabel === "1" ? "contact stays" : "contacts stay"}, without a customer.`;
   return (
-    <>
-      <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-red-700" aria-label={`Delete ${customer.name}`} onClick={form.show}>
-        Delete
-      </Button>
-      <FormDialog
-        form={form}
-        title={`Delete ${customer.name}?`}
-        description={
-          <p>
-            Its e-mail domains go with it. {contactsLabel === "0" ? "No contact names it." : `Its ${contactsLabel} ${contactsLabel === "1" ? "contact stays" : "contacts stay"}, without a customer.`} Tickets for{" "}
-            {customer.name} keep their history and no longer name a customer.
-          </p>
-        }
-        submitLabel="Delete customer"
-        pendingLabel="Deleting…"
-        danger
-        onSubmit={() =>
-          form.save(
-            () => deleteCustomerAction({ id: customer.id }),
-            (r) => `${r.name} was deleted${r.tickets ? `; ${r.tickets === 1 ? "one ticket no longer names it" : `${r.tickets} tickets no longer name it`}` : ""}.`,
-          )
-        }
-      />
-    </>
+    <DeleteButton
+      name={customer.name}
+      description={<p>{`Its e-mail domains go with it. ${contacts} Tickets for ${customer.name} keep their history and no longer name a customer.`}</p>}
+      submitLabel="Delete customer"
+      run={() => deleteCustomerAction({ id: customer.id })}
+      done={(r) => `${r.name} was deleted${r.tickets ? `; ${r.tickets === 1 ? "one ticket no longer names it" : `${r.tickets} tickets no longer name it`}` : ""}.`}
+    />
   );
 }

@@ -144,3 +144,67 @@ export function FormDialog({
     </dialog>
   );
 }
+
+/** "Delete" of a row: a dialog asks "Delete <name>?" and says what follows; the outcome is said above the lists. */
+export function DeleteButton<T>({ name, description, submitLabel, run, done }: { name: string; description: ReactNode; submitLabel: string; run: () => Promise<ActionResult<T>>; done: (data: T) => string }) {
+  const form = useDialogForm([]);
+  return (
+    <>
+      <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-red-700" aria-label={`Delete ${name}`} onClick={form.show}>
+        Delete
+      </Button>
+      <FormDialog form={form} title={`Delete ${name}?`} description={description} submitLabel={submitLabel} pendingLabel="Deleting…" danger onSubmit={() => form.save(run, done)} />
+    </>
+  );
+}
+
+/**
+ * "New <noun>" (no `editing`) or "Edit" of the row named `editing`: the
+ * button that opens the dialog, and the dialog with the fields.
+ */
+export function EditorDialog({
+  form,
+  noun,
+  editing,
+  description,
+  onOpen,
+  onSubmit,
+  children,
+}: {
+  form: ReturnType<typeof useDialogForm>;
+  noun: string;
+  editing?: string;
+  description: string;
+  /** Loads the draft before the dialog shows. */
+  onOpen: () => void;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const open = () => {
+    onOpen();
+    form.show();
+  };
+  return (
+    <>
+      {editing ? (
+        <Button type="button" variant="secondary" className="px-2.5 py-1.5" aria-label={`Edit ${editing}`} onClick={open}>
+          Edit
+        </Button>
+      ) : (
+        <Button type="button" onClick={open}>
+          New {noun}
+        </Button>
+      )}
+      <FormDialog
+        form={form}
+        title={editing ? `Edit ${editing}` : `New ${noun}`}
+        description={description}
+        submitLabel={editing ? `Save ${noun}` : `Create ${noun}`}
+        pendingLabel="Saving…"
+        onSubmit={onSubmit}
+      >
+        {children}
+      </FormDialog>
+    </>
+  );
+}

@@ -37,6 +37,14 @@ describe("audit row entity", () => {
     expect(entityOf({ entityType: "KanbanColumn", entityId: "c", data: { name: "Review", project: "ENG" } }, none)).toEqual({ kind: "Board column", label: "Review (ENG)", href: "/board/ENG" });
     expect(entityOf({ entityType: null, entityId: null, data: {} }, none)).toBeNull();
   });
+
+  it("names customers and contacts as the row recorded them, with a search on /admin/contacts", () => {
+    expect(entityOf({ entityType: "Customer", entityId: "c", data: { old: {}, new: { name: "Initech", domains: [] } } }, none)).toEqual({ kind: "Customer", label: "Initech", href: "/admin/contacts?cq=Initech" });
+    expect(entityOf({ entityType: "Customer", entityId: "c", data: { customer: "Initech", old: { notes: "" }, new: { notes: "x" } } }, none)?.label).toBe("Initech");
+    expect(entityOf({ entityType: "Contact", entityId: "k", data: { old: { name: "Rita R" }, new: {} } }, none)).toEqual({ kind: "Contact", label: "Rita R", href: "/admin/contacts?q=Rita%20R" });
+    // The edit's own name key is not repeated in the summary; what changed is.
+    expect(summarizeData({ contact: "Rita R", old: { title: null }, new: { title: "Office manager" } })).toBe("title: — → Office manager");
+  });
 });
 
 describe("audit CSV cells", () => {

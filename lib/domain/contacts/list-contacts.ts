@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { CONTACT_PAGE_SIZE, contactListSchema, type ContactListInput } from "@/lib/validation/contacts";
 import { customersById, type CustomerChoice } from "@/lib/domain/customers/ticket-customer";
 import { assertManageContacts, cappedCountSql, keysetPage, keysetSql, nameMatchSql, readKeyset } from "./access";
+import type { ContactBase } from "./references";
 
 // /admin/contacts' contact list: one page in SQL — an organization may hold
 // 50,000 contacts, so nothing here reads them all. Ordered by lower(name)
@@ -17,20 +18,9 @@ import { assertManageContacts, cappedCountSql, keysetPage, keysetSql, nameMatchS
 
 export const CONTACT_TOTAL_CAP = 10_000;
 
-export interface ContactRow {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  title: string | null;
-  notes: string;
-  version: number;
-  customerId: string | null;
-  customerName: string | null;
-  userId: string | null;
-  /** The linked requester's name and e-mail. */
+export interface ContactRow extends ContactBase {
+  /** The linked requester's name (ContactBase has their e-mail). */
   userName: string | null;
-  userEmail: string | null;
   tags: string[];
 }
 

@@ -69,7 +69,8 @@ export function contactRaced(e: unknown): never {
   throw e;
 }
 
-export interface LockedContact {
+/** A contact's columns with its customer's name and its requester's e-mail, as the list and the writers read them. */
+export interface ContactBase {
   id: string;
   name: string;
   email: string | null;
@@ -81,6 +82,9 @@ export interface LockedContact {
   customerName: string | null;
   userId: string | null;
   userEmail: string | null;
+}
+
+export interface LockedContact extends ContactBase {
   tags: { id: string; name: string }[];
 }
 
