@@ -47,6 +47,9 @@ export const AUDIT_ACTION_LABELS = {
   "asset.component_added": "Asset component added",
   "asset.component_updated": "Asset component updated",
   "asset.component_removed": "Asset component removed",
+  "asset.retired": "Asset retired",
+  "asset.restored": "Asset returned to service",
+  "asset.deleted": "Asset deleted",
   // Teams (/admin/teams)
   "team.created": "Team created",
   "team.updated": "Team updated",
