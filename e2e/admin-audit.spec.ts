@@ -46,6 +46,28 @@ test.describe("[admin] audit log", () => {
     for (const text of await rows.allInnerTexts()) expect(text).toContain("Rob Requester");
   });
 
+  test("[admin] the filter is a plain GET form: a choice made before the page hydrates still counts", async ({ as, browser, baseURL }) => {
+    // Without JavaScript the form submits itself; this is also what a click
+    // that lands before hydration does, and what CI once caught as a swallowed filter.
+    const signedIn = await as(USERS.acmeAdmin);
+    const context = await browser.newContext({ baseURL, storageState: await signedIn.context().storageState(), javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto("/admin/audit");
+      await page.getByLabel("Action").selectOption({ label: "Signed in" });
+      await page.getByLabel("From").fill("2026-01-01");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await page.waitForURL(/[?&]action=auth\.sign_in/);
+      expect(new URL(page.url()).searchParams.get("from")).toBe("2026-01-01");
+      const rows = page.getByRole("table", { name: "Audit log" }).getByRole("row").filter({ hasNot: page.getByRole("columnheader") });
+      await expect(rows.first()).toContainText("Signed in");
+      for (const text of await rows.allInnerTexts()) expect(text).toContain("Signed in");
+      await expect(page.getByLabel("Action")).toHaveValue("auth.sign_in");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("[admin] Export CSV downloads the filtered log with labels and ISO dates, and is audited", async ({ as }) => {
     const page = await as(USERS.acmeAdmin);
     await page.goto("/admin/audit?action=auth.sign_in");

@@ -27,7 +27,11 @@ const actorSearchUrl = (q: string) => {
 export function AuditFilters({ initial, actions, errors }: { initial: AuditFilterValues; actions: { value: string; label: string }[]; errors: Record<string, string[]> }) {
   const router = useRouter();
   const tz = useViewerTimeZone();
-  const [values, setValues] = useState(initial);
+  // The actor is the one value only the client knows (the picker); action and
+  // days are read from the form itself, so a choice made before hydration
+  // counts, and the form works as a plain GET without JavaScript.
+  const [actor, setActor] = useState(initial.actor);
+  const [days, setDays] = useState(Boolean(initial.from || initial.to));
 
   function apply(next: AuditFilterValues) {
     const params = new URLSearchParams();
@@ -54,9 +58,18 @@ export function AuditFilters({ initial, actions, errors }: { initial: AuditFilte
     <form
       role="search"
       aria-label="Filter the audit log"
+      action="/admin/audit"
+      method="get"
       onSubmit={(e) => {
         e.preventDefault();
-        apply(values);
+        const form = new FormData(e.currentTarget);
+        const text = (key: string) => String(form.get(key) ?? "");
+        apply({ action: text("action"), actor, from: text("from"), to: text("to") });
+      }}
+      onChange={(e) => {
+        const form = e.currentTarget;
+        const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value;
+        setDays(Boolean(value("from") || value("to")));
       }}
       className="grid gap-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:grid-cols-2 xl:grid-cols-[1fr_1fr_auto_auto_auto] xl:items-end"
     >
@@ -64,7 +77,7 @@ export function AuditFilters({ initial, actions, errors }: { initial: AuditFilte
         <label htmlFor="audit-action" className="block text-xs font-medium text-slate-700">
           Action
         </label>
-        <select id="audit-action" value={values.action} onChange={(e) => setValues({ ...values, action: e.target.value })} aria-describedby={described("action")} className={`${inputClass} mt-1`}>
+        <select id="audit-action" name="action" defaultValue={initial.action} aria-describedby={described("action")} className={`${inputClass} mt-1`}>
           <option value="">All actions</option>
           {actions.map((a) => (
             <option key={a.value} value={a.value}>
@@ -81,24 +94,25 @@ export function AuditFilters({ initial, actions, errors }: { initial: AuditFilte
           label="Actor"
           placeholder="Type a name or e-mail…"
           listLabel="Actor suggestions"
-          value={values.actor}
-          onPick={(p) => setValues({ ...values, actor: p })}
+          value={actor}
+          onPick={setActor}
           describedBy={described("actor")}
         />
+        {actor ? <input type="hidden" name="actor" value={actor.id} /> : null}
         {error("actor")}
       </div>
       <div>
         <label htmlFor="audit-from" className="block text-xs font-medium text-slate-700">
           From
         </label>
-        <input id="audit-from" type="date" value={values.from} onChange={(e) => setValues({ ...values, from: e.target.value })} aria-describedby={described("from")} aria-invalid={errors.from ? true : undefined} className={`${inputClass} mt-1`} />
+        <input id="audit-from" name="from" type="date" defaultValue={initial.from} aria-describedby={described("from")} aria-invalid={errors.from ? true : undefined} className={`${inputClass} mt-1`} />
         {error("from")}
       </div>
       <div>
         <label htmlFor="audit-to" className="block text-xs font-medium text-slate-700">
           To
         </label>
-        <input id="audit-to" type="date" value={values.to} onChange={(e) => setValues({ ...values, to: e.target.value })} aria-describedby={described("to")} aria-invalid={errors.to ? true : undefined} className={`${inputClass} mt-1`} />
+        <input id="audit-to" name="to" type="date" defaultValue={initial.to} aria-describedby={described("to")} aria-invalid={errors.to ? true : undefined} className={`${inputClass} mt-1`} />
         {error("to")}
       </div>
       <div className="flex gap-2 sm:col-span-2 xl:col-span-1">
@@ -107,16 +121,14 @@ export function AuditFilters({ initial, actions, errors }: { initial: AuditFilte
           <Button
             type="button"
             variant="secondary"
-            onClick={() => {
-              setValues(blank);
-              apply(blank);
-            }}
+            onClick={() => apply(blank)}
           >
             Clear
           </Button>
         ) : null}
       </div>
-      {tz && (values.from || values.to) ? <p className="text-xs text-slate-500 sm:col-span-2 xl:col-span-5">Days are read in your time zone, {tz}.</p> : null}
+      {tz ? <input type="hidden" name="tz" value={tz} /> : null}
+      {tz && days ? <p className="text-xs text-slate-500 sm:col-span-2 xl:col-span-5">Days are read in your time zone, {tz}.</p> : null}
     </form>
   );
 }
