@@ -112,7 +112,10 @@ export function deskBoxesTwin(actor: Actor): SqlQuery {
            count(*) FILTER (WHERE FALSE) AS "approval",
            count(*) FILTER (WHERE (t."status" = 'approved'::"TicketStatus" AND t."assigneeId" IS NULL)) AS "ready",
            (SELECT count(*) FROM "TicketAssignee" ma JOIN "Ticket" t ON t."id" = ma."ticketId"
-             WHERE ma."userId" = ${p.add(actor.id)}::uuid AND ${live(p)} AND ${scope(p, actor)}) AS "mine"
+             WHERE ma."userId" = ${p.add(actor.id)}::uuid AND ${live(p)} AND ${scope(p, actor)}) AS "mine",
+           (SELECT count(*) FROM "Ticket" t
+             WHERE t."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."userId" = ${p.add(actor.id)}::uuid)
+               AND ${live(p)} AND ${scope(p, actor)}) AS "teams"
       FROM "Ticket" t
      WHERE ${scope(p, actor)} AND ${live(p)}`;
   return { label: "desk boxes", text, values: p.values };
