@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { inspectLinkToken, LINK_PROBLEM_TEXT } from "@/lib/domain/users/link-tokens";
-import { TOKEN_PATTERN, type LinkPurpose } from "@/lib/validation/users";
+import { TOKEN_PATTERN, type PasswordLinkPurpose } from "@/lib/validation/users";
 import { AuthCard } from "./auth-card";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -13,7 +13,7 @@ const linkClass = "font-medium text-brand-700 hover:underline";
  * Looking at the page changes nothing; the link is used up by "Set password".
  * A path that is not the shape of a link at all is a 404.
  */
-export async function PasswordLinkPage({ token, purpose }: { token: string; purpose: LinkPurpose }) {
+export async function PasswordLinkPage({ token, purpose }: { token: string; purpose: PasswordLinkPurpose }) {
   // Not the shape of any link we send (a broken path): no such page. A well-formed link says what is wrong with it.
   if (!TOKEN_PATTERN.test(token)) notFound();
   const state = await inspectLinkToken(token, purpose);

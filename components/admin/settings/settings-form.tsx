@@ -17,12 +17,13 @@ export interface SettingsFormValues {
   timeZone: string;
   defaultPriority: string;
   requestersMayCreateTags: boolean;
+  requestersMayRegister: boolean;
   /** As typed: a number of MB. */
   attachmentMaxMb: string;
   allowedFileTypes: string[];
 }
 
-const FIELDS = ["name", "timeZone", "defaultPriority", "requestersMayCreateTags", "attachmentMaxMb", "allowedFileTypes"] as const;
+const FIELDS = ["name", "timeZone", "defaultPriority", "requestersMayCreateTags", "requestersMayRegister", "attachmentMaxMb", "allowedFileTypes"] as const;
 
 /** The organization's settings; messages sit under their fields and the input is kept on any refusal. */
 export function SettingsForm({
@@ -30,11 +31,14 @@ export function SettingsForm({
   updatedAt,
   timeZones,
   installation,
+  signUpUrl,
 }: {
   initial: SettingsFormValues;
   updatedAt: string;
   timeZones: string[];
   installation: { maxLabel: string; types: string[] };
+  /** The organization's portal sign-up page (/register/[slug]). */
+  signUpUrl: string;
 }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
@@ -55,6 +59,7 @@ export function SettingsForm({
         timeZone: values.timeZone,
         defaultPriority: values.defaultPriority,
         requestersMayCreateTags: values.requestersMayCreateTags,
+        requestersMayRegister: values.requestersMayRegister,
         // NaN reaches the schema as "not a number" and comes back as the field's message.
         attachmentMaxMb: Number.isFinite(mb) ? mb : (values.attachmentMaxMb as unknown as number),
         allowedFileTypes: values.allowedFileTypes,
@@ -123,6 +128,27 @@ export function SettingsForm({
             Otherwise only staff create new tags; everyone else applies existing ones.
           </p>
           {errors.requestersMayCreateTags ? <p className="mt-1 pl-6 text-sm text-red-600">{errors.requestersMayCreateTags.join(" ")}</p> : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="settings-portal" className="space-y-4 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
+        <h2 id="settings-portal" className="text-sm font-semibold text-slate-900">Portal</h2>
+        <div>
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              checked={values.requestersMayRegister}
+              onChange={(e) => setValues({ ...values, requestersMayRegister: e.target.checked })}
+              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600"
+              aria-describedby="settings-register-hint"
+            />
+            <span className="font-medium">Requesters may register</span>
+          </label>
+          <p id="settings-register-hint" className="mt-1 pl-6 text-xs break-words text-slate-500">
+            Anyone may then create a requester account at <span className="font-mono text-slate-700">{signUpUrl}</span> and, once they confirm their e-mail
+            address, open requests in your support projects. Otherwise only people you invite get an account.
+          </p>
+          {errors.requestersMayRegister ? <p className="mt-1 pl-6 text-sm text-red-600">{errors.requestersMayRegister.join(" ")}</p> : null}
         </div>
       </section>
 
