@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { inspectLinkToken, LINK_PROBLEM_TEXT } from "@/lib/domain/users/link-tokens";
+import { inspectLinkToken } from "@/lib/domain/users/link-tokens";
 import { TOKEN_PATTERN, type PasswordLinkPurpose } from "@/lib/validation/users";
 import { AuthCard } from "./auth-card";
 import { SetPasswordForm } from "./set-password-form";
-
-const linkClass = "font-medium text-brand-700 hover:underline";
+import { authLinkClass, LinkProblemCard } from "./link-problem-card";
 
 /**
  * /invite/[token] and /reset/[token]: the form when the link works now, else
@@ -18,26 +17,18 @@ export async function PasswordLinkPage({ token, purpose }: { token: string; purp
   if (!TOKEN_PATTERN.test(token)) notFound();
   const state = await inspectLinkToken(token, purpose);
   if (!state.ok) {
-    const { title, text } = LINK_PROBLEM_TEXT[state.problem];
     return (
-      <AuthCard title={title} description={<p>{text}</p>}>
-        <div className="space-y-2 text-sm">
-          {purpose === "password_reset" ? (
-            <p>
-              <Link href="/forgot-password" className={linkClass}>
-                Ask for a new reset link
-              </Link>
-            </p>
-          ) : (
-            <p className="text-slate-600">An administrator of your organization can send you a new invite.</p>
-          )}
+      <LinkProblemCard problem={state.problem}>
+        {purpose === "password_reset" ? (
           <p>
-            <Link href="/login" className={linkClass}>
-              Go to sign in
+            <Link href="/forgot-password" className={authLinkClass}>
+              Ask for a new reset link
             </Link>
           </p>
-        </div>
-      </AuthCard>
+        ) : (
+          <p className="text-slate-600">An administrator of your organization can send you a new invite.</p>
+        )}
+      </LinkProblemCard>
     );
   }
   const { name, email } = state.user;

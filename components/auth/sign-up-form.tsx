@@ -3,7 +3,6 @@
 import { useState, useTransition } from "react";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { registerOrganizationAction, registerRequesterAction } from "@/lib/actions/registration";
 import { PASSWORD_MIN } from "@/lib/validation/account";
 import type { FieldErrors } from "@/lib/errors";
@@ -51,7 +50,6 @@ function CheckEmail({ email, kind, signedIn }: { email: string; kind: Mode["kind
  * through the same credentials flow as /login.
  */
 export function SignUpForm({ mode }: { mode: Mode }) {
-  const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<{ email: string; signedIn: boolean } | null>(null);
@@ -77,11 +75,11 @@ export function SignUpForm({ mode }: { mode: Mode }) {
         if (!fields.some((f) => fieldErrors[f.name]?.length)) setMessage(res.message);
         return;
       }
+      // No refresh after signing in: /register sends a signed-in visitor away, and this answer must stay on screen.
       let signedIn = false;
       if (mode.kind === "organization") {
         const r = await signIn("credentials", { email: res.data.email, password: account.password, redirect: false });
         signedIn = !!r && !r.error;
-        if (signedIn) router.refresh();
       }
       setDone({ email: res.data.email, signedIn });
     });
@@ -110,5 +108,17 @@ export function SignUpForm({ mode }: { mode: Mode }) {
         {pending ? "Creating…" : mode.kind === "organization" ? "Create organization" : "Create account"}
       </Button>
     </form>
+  );
+}
+
+/** Beneath both sign-up forms. */
+export function SignInInstead() {
+  return (
+    <p className="mt-6 text-center text-sm text-slate-600">
+      Already have an account?{" "}
+      <Link href="/login" className="font-medium text-brand-700 hover:underline">
+        Sign in
+      </Link>
+    </p>
   );
 }

@@ -2,7 +2,6 @@
 
 import "server-only";
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/actor";
 import { requestMeta } from "@/lib/audit";
 import { defineAction, definePublicAction } from "@/lib/actions/safe-action";
@@ -21,11 +20,8 @@ export const registerOrganizationAction = definePublicAction(registerOrganizatio
 
 export const registerRequesterAction = definePublicAction(registerRequesterSchema, async (input) => registerRequester(input, requestMeta(await headers())));
 
-export const confirmEmailAction = definePublicAction(confirmEmailSchema, async (input) => {
-  const r = await confirmEmail(input, requestMeta(await headers()));
-  revalidatePath("/admin/users");
-  return r;
-});
+// No revalidatePath: it would render /confirm/[token] again, now for a used link, over the answer.
+export const confirmEmailAction = definePublicAction(confirmEmailSchema, async (input) => confirmEmail(input, requestMeta(await headers())));
 
 /** "Resend confirmation" on /admin/users (signed in, org.manage). */
 export const resendConfirmationAction = defineAction(getActor, resendConfirmationSchema, async (actor) => resendConfirmation(actor, requestMeta(await headers())));

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getActor } from "@/lib/auth/actor";
 import { registrationAllowed } from "@/lib/env";
 import { AuthCard } from "@/components/auth/auth-card";
-import { SignUpForm } from "@/components/auth/sign-up-form";
+import { SignInInstead, SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Create an organization" };
 
@@ -21,12 +20,7 @@ export default async function RegisterPage() {
       description={<p>You become its administrator. We set up a first project with a board for your team.</p>}
     >
       <SignUpForm mode={{ kind: "organization" }} />
-      <p className="mt-6 text-center text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">
-          Sign in
-        </Link>
-      </p>
+      <SignInInstead />
     </AuthCard>
   );
 }

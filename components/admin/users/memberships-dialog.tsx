@@ -4,22 +4,17 @@ import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { saveUserMembershipsAction } from "@/lib/actions/users";
 import { WORKFLOW_LABELS } from "@/lib/validation/projects";
-import type { WorkflowKind } from "@/lib/generated/prisma/enums";
+import type { UserMemberships } from "@/lib/domain/users/memberships";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
-interface Row {
-  projectId: string;
-  key: string;
-  name: string;
-  workflow: WorkflowKind;
-  archived: boolean;
-  member: boolean;
-  triage: boolean;
-}
 type State = { member: boolean; triage: boolean };
-type Loaded = { projects: Row[]; more: boolean };
+type Loaded = Pick<UserMemberships, "projects" | "more">;
+
+function Check({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled: boolean; onChange: (on: boolean) => void }) {
+  return <input type="checkbox" aria-label={label} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} className="size-4 rounded border-slate-300 disabled:opacity-40" />;
+}
 
 /**
  * "Projects for <name>" on a user's row: the organization's projects (at most
@@ -121,24 +116,10 @@ export function MembershipsButton({ user, onSaved }: { user: { id: string; name:
                             </div>
                           </th>
                           <td className="px-3 py-2 text-center">
-                            <input
-                              type="checkbox"
-                              aria-label={`Member of ${p.key}`}
-                              checked={s.member}
-                              disabled={pending}
-                              onChange={(e) => set(p.projectId, { member: e.target.checked, triage: s.triage })}
-                              className="size-4 rounded border-slate-300"
-                            />
+                            <Check label={`Member of ${p.key}`} checked={s.member} disabled={pending} onChange={(on) => set(p.projectId, { member: on, triage: s.triage })} />
                           </td>
                           <td className="px-3 py-2 text-center">
-                            <input
-                              type="checkbox"
-                              aria-label={`Triage in ${p.key}`}
-                              checked={s.triage}
-                              disabled={pending || !s.member}
-                              onChange={(e) => set(p.projectId, { member: true, triage: e.target.checked })}
-                              className="size-4 rounded border-slate-300 disabled:opacity-40"
-                            />
+                            <Check label={`Triage in ${p.key}`} checked={s.triage} disabled={pending || !s.member} onChange={(on) => set(p.projectId, { member: true, triage: on })} />
                           </td>
                         </tr>
                       );

@@ -4,7 +4,8 @@ import { audit, type RequestMeta } from "@/lib/audit";
 import { invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { confirmEmailSchema, type ConfirmEmailInput } from "@/lib/validation/registration";
-import { consumeLinkToken, LinkError } from "@/lib/domain/users/link-tokens";
+import { consumeLinkToken, LinkError, reissueLinkToken } from "@/lib/domain/users/link-tokens";
+import { linkUrl, queueLinkMail } from "@/lib/domain/users/link-mail";
 
 // An address someone typed when they signed themself up is theirs once they
 // use a link we e-mailed to it: the confirmation link (/confirm/[token]), or
@@ -12,6 +13,29 @@ import { consumeLinkToken, LinkError } from "@/lib/domain/users/link-tokens";
 // organization's founder has confirmed, nobody in it can invite people:
 // invitations are e-mails to third parties, and an unconfirmed address may be
 // anyone's.
+
+/**
+ * E-mails the user a confirmation link (3 days) in the caller's transaction;
+ * an earlier unused one stops working. Returns the link's expiry and that of
+ * the one it replaced.
+ */
+export async function sendConfirmationLink(
+  tx: Tx,
+  user: { id: string; name: string; email: string; organizationId: string },
+  opts: { organizationName: string; founder: boolean; now: Date; createdById?: string },
+): Promise<{ expiresAt: Date; previousExpiresAt: Date | null; replaced: number }> {
+  const link = await reissueLinkToken(tx, { userId: user.id, organizationId: user.organizationId, purpose: "email_confirmation", createdById: opts.createdById, now: opts.now });
+  await queueLinkMail(tx, user.organizationId, {
+    purpose: "email_confirmation",
+    to: user.email,
+    name: user.name,
+    organizationName: opts.organizationName,
+    founder: opts.founder,
+    url: linkUrl("email_confirmation", link.token),
+    expiresAt: link.expiresAt,
+  });
+  return { expiresAt: link.expiresAt, previousExpiresAt: link.previousExpiresAt, replaced: link.replaced };
+}
 
 /**
  * Records that the user's address is confirmed (once) and, when they are

@@ -5,9 +5,7 @@ import { audit, type RequestMeta } from "@/lib/audit";
 import { activeLock, recordFailure } from "@/lib/auth/throttle";
 import { assertAdminister } from "@/lib/domain/admin/access";
 import { invalid } from "@/lib/errors";
-import { issueLinkToken } from "@/lib/domain/users/link-tokens";
-import { linkUrl, queueLinkMail } from "@/lib/domain/users/link-mail";
-import { invitationsOnHold } from "./confirmation";
+import { invitationsOnHold, sendConfirmationLink } from "./confirmation";
 import { resendThrottleKeys, tooManyRequests } from "./limits";
 
 export const ALREADY_CONFIRMED = "The e-mail address is already confirmed: you can invite people.";
@@ -28,21 +26,7 @@ export async function resendConfirmation(actor: Actor, meta: RequestMeta, now = 
   await recordFailure(keys, now);
   const org = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
   return db.$transaction(async (tx) => {
-    const previous = await tx.userToken.findFirst({
-      where: { userId: founder.id, purpose: "email_confirmation", usedAt: null, revokedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: { expiresAt: true },
-    });
-    const link = await issueLinkToken(tx, { userId: founder.id, organizationId: actor.organizationId, purpose: "email_confirmation", createdById: actor.id, now });
-    await queueLinkMail(tx, actor.organizationId, {
-      purpose: "email_confirmation",
-      to: founder.email,
-      name: founder.name,
-      organizationName: org.name,
-      founder: true,
-      url: linkUrl("email_confirmation", link.token),
-      expiresAt: link.expiresAt,
-    });
+    const link = await sendConfirmationLink(tx, { ...founder, organizationId: actor.organizationId }, { organizationName: org.name, founder: true, now, createdById: actor.id });
     await audit(
       {
         organizationId: actor.organizationId,
@@ -50,7 +34,7 @@ export async function resendConfirmation(actor: Actor, meta: RequestMeta, now = 
         action: "user.confirmation_resent",
         entityType: "user",
         entityId: founder.id,
-        data: { old: { linkExpiresAt: previous?.expiresAt.toISOString() ?? null }, new: { linkExpiresAt: link.expiresAt.toISOString() }, linksReplaced: link.replaced },
+        data: { old: { linkExpiresAt: link.previousExpiresAt?.toISOString() ?? null }, new: { linkExpiresAt: link.expiresAt.toISOString() }, linksReplaced: link.replaced },
         ...meta,
       },
       tx,

@@ -6,8 +6,7 @@ import { activeLock, recordFailure } from "@/lib/auth/throttle";
 import { invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/domain/projects/access";
 import { isUnconfirmed } from "@/lib/domain/users/admin-access";
-import { issueLinkToken } from "@/lib/domain/users/link-tokens";
-import { linkUrl, queueLinkMail } from "@/lib/domain/users/link-mail";
+import { sendConfirmationLink } from "./confirmation";
 import { registrationThrottleKeys, tooManyRequests } from "./limits";
 import { queueAccountExistsMail } from "./mails";
 
@@ -44,20 +43,6 @@ const EXISTING_SELECT = {
   organization: { select: { name: true, unconfirmedFounderId: true } },
 } as const;
 
-async function queueConfirmation(tx: Tx, user: { id: string; name: string; email: string; organizationId: string }, organizationName: string, founder: boolean, now: Date) {
-  const link = await issueLinkToken(tx, { userId: user.id, organizationId: user.organizationId, purpose: "email_confirmation", now });
-  await queueLinkMail(tx, user.organizationId, {
-    purpose: "email_confirmation",
-    to: user.email,
-    name: user.name,
-    organizationName,
-    founder,
-    url: linkUrl("email_confirmation", link.token),
-    expiresAt: link.expiresAt,
-  });
-  return link;
-}
-
 /**
  * The one path of both sign-up forms. Rate-limited per address signed up
  * with and per client (limits.ts); the password is hashed whatever happens
@@ -87,7 +72,7 @@ export async function signUp(input: { email: string; password: string }, meta: R
     await db.$transaction(async (tx) => {
       let mail: "confirmation" | "account_exists" | null = null;
       if (existing.active && isUnconfirmed(existing)) {
-        await queueConfirmation(tx, existing, existing.organization.name, existing.organization.unconfirmedFounderId === existing.id, plan.now);
+        await sendConfirmationLink(tx, existing, { organizationName: existing.organization.name, founder: existing.organization.unconfirmedFounderId === existing.id, now: plan.now });
         mail = "confirmation";
       } else if (existing.active) {
         await queueAccountExistsMail(tx, existing.organizationId, { to: existing.email, name: existing.name, organizationName: existing.organization.name });
@@ -101,7 +86,7 @@ export async function signUp(input: { email: string; password: string }, meta: R
   try {
     await db.$transaction(async (tx) => {
       const made = await plan.create(tx, passwordHash);
-      await queueConfirmation(tx, made.user, made.organizationName, made.founder, plan.now);
+      await sendConfirmationLink(tx, made.user, { organizationName: made.organizationName, founder: made.founder, now: plan.now });
     });
   } catch (e) {
     // The same address signed up twice at once: the unique index decides, and the loser hears the same.

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse";
 import { inviteUserSchema, userRefSchema, type InviteUserInput, type UserRefInput } from "@/lib/validation/users";
 import { adminUserSelect, assertUserAdmin, isInvited } from "./admin-access";
-import { issueLinkToken } from "./link-tokens";
+import { issueLinkToken, reissueLinkToken } from "./link-tokens";
 import { linkUrl, queueLinkMail } from "./link-mail";
 import { insertMembership } from "@/lib/domain/projects/members";
 import { assertMayInvite } from "@/lib/domain/registration/confirmation";
@@ -98,12 +98,7 @@ export async function resendInvite(actor: Actor, raw: UserRefInput, meta: Reques
   const orgName = await organizationName(actor.organizationId);
 
   return db.$transaction(async (tx) => {
-    const previous = await tx.userToken.findFirst({
-      where: { userId: user.id, purpose: "invite", usedAt: null, revokedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: { expiresAt: true },
-    });
-    const link = await issueLinkToken(tx, { userId: user.id, organizationId: actor.organizationId, purpose: "invite", createdById: actor.id, now });
+    const link = await reissueLinkToken(tx, { userId: user.id, organizationId: actor.organizationId, purpose: "invite", createdById: actor.id, now });
     await queueLinkMail(tx, actor.organizationId, {
       purpose: "invite",
       to: user.email,
@@ -120,7 +115,7 @@ export async function resendInvite(actor: Actor, raw: UserRefInput, meta: Reques
         action: "user.invite_resent",
         entityType: "user",
         entityId: user.id,
-        data: { old: { linkExpiresAt: previous?.expiresAt.toISOString() ?? null }, new: { linkExpiresAt: link.expiresAt.toISOString() }, linksReplaced: link.replaced },
+        data: { old: { linkExpiresAt: link.previousExpiresAt?.toISOString() ?? null }, new: { linkExpiresAt: link.expiresAt.toISOString() }, linksReplaced: link.replaced },
         ...meta,
       },
       tx,

@@ -66,6 +66,23 @@ export async function issueLinkToken(
   return { token, expiresAt, replaced };
 }
 
+/**
+ * "Resend invite", "Resend confirmation": a new link in place of the user's
+ * unused one of this purpose, with the expiry of the one it replaced (the
+ * audit row's old value).
+ */
+export async function reissueLinkToken(
+  tx: Tx,
+  input: { userId: string; organizationId: string; purpose: LinkPurpose; createdById?: string | null; now?: Date },
+): Promise<{ token: string; expiresAt: Date; replaced: number; previousExpiresAt: Date | null }> {
+  const previous = await tx.userToken.findFirst({
+    where: { userId: input.userId, purpose: input.purpose, usedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { expiresAt: true },
+  });
+  return { ...(await issueLinkToken(tx, input)), previousExpiresAt: previous?.expiresAt ?? null };
+}
+
 /** Withdraws every unused link of the user (deactivation, or a password set by one of them). */
 export async function revokeLinkTokens(tx: Tx, userId: string, now = new Date()): Promise<number> {
   const { count } = await tx.userToken.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { inspectLinkToken, LINK_PROBLEM_TEXT } from "@/lib/domain/users/link-tokens";
+import { inspectLinkToken } from "@/lib/domain/users/link-tokens";
 import { TOKEN_PATTERN } from "@/lib/validation/users";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ConfirmEmailForm } from "@/components/auth/confirm-email-form";
+import { LinkProblemCard } from "@/components/auth/link-problem-card";
 
 export const metadata: Metadata = { title: "Confirm your e-mail address", robots: { index: false } };
-
-const linkClass = "font-medium text-brand-700 hover:underline";
 
 /**
  * /confirm/[token]: "Confirm e-mail address" when the link works now, else a
@@ -20,20 +18,12 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
   if (!TOKEN_PATTERN.test(token)) notFound();
   const state = await inspectLinkToken(token, "email_confirmation");
   if (!state.ok) {
-    const { title, text } = LINK_PROBLEM_TEXT[state.problem];
     return (
-      <AuthCard title={title} description={<p>{text}</p>}>
-        <div className="space-y-2 text-sm">
-          <p className="text-slate-600">
-            Signing up again with the same address sends a new link; an organization&apos;s administrator finds &ldquo;Resend confirmation&rdquo; on the Users page.
-          </p>
-          <p>
-            <Link href="/login" className={linkClass}>
-              Go to sign in
-            </Link>
-          </p>
-        </div>
-      </AuthCard>
+      <LinkProblemCard problem={state.problem}>
+        <p className="text-slate-600">
+          Signing up again with the same address sends a new link; an organization&apos;s administrator finds &ldquo;Resend confirmation&rdquo; on the Users page.
+        </p>
+      </LinkProblemCard>
     );
   }
   return (

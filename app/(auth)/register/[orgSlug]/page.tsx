@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { portalSignUp } from "@/lib/domain/registration/portal-sign-up";
 import { AuthCard } from "@/components/auth/auth-card";
-import { SignUpForm } from "@/components/auth/sign-up-form";
+import { SignInInstead, SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
@@ -23,12 +22,7 @@ export default async function PortalSignUpPage({ params }: { params: Promise<{ o
       description={<p>Create an account to open requests with {portal.organization.name}&apos;s help desk and follow them.</p>}
     >
       <SignUpForm mode={{ kind: "requester", orgSlug: portal.organization.slug }} />
-      <p className="mt-6 text-center text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">
-          Sign in
-        </Link>
-      </p>
+      <SignInInstead />
     </AuthCard>
   );
 }
