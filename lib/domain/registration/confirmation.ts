@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { audit, type RequestMeta } from "@/lib/audit";
 import { invalid } from "@/lib/errors";
+import { clearAccount } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/validation/parse";
 import { confirmEmailSchema, type ConfirmEmailInput } from "@/lib/validation/registration";
 import { consumeLinkToken, LinkError, reissueLinkToken } from "@/lib/domain/users/link-tokens";
@@ -56,14 +57,14 @@ export async function markEmailConfirmed(tx: Tx, user: { id: string; organizatio
  */
 export async function confirmEmail(raw: ConfirmEmailInput, meta: RequestMeta, now = new Date()): Promise<{ email: string; founder: boolean }> {
   const input = parseInput(confirmEmailSchema, raw);
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const token = await consumeLinkToken(tx, input.token, "email_confirmation", now);
     const user = await tx.user.findFirst({
       where: { id: token.userId, organizationId: token.organizationId },
       select: { id: true, email: true, organizationId: true, active: true, emailConfirmedAt: true },
     });
     if (!user || !user.active) throw new LinkError("invalid");
-    const done = await markEmailConfirmed(tx, user, now);
+    const marked = await markEmailConfirmed(tx, user, now);
     await audit(
       {
         organizationId: user.organizationId,
@@ -71,13 +72,16 @@ export async function confirmEmail(raw: ConfirmEmailInput, meta: RequestMeta, no
         action: "user.email_confirmed",
         entityType: "user",
         entityId: user.id,
-        data: { old: { emailConfirmed: user.emailConfirmedAt !== null }, new: { emailConfirmed: true }, invitationsOpened: done.invitationsOpened },
+        data: { old: { emailConfirmed: user.emailConfirmedAt !== null }, new: { emailConfirmed: true }, invitationsOpened: marked.invitationsOpened },
         ...meta,
       },
       tx,
     );
-    return { email: user.email, founder: done.invitationsOpened };
+    return { email: user.email, founder: marked.invitationsOpened };
   });
+  // Sign-ins tried before confirming counted as failures: they must not keep the owner out now.
+  await clearAccount(done.email);
+  return done;
 }
 
 /** The founder whose confirmation invitations wait on, or null when the organization may invite. */

@@ -325,6 +325,9 @@ describe("signing up on an organization's portal", () => {
     expect(await authenticate({ email: "sam@mail.test", password: "requester-pass-1" }, meta())).toBeNull();
     const [failed] = await auditOf("auth.sign_in_failed");
     expect(failed).toMatchObject({ data: { email: "sam@mail.test", reason: "unconfirmed" } });
+    // Enough tries to lock the account: confirming lifts the lock (they were the owner all along).
+    for (let i = 0; i < 5; i++) await authenticate({ email: "sam@mail.test", password: "requester-pass-1" }, meta());
+    expect((await auditOf("auth.sign_in_failed")).at(-1)).toMatchObject({ data: { reason: "locked" } });
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "sam@mail.test" } });
     expect(mail.text).toContain("You signed up for Acme's help desk");
     expect(await confirmEmail({ token: await linkTokenFor("sam@mail.test", "confirm") }, meta())).toEqual({ email: "sam@mail.test", founder: false });
