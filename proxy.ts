@@ -16,7 +16,7 @@ import { safeDecodeURIComponent } from "@/lib/safe-decode";
 // - redirects signed-out visitors to /login.
 
 // Reachable signed out (they check the session themselves where it matters).
-const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/, /^\/forgot-password$/, /^\/(?:invite|reset)\/[^/]+$/];
+const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/, /^\/forgot-password$/, /^\/(?:invite|reset|confirm)\/[^/]+$/, /^\/register(?:\/[^/]+)?$/];
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {

@@ -1,44 +1,13 @@
-import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { test, expect, USERS, signIn, submitSignIn, uniqueSuffix } from "./support/fixtures";
 import { sql } from "./support/db";
+import { linkIn, readMail } from "./support/mail";
 
 // Issue 13, Users: an admin invites someone, who sets a password from the
 // e-mailed link and is signed in; the admin finds them, changes their role,
 // deactivates (their session ends at once) and reactivates them; "Forgot
 // password?" e-mails a reset link. Destructive steps use the user this spec
 // invites, never a demo account.
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** Where the e2e server's outbox writes messages without SMTP (DATA_DIR/mail; npm start's default DATA_DIR is .data). */
-const MAIL_DIR = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, ".data"), "mail");
-
-/** The .eml the outbox wrote for the newest message to `to` with this subject, once the worker has sent it. */
-async function readMail(to: string, subject: RegExp): Promise<string> {
-  let file = "";
-  await expect
-    .poll(
-      async () => {
-        const rows = await sql<{ id: string; subject: string }>(`SELECT id, subject FROM "OutboxMessage" WHERE "to" = $1 AND status = 'sent' ORDER BY "createdAt" DESC`, [to]);
-        const row = rows.find((r) => subject.test(r.subject));
-        file = row ? path.join(MAIL_DIR, `${row.id}.eml`) : "";
-        return !!file && existsSync(file);
-      },
-      { timeout: 30_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(true);
-  const raw = readFileSync(file, "utf8");
-  // The body may be quoted-printable: undo soft line breaks and =XX escapes.
-  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-function linkIn(mail: string, kind: "invite" | "reset"): string {
-  const m = new RegExp(`https?://[^\\s]+/${kind}/([A-Za-z0-9_-]{43})`).exec(mail);
-  if (!m) throw new Error(`no ${kind} link in the e-mail:\n${mail}`);
-  return new URL(m[0]).pathname;
-}
 
 async function setPassword(page: Page, password: string) {
   await page.getByLabel("Password", { exact: true }).fill(password);

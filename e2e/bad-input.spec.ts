@@ -99,7 +99,7 @@ interface F {
     supportTeamId: string | null;
     /** SUP's default team as stored (a base repeating it is a no-op). */
     supDefaultTeamId: string | null;
-    org: { name: string; updatedAt: string; timeZone: string; defaultPriority: string; requestersMayCreateTags: boolean };
+    org: { name: string; updatedAt: string; timeZone: string; defaultPriority: string; requestersMayCreateTags: boolean; requestersMayRegister: boolean };
     /** Contacts administration: a customer with one domain, one to delete, a contact of the first, one to delete, and a Globex customer. */
     customer: { id: string; version: number; name: string; domain: string };
     customer2: { id: string };
@@ -147,7 +147,7 @@ const DUMMY: F = (() => {
       globexTeamId: id(),
       supportTeamId: id(),
       supDefaultTeamId: id(),
-      org: { name: "Acme", updatedAt: "2026-01-01T00:00:00.000Z", timeZone: "UTC", defaultPriority: "normal", requestersMayCreateTags: false },
+      org: { name: "Acme", updatedAt: "2026-01-01T00:00:00.000Z", timeZone: "UTC", defaultPriority: "normal", requestersMayCreateTags: false, requestersMayRegister: false },
       customer: { id: id(), version: 1, name: "Bad-input probe customer", domain: "probe.test" },
       customer2: { id: id() },
       contact: { id: id(), version: 1, name: "Bad-input probe contact", email: "probe-contact@acme.test" },
@@ -323,7 +323,40 @@ const ACTIONS: Record<string, Base[]> = {
   ],
   deleteTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
   // Users administration: every variant is refused before anything is written (the bases are not run).
-  inviteUserAction: [{ as: "admin", input: (f) => ({ email: "probe-invite@acme.test", name: "Probe Invite", roleId: f.roles.requester }) }],
+  inviteUserAction: [
+    {
+      as: "admin",
+      input: (f) => ({ email: "probe-invite@acme.test", name: "Probe Invite", roleId: f.roles.requester, projectIds: [f.admin.sup.id] }),
+      extras: [{ label: "another organization's project", input: (f) => ({ email: "probe-invite@acme.test", name: "Probe Invite", roleId: f.roles.requester, projectIds: [f.admin.globexProjectId] }), expect: { field: ["projectIds"] } }],
+    },
+  ],
+  // requester2 is not a member of ENG and stays so: the base is a no-op.
+  saveUserMembershipsAction: [
+    {
+      as: "admin",
+      input: (f) => ({ userId: f.users.requester2, changes: [{ projectId: f.admin.engProjectId, now: { member: false, triage: false }, seen: { member: false, triage: false } }] }),
+      extras: [
+        {
+          label: "another organization's project",
+          input: (f) => ({ userId: f.users.requester2, changes: [{ projectId: f.admin.globexProjectId, now: { member: true, triage: false }, seen: { member: false, triage: false } }] }),
+          expect: "refused",
+        },
+        {
+          label: "another organization's user",
+          input: (f) => ({ userId: f.users.globexAgent, changes: [{ projectId: f.admin.engProjectId, now: { member: true, triage: false }, seen: { member: false, triage: false } }] }),
+          expect: "refused",
+        },
+        {
+          label: "triage without membership",
+          input: (f) => ({ userId: f.users.requester2, changes: [{ projectId: f.admin.engProjectId, now: { member: false, triage: true }, seen: { member: false, triage: false } }] }),
+          expect: { field: ["changes", 0, "now", "triage"] },
+        },
+        { label: "no change at all", input: (f) => ({ userId: f.users.requester2, changes: [] }), expect: { field: ["changes"] } },
+      ],
+    },
+  ],
+  // Acme's admin: Acme was not registered, so there is no confirmation to resend (refused before anything is written).
+  resendConfirmationAction: [{ as: "admin", input: () => ({}) }],
   resendInviteAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2 }) }],
   changeUserRoleAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2, roleId: f.roles.agent, expectedRoleId: f.roles.requester }) }],
   deactivateUserAction: [{ as: "admin", input: (f) => ({ userId: f.users.requester2 }) }],
@@ -331,6 +364,36 @@ const ACTIONS: Record<string, Base[]> = {
   // Signed out by design ("Forgot password?", an invite's or reset's link); replayed here with a session, which they ignore.
   requestPasswordResetAction: [{ as: "requester", input: () => ({ email: "nobody-probe@acme.test" }) }],
   setPasswordWithLinkAction: [{ as: "requester", input: () => ({ token: "A".repeat(43), purpose: "password_reset", password: "probe-password-9", confirmPassword: "probe-password-9" }) }],
+  // Self-registration: this server runs as installed (ALLOW_REGISTRATION unset) and Acme has not opened its sign-up page, so even a valid form is refused.
+  registerOrganizationAction: [
+    {
+      as: "requester",
+      input: () => ({ organizationName: "Probe Org", name: "Probe Founder", email: "probe-register@acme.test", password: "probe-password-9", confirmPassword: "probe-password-9" }),
+      extras: [
+        {
+          label: "a valid form while registration is off",
+          input: () => ({ organizationName: "Probe Org", name: "Probe Founder", email: "probe-register@acme.test", password: "probe-password-9", confirmPassword: "probe-password-9" }),
+          expect: "refused",
+        },
+        {
+          label: "passwords that differ",
+          input: () => ({ organizationName: "Probe Org", name: "Probe Founder", email: "probe-register@acme.test", password: "probe-password-9", confirmPassword: "probe-password-8" }),
+          expect: { field: ["confirmPassword"] },
+        },
+      ],
+    },
+  ],
+  registerRequesterAction: [
+    {
+      as: "requester",
+      input: () => ({ orgSlug: "acme", name: "Probe Requester", email: "probe-signup@acme.test", password: "probe-password-9", confirmPassword: "probe-password-9" }),
+      extras: [
+        { label: "a valid form for a closed sign-up page", input: () => ({ orgSlug: "acme", name: "Probe Requester", email: "probe-signup@acme.test", password: "probe-password-9", confirmPassword: "probe-password-9" }), expect: "refused" },
+        { label: "a slug that names nothing", input: () => ({ orgSlug: "no-such-org", name: "Probe Requester", email: "probe-signup@acme.test", password: "probe-password-9", confirmPassword: "probe-password-9" }), expect: "refused" },
+      ],
+    },
+  ],
+  confirmEmailAction: [{ as: "requester", input: () => ({ token: "A".repeat(43) }), extras: [{ label: "a token that is not one", input: () => ({ token: "../../etc/passwd" }), expect: { field: ["token"] } }] }],
   purgeTicketAction: [{ as: "admin", input: (f) => ({ ticketId: f.support.id, version: f.support.version }) }],
   // Administration (assets, projects, roles, tags, settings): every variant is refused before anything is written (the bases are not run).
   // A base that would change demo data if it were sent unchanged points at the probe rows loadFixture creates (f.admin), repeats what is
@@ -658,6 +721,7 @@ const orgSettings = (f: F) => ({
   timeZone: f.admin.org.timeZone,
   defaultPriority: f.admin.org.defaultPriority,
   requestersMayCreateTags: f.admin.org.requestersMayCreateTags,
+  requestersMayRegister: f.admin.org.requestersMayRegister,
   attachmentMaxMb: 10,
   allowedFileTypes: ["pdf", "png", "jpg", "jpeg", "doc", "docx", "xls", "xlsx", "txt", "csv", "log"],
 });
@@ -754,7 +818,7 @@ const PAGES = APP_PATHS.filter((p) => p.endsWith("/page")).map(routeOf);
 const ROUTES = APP_PATHS.filter((p) => p.endsWith("/route")).map(routeOf);
 
 /** Valid values for each dynamic segment (Acme's demo data). */
-const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session", token: "A".repeat(43), key: "SUP" };
+const GOOD_PARAMS: Record<string, string> = { number: "SUP-1", projectKey: "ENG", id: UNKNOWN_ID, nextauth: "session", token: "A".repeat(43), key: "SUP", orgSlug: "acme" };
 const BAD_PATH_VALUES: [string, string][] = [
   ["a malformed %-escape (%E0)", "%E0"],
   ["a lone %", "%"],
@@ -1177,6 +1241,13 @@ function routeCases(): HttpCase[] {
     }
     add({ title: `[bad input] route ${route} as requester: q with a NUL → 404`, as: "requester", expect: "404", run: (ctx) => get(ctx, `${route}?q=%00`) });
   }
+  // /api/admin/users/[id]/memberships: "Projects for <name>" on a user's row.
+  for (const [label, id] of [...BAD_PATH_VALUES, ["a malformed id", "not-a-uuid"], ["36 dashes", DASHES], ["an unknown id", UNKNOWN_ID]] as [string, string][]) {
+    add({ title: `[bad input] route /api/admin/users/[id]/memberships as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, `/api/admin/users/${id}/memberships`) });
+  }
+  add({ title: "[bad input] route /api/admin/users/[id]/memberships as admin: another organization's user → 404", as: "admin", expect: "404", run: (ctx, f) => get(ctx, `/api/admin/users/${f.users.globexAgent}/memberships`) });
+  add({ title: "[bad input] route /api/admin/users/[id]/memberships as admin: junk params → no 500", as: "admin", expect: "<500", run: (ctx, f) => get(ctx, `/api/admin/users/${f.users.requester2}/memberships?q=%00&x=%E0`) });
+  add({ title: "[bad input] route /api/admin/users/[id]/memberships as requester: a user of the organization → 404", as: "requester", expect: "404", run: (ctx, f) => get(ctx, `/api/admin/users/${f.users.requester2}/memberships`) });
 
   // next-auth's routes
   add({ title: "[bad input] route /api/auth/[...nextauth]: a malformed %-escape (GET /api/auth/%E0) → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => get(ctx, "/api/auth/%E0") });
@@ -1390,6 +1461,7 @@ async function loadFixture(): Promise<F> {
         timeZone: setting("timeZone", "UTC"),
         defaultPriority: setting("defaultPriority", "normal"),
         requestersMayCreateTags: setting("requestersMayCreateTags", false),
+        requestersMayRegister: setting("requestersMayRegister", false),
       },
       customer: { id: probeCustomer.id, version: 1, name: probeCustomer.name, domain: `probe-${sfx}.test` },
       customer2: { id: probeCustomer2.id },

@@ -176,6 +176,10 @@ test.describe("[security] headers on every surface", () => {
     // A well-formed link nobody was sent: the page saying the link is not valid.
     "/(auth)/invite/[token]/page": { path: `/invite/${"A".repeat(43)}`, who: "anonymous", kind: "page" },
     "/(auth)/reset/[token]/page": { path: `/reset/${"A".repeat(43)}`, who: "anonymous", kind: "page" },
+    "/(auth)/confirm/[token]/page": { path: `/confirm/${"A".repeat(43)}`, who: "anonymous", kind: "page" },
+    // Self-registration is off on this server (the installation's default) and Acme has not opened its sign-up page: both answer 404.
+    "/(auth)/register/page": { path: "/register", who: "anonymous", kind: "page" },
+    "/(auth)/register/[orgSlug]/page": { path: "/register/acme", who: "anonymous", kind: "page" },
     // Administration answers 404 (the not-found page, with its scripts) to everyone without org.manage.
     "/(admin)/admin/page": { path: "/admin", who: "agent", kind: "page" },
     "/(admin)/admin/users/page": { path: "/admin/users", who: "agent", kind: "page" },
@@ -196,6 +200,7 @@ test.describe("[security] headers on every surface", () => {
     "/api/admin/projects/member-candidates/route": { path: "/api/admin/projects/member-candidates?project=SUP&q=ri", who: "agent", kind: "route" },
     "/api/admin/teams/member-candidates/route": { path: "/api/admin/teams/member-candidates?team=0195f0b4-0000-7000-8000-000000000000&q=ma", who: "agent", kind: "route" },
     "/api/admin/contacts/requesters/route": { path: "/api/admin/contacts/requesters?q=ri", who: "agent", kind: "route" },
+    "/api/admin/users/[id]/memberships/route": { path: "/api/admin/users/0195f0b4-0000-7000-8000-000000000000/memberships", who: "agent", kind: "route" },
     "/(account)/notifications/page": { path: "/notifications", who: "requester", kind: "page" },
     "/(account)/settings/notifications/page": { path: "/settings/notifications", who: "requester", kind: "page" },
     "/(account)/settings/password/page": { path: "/settings/password", who: "requester", kind: "page" },

@@ -23,3 +23,16 @@ describe("upload settings", () => {
     expect(() => parseEnv({ ...base, UPLOAD_MAX_BYTES: "ten" })).toThrow();
   });
 });
+
+describe("self-registration", () => {
+  it("is off unless the installation says true", () => {
+    expect(parseEnv(base).ALLOW_REGISTRATION).toBe(false);
+    expect(parseEnv({ ...base, ALLOW_REGISTRATION: "" }).ALLOW_REGISTRATION).toBe(false);
+    expect(parseEnv({ ...base, ALLOW_REGISTRATION: "false" }).ALLOW_REGISTRATION).toBe(false);
+    expect(parseEnv({ ...base, ALLOW_REGISTRATION: "true" }).ALLOW_REGISTRATION).toBe(true);
+  });
+
+  it("refuses a value that is neither true nor false rather than guessing", () => {
+    expect(() => parseEnv({ ...base, ALLOW_REGISTRATION: "yes" })).toThrow(/ALLOW_REGISTRATION must be true or false/);
+  });
+});

@@ -32,6 +32,10 @@ const schema = z.object({
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_BATCH: z.coerce.number().int().min(1).max(500).default(25),
+  /** Whether anyone may create an organization at /register (off: the page is a 404 and /login does not offer it). */
+  ALLOW_REGISTRATION: z
+    .preprocess(blankAsUnset, z.enum(["true", "false"], { error: "ALLOW_REGISTRATION must be true or false" }).default("false"))
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,6 +55,11 @@ export function env(): Env {
 export function appUrl(): string {
   const e = env();
   return e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000";
+}
+
+/** Whether this installation lets anyone register an organization (/register). */
+export function registrationAllowed(e = env()): boolean {
+  return e.ALLOW_REGISTRATION;
 }
 
 /** Whether the app is told it is served over HTTPS (its public URL is https): HSTS and upgraded requests. */

@@ -2,7 +2,7 @@
 import type { PrismaClient, Ticket } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ColumnCategory, NumberingScheme, Priority, TicketStatus, TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
-import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, BUILT_IN_ROLE_PERMISSIONS, type BuiltInRole } from "@/lib/auth/permissions";
+import type { BuiltInRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -18,6 +18,7 @@ import { itemData, loadAsset } from "@/lib/domain/changes/items";
 import { validateItems, type ItemDraft } from "@/lib/domain/changes/validate-items";
 import { assetSnapshot } from "@/lib/domain/changes/apply-to-asset";
 import { defaultColumnRows } from "@/lib/domain/projects/default-columns";
+import { createBuiltInRoles } from "@/lib/domain/roles/built-in-roles";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -30,14 +31,7 @@ export function demoPasswordHash() {
 
 export async function createOrganization(db: PrismaClient, input: { name: string; slug: string }) {
   const org = await db.organization.create({ data: input });
-  const roles = {} as Record<BuiltInRole, string>;
-  for (const key of BUILT_IN_ROLES) {
-    const role = await db.role.create({
-      data: { organizationId: org.id, builtIn: key, name: BUILT_IN_ROLE_NAMES[key], permissions: [...BUILT_IN_ROLE_PERMISSIONS[key]] },
-    });
-    roles[key] = role.id;
-  }
-  return { ...org, roles };
+  return { ...org, roles: await createBuiltInRoles(db, org.id) };
 }
 
 export type SeededOrg = Awaited<ReturnType<typeof createOrganization>>;

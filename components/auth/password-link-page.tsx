@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { inspectLinkToken, LINK_PROBLEM_TEXT } from "@/lib/domain/users/link-tokens";
-import { TOKEN_PATTERN, type LinkPurpose } from "@/lib/validation/users";
+import { inspectLinkToken } from "@/lib/domain/users/link-tokens";
+import { TOKEN_PATTERN, type PasswordLinkPurpose } from "@/lib/validation/users";
 import { AuthCard } from "./auth-card";
 import { SetPasswordForm } from "./set-password-form";
-
-const linkClass = "font-medium text-brand-700 hover:underline";
+import { authLinkClass, LinkProblemCard } from "./link-problem-card";
 
 /**
  * /invite/[token] and /reset/[token]: the form when the link works now, else
@@ -13,31 +12,23 @@ const linkClass = "font-medium text-brand-700 hover:underline";
  * Looking at the page changes nothing; the link is used up by "Set password".
  * A path that is not the shape of a link at all is a 404.
  */
-export async function PasswordLinkPage({ token, purpose }: { token: string; purpose: LinkPurpose }) {
+export async function PasswordLinkPage({ token, purpose }: { token: string; purpose: PasswordLinkPurpose }) {
   // Not the shape of any link we send (a broken path): no such page. A well-formed link says what is wrong with it.
   if (!TOKEN_PATTERN.test(token)) notFound();
   const state = await inspectLinkToken(token, purpose);
   if (!state.ok) {
-    const { title, text } = LINK_PROBLEM_TEXT[state.problem];
     return (
-      <AuthCard title={title} description={<p>{text}</p>}>
-        <div className="space-y-2 text-sm">
-          {purpose === "password_reset" ? (
-            <p>
-              <Link href="/forgot-password" className={linkClass}>
-                Ask for a new reset link
-              </Link>
-            </p>
-          ) : (
-            <p className="text-slate-600">An administrator of your organization can send you a new invite.</p>
-          )}
+      <LinkProblemCard problem={state.problem}>
+        {purpose === "password_reset" ? (
           <p>
-            <Link href="/login" className={linkClass}>
-              Go to sign in
+            <Link href="/forgot-password" className={authLinkClass}>
+              Ask for a new reset link
             </Link>
           </p>
-        </div>
-      </AuthCard>
+        ) : (
+          <p className="text-slate-600">An administrator of your organization can send you a new invite.</p>
+        )}
+      </LinkProblemCard>
     );
   }
   const { name, email } = state.user;

@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { setPasswordWithLinkAction } from "@/lib/actions/password-links";
 import { PASSWORD_MIN } from "@/lib/validation/account";
-import type { LinkPurpose } from "@/lib/validation/users";
+import type { PasswordLinkPurpose } from "@/lib/validation/users";
 import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -23,7 +23,7 @@ type Name = (typeof FIELDS)[number]["name"];
  * the browser signs in with it through the same credentials flow as /login
  * and lands on the user's start page.
  */
-export function SetPasswordForm({ token, purpose }: { token: string; purpose: LinkPurpose }) {
+export function SetPasswordForm({ token, purpose }: { token: string; purpose: PasswordLinkPurpose }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);

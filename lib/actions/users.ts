@@ -9,7 +9,8 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { inviteUser, resendInvite } from "@/lib/domain/users/invite-user";
 import { changeUserRole } from "@/lib/domain/users/change-role";
 import { deactivateUser, reactivateUser } from "@/lib/domain/users/set-user-active";
-import { changeUserRoleSchema, inviteUserSchema, userRefSchema } from "@/lib/validation/users";
+import { saveUserMemberships } from "@/lib/domain/users/memberships";
+import { changeUserRoleSchema, inviteUserSchema, saveUserMembershipsSchema, userRefSchema } from "@/lib/validation/users";
 
 const USERS = "/admin/users";
 
@@ -35,6 +36,12 @@ export const deactivateUserAction = defineAction(getActor, userRefSchema, async 
 
 export const reactivateUserAction = defineAction(getActor, userRefSchema, async (actor, input) => {
   const r = await reactivateUser(actor, input, requestMeta(await headers()));
+  revalidatePath(USERS);
+  return r;
+});
+
+export const saveUserMembershipsAction = defineAction(getActor, saveUserMembershipsSchema, async (actor, input) => {
+  const r = await saveUserMemberships(actor, input, requestMeta(await headers()));
   revalidatePath(USERS);
   return r;
 });

@@ -5,6 +5,7 @@ import { audit, type RequestMeta } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
 import { openSession } from "@/lib/auth/sessions";
 import { activeLock, clearAccount, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { isUnconfirmed } from "@/lib/domain/users/admin-access";
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -20,11 +21,21 @@ function typedEmail(raw: unknown): string {
 }
 
 /**
+ * Someone who signed up on a portal signs in once they confirmed their
+ * address; the founder of an organization registered at /register signs in at
+ * once (and cannot invite people until they confirm).
+ */
+function awaitsConfirmation(user: { id: string; registeredAt: Date | null; emailConfirmedAt: Date | null; organization: { unconfirmedFounderId: string | null } }): boolean {
+  return isUnconfirmed(user) && user.organization.unconfirmedFounderId !== user.id;
+}
+
+/**
  * Checks credentials, records the attempt in the audit log and, on success,
  * opens the server-side session the cookie will name. Wrong password, unknown
- * e-mail, deactivated account and a locked account or address all fail the
- * same way to the caller. While the account or the caller's address is locked
- * (lib/auth/throttle.ts) the password is not even checked.
+ * e-mail, deactivated account, an address not confirmed yet and a locked
+ * account or address all fail the same way to the caller. While the account
+ * or the caller's address is locked (lib/auth/throttle.ts) the password is not
+ * even checked.
  */
 export async function authenticate(
   raw: unknown,
@@ -37,7 +48,17 @@ export async function authenticate(
   const user = parsed.success
     ? await db.user.findUnique({
         where: { email: parsed.data.email },
-        select: { id: true, email: true, name: true, active: true, organizationId: true, passwordHash: true },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          active: true,
+          organizationId: true,
+          passwordHash: true,
+          registeredAt: true,
+          emailConfirmedAt: true,
+          organization: { select: { unconfirmedFounderId: true } },
+        },
       })
     : null;
   const base = { organizationId: user?.organizationId ?? null, actorId: user?.id ?? null, entityType: "user", entityId: user?.id, ...meta };
@@ -50,7 +71,7 @@ export async function authenticate(
 
   // The compare always runs (same timing); a user without a password (invited, SSO) never matches.
   const passwordOk = (await verifyPassword(parsed.success ? parsed.data.password : "", user?.passwordHash)) && !!user?.passwordHash;
-  const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : !user.active ? "deactivated" : null;
+  const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : !user.active ? "deactivated" : awaitsConfirmation(user) ? "unconfirmed" : null;
 
   if (reason || !user) {
     const locked = await recordFailure(keys, now);

@@ -38,6 +38,18 @@ export function throttleKeys(email: string, ip: string | null | undefined): Thro
   return keys;
 }
 
+/**
+ * The counters of a request anyone may make that sends an e-mail or creates
+ * something ("Forgot password?", registration): each request counts like a
+ * failure, on counters of its own kind (`prefix`) — one per e-mail address
+ * asked for (a mailbox is not flooded), one per client address.
+ */
+export function requestThrottleKeys(prefix: string, email: string, ip: string | null | undefined, rules: { account: ThrottleRule; address: ThrottleRule }): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ kind: "account", key: `${prefix}:account:${email.trim().toLowerCase()}`, rule: rules.account }];
+  if (ip) keys.push({ kind: "address", key: `${prefix}:address:${ip}`, rule: rules.address });
+  return keys;
+}
+
 /** How long the n-th failure locks a counter (0: not yet). */
 export function lockSeconds(rule: ThrottleRule, failures: number): number {
   if (failures < rule.free) return 0;

@@ -14,7 +14,14 @@ import {
 describe("stored organization settings", () => {
   it("start from the defaults when nothing is stored", () => {
     expect(readOrganizationSettings({})).toEqual(DEFAULT_ORGANIZATION_SETTINGS);
-    expect(DEFAULT_ORGANIZATION_SETTINGS).toEqual({ timeZone: "UTC", defaultPriority: "normal", requestersMayCreateTags: false, attachmentMaxBytes: null, allowedFileTypes: null });
+    expect(DEFAULT_ORGANIZATION_SETTINGS).toEqual({
+      timeZone: "UTC",
+      defaultPriority: "normal",
+      requestersMayCreateTags: false,
+      requestersMayRegister: false,
+      attachmentMaxBytes: null,
+      allowedFileTypes: null,
+    });
   });
 
   it.each<[string, unknown]>([
@@ -31,15 +38,19 @@ describe("stored organization settings", () => {
       timeZone: "Mars/Olympus_Mons",
       defaultPriority: "high",
       requestersMayCreateTags: "yes",
+      requestersMayRegister: "on",
       attachmentMaxBytes: -5,
       allowedFileTypes: ["pdf", "exe"],
       branding: { colour: "#123456" },
     });
     expect(s).toEqual({ ...DEFAULT_ORGANIZATION_SETTINGS, defaultPriority: "high" });
-    expect(readOrganizationSettings({ timeZone: "Europe/Paris", attachmentMaxBytes: 1024, allowedFileTypes: ["pdf", "png", "pdf"], requestersMayCreateTags: true, defaultPriority: "urgent" })).toEqual({
+    expect(
+      readOrganizationSettings({ timeZone: "Europe/Paris", attachmentMaxBytes: 1024, allowedFileTypes: ["pdf", "png", "pdf"], requestersMayCreateTags: true, requestersMayRegister: true, defaultPriority: "urgent" }),
+    ).toEqual({
       timeZone: "Europe/Paris",
       defaultPriority: "normal",
       requestersMayCreateTags: true,
+      requestersMayRegister: true,
       attachmentMaxBytes: 1024,
       allowedFileTypes: ["pdf", "png"],
     });
@@ -72,6 +83,7 @@ describe("the settings form", () => {
     timeZone: "Europe/Paris",
     defaultPriority: "high",
     requestersMayCreateTags: true,
+    requestersMayRegister: false,
     attachmentMaxMb: 5,
     allowedFileTypes: ["pdf", "png"],
     updatedAt: "2026-12-01T10:00:00.000Z",
@@ -89,6 +101,7 @@ describe("the settings form", () => {
     ["no file type", { allowedFileTypes: [] }, "allowedFileTypes"],
     ["a type no content check exists for", { allowedFileTypes: ["exe"] }, "allowedFileTypes.0"],
     ["a forged version", { updatedAt: "yesterday" }, "updatedAt"],
+    ["a sign-up switch that is not a boolean", { requestersMayRegister: "yes" }, "requestersMayRegister"],
     ["a field the form does not have", { slug: "evil" }, "slug"],
   ])("puts %s on its field", (_, change, field) => {
     const r = updateOrganizationSettingsSchema.safeParse({ ...ok, ...change });

@@ -25,6 +25,8 @@ export interface OrganizationSettings {
   defaultPriority: Priority;
   /** Whether people who are not staff may create a new tag while tagging; staff always may. */
   requestersMayCreateTags: boolean;
+  /** Whether anyone may create a requester account on the organization's sign-up page, /register/[slug] (confirmed by e-mail). */
+  requestersMayRegister: boolean;
   /** Largest upload in bytes; null: the installation's UPLOAD_MAX_BYTES (also the ceiling). */
   attachmentMaxBytes: number | null;
   /** Allowed upload types; null: the installation's UPLOAD_ALLOWED_TYPES (also the ceiling). */
@@ -35,6 +37,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   timeZone: "UTC",
   defaultPriority: "normal",
   requestersMayCreateTags: false,
+  requestersMayRegister: false,
   attachmentMaxBytes: null,
   allowedFileTypes: null,
 };
@@ -44,6 +47,7 @@ const storedSchema = z.object({
   timeZone: text().refine(isTimeZone).catch(D.timeZone),
   defaultPriority: prioritySchema.catch(D.defaultPriority),
   requestersMayCreateTags: z.boolean().catch(D.requestersMayCreateTags),
+  requestersMayRegister: z.boolean().catch(D.requestersMayRegister),
   attachmentMaxBytes: z.number().int().min(1).max(2 ** 31 - 1).nullable().catch(D.attachmentMaxBytes),
   allowedFileTypes: z
     .array(z.enum(UPLOAD_TYPES))
@@ -80,6 +84,7 @@ export const updateOrganizationSettingsSchema = z
     timeZone: text({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
     defaultPriority: prioritySchema,
     requestersMayCreateTags: z.boolean({ error: "Say whether requesters may create tags" }),
+    requestersMayRegister: z.boolean({ error: "Say whether requesters may register" }),
     attachmentMaxMb: z
       .number({ error: "Enter a size in MB, e.g. 10" })
       .min(0.1, "The limit must be at least 0.1 MB")

@@ -183,3 +183,11 @@ export async function writeFootprint() {
   ]);
   return { tickets, history, comments, watchers, counters };
 }
+
+/** The raw token of the newest e-mail to `to` linking to /<path>/<token> (the e-mail is the only place it exists). */
+export async function linkTokenFor(to: string, path: "invite" | "reset" | "confirm"): Promise<string> {
+  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
+  const m = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(mail.text);
+  if (!m) throw new Error(`no ${path} link in ${mail.text}`);
+  return m[1]!;
+}

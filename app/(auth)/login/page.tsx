@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { registrationAllowed } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -28,6 +29,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               Forgot password?
             </Link>
           </p>
+          {registrationAllowed() ? (
+            <p className="mt-6 border-t border-slate-100 pt-5 text-center text-sm text-slate-600">
+              New here?{" "}
+              <Link href="/register" className="font-medium text-brand-700 hover:underline">
+                Create an organization
+              </Link>
+            </p>
+          ) : null}
         </div>
       </div>
     </main>

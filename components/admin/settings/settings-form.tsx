@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { updateOrganizationSettingsAction } from "@/lib/actions/organization-settings";
 import type { FieldErrors } from "@/lib/errors";
@@ -17,12 +17,35 @@ export interface SettingsFormValues {
   timeZone: string;
   defaultPriority: string;
   requestersMayCreateTags: boolean;
+  requestersMayRegister: boolean;
   /** As typed: a number of MB. */
   attachmentMaxMb: string;
   allowedFileTypes: string[];
 }
 
-const FIELDS = ["name", "timeZone", "defaultPriority", "requestersMayCreateTags", "attachmentMaxMb", "allowedFileTypes"] as const;
+const FIELDS = ["name", "timeZone", "defaultPriority", "requestersMayCreateTags", "requestersMayRegister", "attachmentMaxMb", "allowedFileTypes"] as const;
+
+/** A setting that is on or off: its checkbox, what it means, and its message when refused. */
+function SwitchField(props: { label: string; hint: ReactNode; hintId: string; checked: boolean; onChange: (on: boolean) => void; error?: string[] }) {
+  return (
+    <div>
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600"
+          aria-describedby={props.hintId}
+        />
+        <span className="font-medium">{props.label}</span>
+      </label>
+      <p id={props.hintId} className="mt-1 pl-6 text-xs break-words text-slate-500">
+        {props.hint}
+      </p>
+      {props.error ? <p className="mt-1 pl-6 text-sm text-red-600">{props.error.join(" ")}</p> : null}
+    </div>
+  );
+}
 
 /** The organization's settings; messages sit under their fields and the input is kept on any refusal. */
 export function SettingsForm({
@@ -30,11 +53,14 @@ export function SettingsForm({
   updatedAt,
   timeZones,
   installation,
+  signUpUrl,
 }: {
   initial: SettingsFormValues;
   updatedAt: string;
   timeZones: string[];
   installation: { maxLabel: string; types: string[] };
+  /** The organization's portal sign-up page (/register/[slug]). */
+  signUpUrl: string;
 }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
@@ -55,6 +81,7 @@ export function SettingsForm({
         timeZone: values.timeZone,
         defaultPriority: values.defaultPriority,
         requestersMayCreateTags: values.requestersMayCreateTags,
+        requestersMayRegister: values.requestersMayRegister,
         // NaN reaches the schema as "not a number" and comes back as the field's message.
         attachmentMaxMb: Number.isFinite(mb) ? mb : (values.attachmentMaxMb as unknown as number),
         allowedFileTypes: values.allowedFileTypes,
@@ -108,22 +135,31 @@ export function SettingsForm({
             ))}
           </select>
         </Field>
-        <div>
-          <label className="flex items-start gap-2 text-sm text-slate-800">
-            <input
-              type="checkbox"
-              checked={values.requestersMayCreateTags}
-              onChange={(e) => setValues({ ...values, requestersMayCreateTags: e.target.checked })}
-              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600"
-              aria-describedby="settings-tags-hint"
-            />
-            <span className="font-medium">Requesters may create tags</span>
-          </label>
-          <p id="settings-tags-hint" className="mt-1 pl-6 text-xs text-slate-500">
-            Otherwise only staff create new tags; everyone else applies existing ones.
-          </p>
-          {errors.requestersMayCreateTags ? <p className="mt-1 pl-6 text-sm text-red-600">{errors.requestersMayCreateTags.join(" ")}</p> : null}
-        </div>
+        <SwitchField
+          label="Requesters may create tags"
+          hintId="settings-tags-hint"
+          hint="Otherwise only staff create new tags; everyone else applies existing ones."
+          checked={values.requestersMayCreateTags}
+          onChange={(on) => setValues({ ...values, requestersMayCreateTags: on })}
+          error={errors.requestersMayCreateTags}
+        />
+      </section>
+
+      <section aria-labelledby="settings-portal" className="space-y-4 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
+        <h2 id="settings-portal" className="text-sm font-semibold text-slate-900">Portal</h2>
+        <SwitchField
+          label="Requesters may register"
+          hintId="settings-register-hint"
+          hint={
+            <>
+              Anyone may then create a requester account at <span className="font-mono text-slate-700">{signUpUrl}</span> and, once they confirm their e-mail
+              address, open requests in your support projects. Otherwise only people you invite get an account.
+            </>
+          }
+          checked={values.requestersMayRegister}
+          onChange={(on) => setValues({ ...values, requestersMayRegister: on })}
+          error={errors.requestersMayRegister}
+        />
       </section>
 
       <section aria-labelledby="settings-files" className="space-y-4 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">

@@ -9,14 +9,17 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
-const FIELDS = ["email", "name", "roleId"] as const;
+const FIELDS = ["email", "name", "roleId", "projectIds"] as const;
 
-/** "Invite user": a dialog with Email, Name, Role and "Send invite"; messages sit under their fields and the input is kept. */
-export function InviteUser({ roles, defaultRoleId }: { roles: { id: string; name: string }[]; defaultRoleId: string }) {
+/**
+ * "Invite user": a dialog with Email, Name, Role, the Projects the invitee
+ * joins and "Send invite"; messages sit under their fields and the input is kept.
+ */
+export function InviteUser({ roles, defaultRoleId, projects }: { roles: { id: string; name: string }[]; defaultRoleId: string; projects: { id: string; key: string; name: string }[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const ref = useModalDialog(open);
-  const [draft, setDraft] = useState({ email: "", name: "", roleId: defaultRoleId });
+  const [draft, setDraft] = useState<{ email: string; name: string; roleId: string; projectIds: string[] }>({ email: "", name: "", roleId: defaultRoleId, projectIds: [] });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function InviteUser({ roles, defaultRoleId }: { roles: { id: string; name
         return;
       }
       setSent(`An invite was sent to ${res.data.email}. The link works for 7 days.`);
-      setDraft({ email: "", name: "", roleId: draft.roleId });
+      setDraft({ email: "", name: "", roleId: draft.roleId, projectIds: [] });
       setOpen(false);
       router.refresh();
     });
@@ -117,6 +120,35 @@ export function InviteUser({ roles, defaultRoleId }: { roles: { id: string; name
               ))}
             </select>
           </Field>
+          <fieldset aria-describedby={errors.projectIds?.length ? `${id("projects")}-error` : `${id("projects")}-hint`}>
+            <legend className="text-sm font-medium text-slate-800">Projects</legend>
+            {projects.length ? (
+              <div className="mt-1.5 max-h-40 space-y-1.5 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 ring-inset">
+                {projects.map((p) => (
+                  <label key={p.id} className="flex items-center gap-2 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      checked={draft.projectIds.includes(p.id)}
+                      onChange={(e) =>
+                        setDraft({ ...draft, projectIds: e.target.checked ? [...draft.projectIds, p.id] : draft.projectIds.filter((x) => x !== p.id) })
+                      }
+                      className="size-4 rounded border-slate-300"
+                    />
+                    <span className="font-mono text-xs font-semibold">{p.key}</span> {p.name}
+                  </label>
+                ))}
+              </div>
+            ) : null}
+            {errors.projectIds?.length ? (
+              <p id={`${id("projects")}-error`} className="mt-1 text-sm text-red-600">
+                {errors.projectIds.join(" ")}
+              </p>
+            ) : (
+              <p id={`${id("projects")}-hint`} className="mt-1 text-xs text-slate-500">
+                {projects.length ? "They can see and open tickets in these projects. You can change them later from their row." : "The organization has no active project yet."}
+              </p>
+            )}
+          </fieldset>
           <Notice message={message} />
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={close} disabled={pending}>

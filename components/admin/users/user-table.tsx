@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { changeUserRoleAction, deactivateUserAction, reactivateUserAction, resendInviteAction } from "@/lib/actions/users";
 import { USER_STATUS_LABELS, type UserStatus } from "@/lib/validation/users";
 import { Button } from "@/components/ui/button";
+import { MembershipsButton } from "./memberships-dialog";
 
 export interface UserTableRow {
   id: string;
@@ -12,6 +13,8 @@ export interface UserTableRow {
   email: string;
   roleId: string;
   status: UserStatus;
+  /** Signed themself up and has not confirmed their e-mail address yet. */
+  unconfirmed: boolean;
   /** Formatted on the server (no hydration drift): relative text, exact time, ISO. */
   lastSignIn: { iso: string; relative: string; exact: string } | null;
   projects: number;
@@ -105,6 +108,7 @@ function Row({ row, roles, self, onFeedback }: { row: UserTableRow; roles: { id:
       </td>
       <td className="px-4 py-2.5">
         <StatusBadge status={row.status} />
+        {row.unconfirmed ? <div className="mt-1 text-xs whitespace-nowrap text-amber-700">E-mail not confirmed</div> : null}
       </td>
       <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">
         {row.lastSignIn ? (
@@ -118,6 +122,7 @@ function Row({ row, roles, self, onFeedback }: { row: UserTableRow; roles: { id:
       <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">{row.projects}</td>
       <td className="px-4 py-2.5">
         <div className="flex justify-end gap-2">
+          <MembershipsButton user={{ id: row.id, name: row.name }} onSaved={(text) => onFeedback({ tone: "success", text })} />
           {row.status === "invited" ? (
             <Button variant="secondary" className="px-2.5 py-1.5" disabled={pending} onClick={resend}>
               Resend invite

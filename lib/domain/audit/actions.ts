@@ -19,6 +19,12 @@ export const AUDIT_ACTION_LABELS = {
   "user.role_changed": "User role changed",
   "user.deactivated": "User deactivated",
   "user.reactivated": "User reactivated",
+  // Self-registration (/register, /register/[orgSlug], /confirm)
+  "organization.registered": "Organization registered",
+  "user.registered": "Signed up on the portal",
+  "registration.refused": "Sign-up refused",
+  "user.email_confirmed": "E-mail address confirmed",
+  "user.confirmation_resent": "Confirmation resent",
   "role.created": "Role created",
   "role.deleted": "Role deleted",
   "role.renamed": "Role renamed",

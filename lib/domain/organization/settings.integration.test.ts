@@ -42,6 +42,7 @@ async function form(actor: Actor, change: Partial<UpdateOrganizationSettingsInpu
     timeZone: org.settings.timeZone,
     defaultPriority: org.settings.defaultPriority,
     requestersMayCreateTags: org.settings.requestersMayCreateTags,
+    requestersMayRegister: org.settings.requestersMayRegister,
     attachmentMaxMb: bytesToMb(org.settings.attachmentMaxBytes ?? INSTALLATION.maxBytes),
     allowedFileTypes: org.settings.allowedFileTypes ?? [...UPLOAD_TYPES],
     updatedAt: org.updatedAt.toISOString(),

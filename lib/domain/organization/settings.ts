@@ -7,6 +7,8 @@ import { readOrganizationSettings, type OrganizationSettings } from "@/lib/valid
 export interface OrganizationProfile {
   id: string;
   name: string;
+  /** Names the organization's portal sign-up page, /register/[slug]. */
+  slug: string;
   settings: OrganizationSettings;
   /** The compare-and-set token of /admin/settings. */
   updatedAt: Date;
@@ -14,9 +16,9 @@ export interface OrganizationProfile {
 
 /** The organization's name and settings (stored JSON read field by field; never throws on bad data). */
 export async function loadOrganizationProfile(organizationId: string): Promise<OrganizationProfile> {
-  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, settings: true, updatedAt: true } });
+  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, slug: true, settings: true, updatedAt: true } });
   if (!org) throw notFound("Organization");
-  return { id: org.id, name: org.name, settings: readOrganizationSettings(org.settings), updatedAt: org.updatedAt };
+  return { id: org.id, name: org.name, slug: org.slug, settings: readOrganizationSettings(org.settings), updatedAt: org.updatedAt };
 }
 
 /** The same, read once per request for the shell, the pages and the checks they make. */

@@ -54,6 +54,7 @@ export async function updateOrganizationSettings(actor: Actor, raw: UpdateOrgani
       timeZone: input.timeZone,
       defaultPriority: input.defaultPriority,
       requestersMayCreateTags: input.requestersMayCreateTags,
+      requestersMayRegister: input.requestersMayRegister,
       // The installation's own values are stored as "the default", which then follows the environment.
       attachmentMaxBytes: maxBytes === ceiling.maxBytes ? null : maxBytes,
       allowedFileTypes: sameTypes(input.allowedFileTypes, ceiling.allowedTypes) ? null : ceiling.allowedTypes.filter((t) => input.allowedFileTypes.includes(t)),

@@ -4,16 +4,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit, type RequestMeta } from "@/lib/audit";
 import { parseInput } from "@/lib/validation/parse";
 import { createProjectSchema, type CreateProjectInput } from "@/lib/validation/projects";
-import { counterScope } from "@/lib/domain/tickets/numbering";
 import { assertLead, assertManageProjects, isUniqueViolation, keyTaken } from "./access";
-import { defaultColumnRows } from "./default-columns";
+import { insertProject } from "./insert-project";
 
 /**
  * A new project of the actor's organization, in one transaction with its
- * audit row: a kanban project gets the default columns, the creator (and the
- * lead) become members, and a KEY-N project's counter starts at 0 so that its
- * first ticket is KEY-1. Dated projects share the organization's daily
- * sequence (lib/domain/tickets/numbering.ts), which needs no row of its own.
+ * audit row: the creator (and the lead) become members; insertProject writes
+ * the default columns of a kanban project and a KEY-N project's counter.
  */
 export async function createProject(actor: Actor, raw: CreateProjectInput, meta: RequestMeta = {}) {
   assertManageProjects(actor);
@@ -24,23 +21,16 @@ export async function createProject(actor: Actor, raw: CreateProjectInput, meta:
   const memberIds = [...new Set([actor.id, ...(lead ? [lead.id] : [])])];
   try {
     return await db.$transaction(async (tx) => {
-      const project = await tx.project.create({
-        data: {
-          organizationId,
-          key: input.key,
-          name: input.name,
-          description: input.description,
-          workflow: input.workflow,
-          numbering: input.numbering,
-          leadId: lead?.id ?? null,
-          members: { create: memberIds.map((userId) => ({ userId, organizationId })) },
-        },
-        select: { id: true, organizationId: true, key: true, name: true, workflow: true, numbering: true },
+      const project = await insertProject(tx, {
+        organizationId,
+        key: input.key,
+        name: input.name,
+        description: input.description,
+        workflow: input.workflow,
+        numbering: input.numbering,
+        leadId: lead?.id ?? null,
+        memberIds,
       });
-      if (project.workflow === "kanban") await tx.kanbanColumn.createMany({ data: defaultColumnRows(project) });
-      if (project.numbering === "key_sequence") {
-        await tx.numberCounter.create({ data: { organizationId, scope: counterScope(project, new Date()), value: 0 } });
-      }
       await audit(
         {
           ...meta,

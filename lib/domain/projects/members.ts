@@ -26,21 +26,56 @@ async function orgUser(tx: Tx, actor: Actor, userId: string) {
   return user;
 }
 
+/** A person's membership of a project (with who they are), or null. */
+export async function findMembership(tx: Tx, projectId: string, userId: string) {
+  return tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { triage: true, user: { select: { id: true, name: true, email: true } } } });
+}
+
 async function membership(tx: Tx, projectId: string, userId: string) {
-  const row = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { triage: true, user: { select: { id: true, name: true, email: true } } } });
+  const row = await findMembership(tx, projectId, userId);
   if (!row) throw notFound("Member");
   return row;
 }
 
-const entry = (actor: Actor, meta: RequestMeta, action: string, project: { id: string; key: string }, data: Record<string, unknown>) => ({
+/** Who writes a membership change: the admin, or the person who signed up (portal registration). */
+export interface MembershipAuthor {
+  organizationId: string;
+  actorId: string;
+}
+
+const entry = (by: MembershipAuthor, meta: RequestMeta, action: string, project: { id: string; key: string }, data: Record<string, unknown>) => ({
   ...meta,
-  organizationId: actor.organizationId,
-  actorId: actor.id,
+  organizationId: by.organizationId,
+  actorId: by.actorId,
   action,
   entityType: "Project",
   entityId: project.id,
   data: { project: project.key, ...data } as never,
 });
+
+const person = (u: { id: string; name: string; email: string }) => ({ id: u.id, name: u.name, email: u.email });
+
+// The three writes of a membership, each with its audit row, inside the
+// caller's transaction (project and person already loaded through the
+// organization). The project's members panel, a user's projects on
+// /admin/users, an invitation and a portal sign-up all write through them.
+
+export async function insertMembership(tx: Tx, by: MembershipAuthor, meta: RequestMeta, project: { id: string; key: string }, user: { id: string; name: string; email: string }, triage: boolean) {
+  await tx.projectMember.create({ data: { projectId: project.id, userId: user.id, organizationId: by.organizationId, triage } });
+  await audit(entry(by, meta, "project.member_added", project, { user: person(user), old: { member: false }, new: { member: true, triage } }), tx);
+}
+
+export async function updateMembershipTriage(tx: Tx, by: MembershipAuthor, meta: RequestMeta, project: { id: string; key: string }, member: { triage: boolean; user: { id: string; name: string; email: string } }, triage: boolean) {
+  await tx.projectMember.update({ where: { projectId_userId: { projectId: project.id, userId: member.user.id } }, data: { triage } });
+  await audit(entry(by, meta, "project.member_triage_changed", project, { user: person(member.user), old: { triage: member.triage }, new: { triage } }), tx);
+}
+
+export async function deleteMembership(tx: Tx, by: MembershipAuthor, meta: RequestMeta, project: { id: string; key: string }, member: { triage: boolean; user: { id: string; name: string; email: string } }) {
+  await tx.projectMember.delete({ where: { projectId_userId: { projectId: project.id, userId: member.user.id } } });
+  await audit(entry(by, meta, "project.member_removed", project, { user: person(member.user), old: { member: true, triage: member.triage }, new: { member: false } }), tx);
+}
+
+const byAdmin = (actor: Actor): MembershipAuthor => ({ organizationId: actor.organizationId, actorId: actor.id });
 
 export async function addProjectMember(actor: Actor, raw: AddMemberInput, meta: RequestMeta = {}) {
   const input = parseInput(addMemberSchema, raw);
@@ -51,8 +86,7 @@ export async function addProjectMember(actor: Actor, raw: AddMemberInput, meta: 
       if (await tx.projectMember.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } }, select: { userId: true } })) {
         throw invalid(`${user.name} is already a member of ${project.key}.`, { userId: [`${user.name} is already a member`] });
       }
-      await tx.projectMember.create({ data: { projectId: project.id, userId: user.id, organizationId: actor.organizationId, triage: input.triage } });
-      await audit(entry(actor, meta, "project.member_added", project, { user: { id: user.id, name: user.name, email: user.email }, old: { member: false }, new: { member: true, triage: input.triage } }), tx);
+      await insertMembership(tx, byAdmin(actor), meta, project, user, input.triage);
       return { projectId: project.id, userId: user.id, triage: input.triage };
     });
   } catch (e) {
@@ -67,8 +101,7 @@ export async function setMemberTriage(actor: Actor, raw: SetTriageInput, meta: R
     const project = await loadProjectForAdmin(tx, actor, input.projectId);
     const member = await membership(tx, project.id, input.userId);
     if (member.triage === input.triage) return { projectId: project.id, userId: input.userId, triage: input.triage, changed: false };
-    await tx.projectMember.update({ where: { projectId_userId: { projectId: project.id, userId: input.userId } }, data: { triage: input.triage } });
-    await audit(entry(actor, meta, "project.member_triage_changed", project, { user: { id: member.user.id, name: member.user.name, email: member.user.email }, old: { triage: member.triage }, new: { triage: input.triage } }), tx);
+    await updateMembershipTriage(tx, byAdmin(actor), meta, project, member, input.triage);
     return { projectId: project.id, userId: input.userId, triage: input.triage, changed: true };
   });
 }
@@ -78,8 +111,7 @@ export async function removeProjectMember(actor: Actor, raw: RemoveMemberInput, 
   return db.$transaction(async (tx) => {
     const project = await loadProjectForAdmin(tx, actor, input.projectId);
     const member = await membership(tx, project.id, input.userId);
-    await tx.projectMember.delete({ where: { projectId_userId: { projectId: project.id, userId: input.userId } } });
-    await audit(entry(actor, meta, "project.member_removed", project, { user: { id: member.user.id, name: member.user.name, email: member.user.email }, old: { member: true, triage: member.triage }, new: { member: false } }), tx);
+    await deleteMembership(tx, byAdmin(actor), meta, project, member);
     return { projectId: project.id, userId: input.userId };
   });
 }

@@ -24,6 +24,16 @@ export function isInvited(user: { invitedAt: Date | null; passwordHash: string |
   return user.invitedAt !== null && user.passwordHash === null;
 }
 
+/**
+ * Unconfirmed: signed themself up (/register, /register/[orgSlug]) and has not
+ * used the confirmation link yet (nor any other link we e-mailed them). A
+ * requester cannot sign in until then; a registered organization's founder can,
+ * but nobody in it can invite people (lib/domain/registration/confirmation.ts).
+ */
+export function isUnconfirmed(user: { registeredAt: Date | null; emailConfirmedAt: Date | null }): boolean {
+  return user.registeredAt !== null && user.emailConfirmedAt === null;
+}
+
 export function userStatus(user: { active: boolean; invitedAt: Date | null; passwordHash: string | null }): UserStatus {
   if (!user.active) return "deactivated";
   return isInvited(user) ? "invited" : "active";

@@ -2,13 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { audit, type RequestMeta } from "@/lib/audit";
-import { invalid, notFound } from "@/lib/errors";
+import { invalid, INVALID_FORM, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse";
 import { inviteUserSchema, userRefSchema, type InviteUserInput, type UserRefInput } from "@/lib/validation/users";
 import { adminUserSelect, assertUserAdmin, isInvited } from "./admin-access";
-import { issueLinkToken } from "./link-tokens";
+import { issueLinkToken, reissueLinkToken } from "./link-tokens";
 import { linkUrl, queueLinkMail } from "./link-mail";
+import { insertMembership } from "@/lib/domain/projects/members";
+import { assertMayInvite } from "@/lib/domain/registration/confirmation";
 
 export const EMAIL_IN_USE = "This e-mail address already has an account";
 
@@ -16,18 +18,27 @@ async function organizationName(organizationId: string): Promise<string> {
   return (await db.organization.findUnique({ where: { id: organizationId }, select: { name: true } }))?.name ?? "";
 }
 
+const NOT_OUR_PROJECTS = "Choose projects of your organization";
+
 /**
  * An admin invites someone: a user without a password (status "invited") in
- * the admin's organization with the chosen role, and a one-time link (7 days)
- * by e-mail through the outbox — one transaction with its audit row. An
- * e-mail address is unique across the installation: one already in use is a
- * message on the Email field.
+ * the admin's organization with the chosen role, a member of the chosen
+ * projects, and a one-time link (7 days) by e-mail through the outbox — one
+ * transaction with its audit rows. An e-mail address is unique across the
+ * installation: one already in use is a message on the Email field. A
+ * registered organization invites nobody until its founder confirmed their
+ * address (lib/domain/registration/confirmation.ts).
  */
 export async function inviteUser(actor: Actor, raw: InviteUserInput, meta: RequestMeta, now = new Date()): Promise<{ id: string; email: string }> {
   assertUserAdmin(actor);
   const input = parseInput(inviteUserSchema, raw);
   const role = await db.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId }, select: { id: true, name: true } });
   if (!role) throw invalid("Choose a role", { roleId: ["Choose one of the organization's roles"] });
+  await assertMayInvite(actor.organizationId, actor.id);
+  const projects = input.projectIds.length
+    ? await db.project.findMany({ where: { id: { in: input.projectIds }, organizationId: actor.organizationId }, orderBy: { key: "asc" }, select: { id: true, key: true } })
+    : [];
+  if (projects.length !== input.projectIds.length) throw invalid(INVALID_FORM, { projectIds: [NOT_OUR_PROJECTS] });
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw invalid(EMAIL_IN_USE, { email: [EMAIL_IN_USE] });
   const orgName = await organizationName(actor.organizationId);
 
@@ -37,6 +48,9 @@ export async function inviteUser(actor: Actor, raw: InviteUserInput, meta: Reque
         data: { organizationId: actor.organizationId, email: input.email, name: input.name, roleId: role.id, invitedAt: now, passwordHash: null },
         select: { id: true, email: true },
       });
+      for (const project of projects) {
+        await insertMembership(tx, { organizationId: actor.organizationId, actorId: actor.id }, meta, project, { id: user.id, name: input.name, email: user.email }, false);
+      }
       const link = await issueLinkToken(tx, { userId: user.id, organizationId: actor.organizationId, purpose: "invite", createdById: actor.id, now });
       await queueLinkMail(tx, actor.organizationId, {
         purpose: "invite",
@@ -54,7 +68,11 @@ export async function inviteUser(actor: Actor, raw: InviteUserInput, meta: Reque
           action: "user.invited",
           entityType: "user",
           entityId: user.id,
-          data: { old: null, new: { email: user.email, name: input.name, roleId: role.id, role: role.name, status: "invited" }, linkExpiresAt: link.expiresAt.toISOString() },
+          data: {
+            old: null,
+            new: { email: user.email, name: input.name, roleId: role.id, role: role.name, status: "invited", projects: projects.map((p) => p.key) },
+            linkExpiresAt: link.expiresAt.toISOString(),
+          },
           ...meta,
         },
         tx,
@@ -76,15 +94,11 @@ export async function resendInvite(actor: Actor, raw: UserRefInput, meta: Reques
   if (!user) throw notFound("User");
   if (!user.active) throw invalid(`${user.name} is deactivated: reactivate them before sending an invite.`);
   if (!isInvited(user)) throw invalid(`${user.name} has already set a password; there is no invite to resend.`);
+  await assertMayInvite(actor.organizationId, actor.id);
   const orgName = await organizationName(actor.organizationId);
 
   return db.$transaction(async (tx) => {
-    const previous = await tx.userToken.findFirst({
-      where: { userId: user.id, purpose: "invite", usedAt: null, revokedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: { expiresAt: true },
-    });
-    const link = await issueLinkToken(tx, { userId: user.id, organizationId: actor.organizationId, purpose: "invite", createdById: actor.id, now });
+    const link = await reissueLinkToken(tx, { userId: user.id, organizationId: actor.organizationId, purpose: "invite", createdById: actor.id, now });
     await queueLinkMail(tx, actor.organizationId, {
       purpose: "invite",
       to: user.email,
@@ -101,7 +115,7 @@ export async function resendInvite(actor: Actor, raw: UserRefInput, meta: Reques
         action: "user.invite_resent",
         entityType: "user",
         entityId: user.id,
-        data: { old: { linkExpiresAt: previous?.expiresAt.toISOString() ?? null }, new: { linkExpiresAt: link.expiresAt.toISOString() }, linksReplaced: link.replaced },
+        data: { old: { linkExpiresAt: link.previousExpiresAt?.toISOString() ?? null }, new: { linkExpiresAt: link.expiresAt.toISOString() }, linksReplaced: link.replaced },
         ...meta,
       },
       tx,

@@ -20,3 +20,19 @@ describe("link e-mails", () => {
     expect(reset.text).toContain("signs you out everywhere else");
   });
 });
+
+describe("confirmation e-mails", () => {
+  const expiresAt = new Date("2026-12-05T09:00:00Z");
+  it("link to /confirm/<token> and say what confirming opens", () => {
+    expect(linkUrl("email_confirmation", "tok", "https://help.example.org")).toBe("https://help.example.org/confirm/tok");
+    const founder = linkMail({ purpose: "email_confirmation", to: "pat@initech.test", name: "Pat", organizationName: "Initech", founder: true, url: "https://x/confirm/t", expiresAt });
+    expect(founder.subject).toBe("Confirm your e-mail address");
+    expect(founder.text).toContain("You registered Initech on the help desk with this address (pat@initech.test).");
+    expect(founder.text).toContain("you can invite your team");
+    expect(founder.text).toContain("\nhttps://x/confirm/t\n");
+    expect(founder.text).toContain("until 2026-12-05 09:00 UTC");
+    const requester = linkMail({ purpose: "email_confirmation", to: "sam@mail.test", name: "Sam", organizationName: "Acme", url: "https://x/confirm/t", expiresAt });
+    expect(requester.text).toContain("You signed up for Acme's help desk");
+    expect(requester.text).toContain("you can sign in");
+  });
+});

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TOKEN_PATTERN, type LinkPurpose } from "@/lib/validation/users";
 
-// One-time links sent by e-mail (invite, password reset). The token is 32
+// One-time links sent by e-mail (invite, password reset, e-mail confirmation). The token is 32
 // random bytes (base64url in the link); only its SHA-256 is stored, so the
 // table cannot be read back into working links. A link works once, until it
 // expires, and not after a newer link of the same purpose replaced it.
@@ -13,6 +13,8 @@ export const LINK_TTL_MS: Record<LinkPurpose, number> = {
   invite: 7 * 24 * 3600 * 1000,
   // As short as the big help desks keep theirs: a reset link sits in a mailbox.
   password_reset: 3600 * 1000,
+  // Long enough for a weekend; a new one is a click away ("Resend confirmation", or signing up again).
+  email_confirmation: 3 * 24 * 3600 * 1000,
 };
 
 export function hashLinkToken(token: string): string {
@@ -25,7 +27,7 @@ export type LinkProblem = "invalid" | "expired" | "used" | "replaced";
 export const LINK_PROBLEM_TEXT: Record<LinkProblem, { title: string; text: string }> = {
   invalid: { title: "This link is not valid", text: "The link may be incomplete or mistyped. Copy the whole link from the e-mail, or ask for a new one." },
   expired: { title: "This link has expired", text: "Links in these e-mails work for a limited time. Ask for a new one." },
-  used: { title: "This link has already been used", text: "Each link works once. If you set your password with it, sign in; otherwise ask for a new link." },
+  used: { title: "This link has already been used", text: "Each link works once. If you used it already, sign in; otherwise ask for a new link." },
   replaced: { title: "This link no longer works", text: "A newer link was sent since, or the account changed. Use the link in the most recent e-mail, or ask for a new one." },
 };
 
@@ -62,6 +64,23 @@ export async function issueLinkToken(
     },
   });
   return { token, expiresAt, replaced };
+}
+
+/**
+ * "Resend invite", "Resend confirmation": a new link in place of the user's
+ * unused one of this purpose, with the expiry of the one it replaced (the
+ * audit row's old value).
+ */
+export async function reissueLinkToken(
+  tx: Tx,
+  input: { userId: string; organizationId: string; purpose: LinkPurpose; createdById?: string | null; now?: Date },
+): Promise<{ token: string; expiresAt: Date; replaced: number; previousExpiresAt: Date | null }> {
+  const previous = await tx.userToken.findFirst({
+    where: { userId: input.userId, purpose: input.purpose, usedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { expiresAt: true },
+  });
+  return { ...(await issueLinkToken(tx, input)), previousExpiresAt: previous?.expiresAt ?? null };
 }
 
 /** Withdraws every unused link of the user (deactivation, or a password set by one of them). */

@@ -27,6 +27,8 @@ export interface UserListRow {
   roleId: string;
   roleName: string;
   status: UserStatus;
+  /** Signed themself up and has not confirmed their address yet (admin-access.ts isUnconfirmed). */
+  unconfirmed: boolean;
   lastLoginAt: Date | null;
   projects: number;
 }
@@ -88,7 +90,18 @@ function statusSql(status: UserStatus): Prisma.Sql {
   return Prisma.sql`u."active" AND NOT (${invitedSql("u")})`;
 }
 
-type UserPageSqlRow = { id: string; name: string; email: string; roleId: string; roleName: string; active: boolean; invited: boolean; lastLoginMs: number | null; projects: number };
+type UserPageSqlRow = {
+  id: string;
+  name: string;
+  email: string;
+  roleId: string;
+  roleName: string;
+  active: boolean;
+  invited: boolean;
+  unconfirmed: boolean;
+  lastLoginMs: number | null;
+  projects: number;
+};
 
 export interface UserPageQuery {
   organizationId: string;
@@ -111,6 +124,7 @@ export function userPageSql(o: UserPageQuery): Prisma.Sql {
   const dir = Prisma.raw(o.after || !o.before ? "ASC" : "DESC");
   return Prisma.sql`
     SELECT u."id"::text, u."name", u."email", u."roleId"::text, r."name" AS "roleName", u."active", (${invitedSql("u")}) AS "invited",
+           (u."registeredAt" IS NOT NULL AND u."emailConfirmedAt" IS NULL) AS "unconfirmed",
            (extract(epoch FROM u."lastLoginAt") * 1000)::float8 AS "lastLoginMs",
            (SELECT count(*)::int FROM "ProjectMember" pm WHERE pm."userId" = u."id") AS "projects"
       FROM "User" u JOIN "Role" r ON r."id" = u."roleId"
@@ -147,6 +161,7 @@ export async function listUsers(actor: Actor, raw: UserListInput): Promise<UserL
     roleId: r.roleId,
     roleName: r.roleName,
     status: !r.active ? "deactivated" : r.invited ? "invited" : "active",
+    unconfirmed: r.unconfirmed,
     lastLoginAt: r.lastLoginMs === null ? null : new Date(r.lastLoginMs),
     projects: r.projects,
   }));

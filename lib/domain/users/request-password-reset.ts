@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit, type RequestMeta } from "@/lib/audit";
-import { activeLock, recordFailure, type ThrottleKey, type ThrottleRule } from "@/lib/auth/throttle";
+import { activeLock, recordFailure, requestThrottleKeys, type ThrottleKey, type ThrottleRule } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/validation/parse";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validation/users";
 import { issueLinkToken } from "./link-tokens";
@@ -18,9 +18,7 @@ export const RESET_ACCOUNT_RULE: ThrottleRule = { free: 3, baseSeconds: 60, maxS
 export const RESET_ADDRESS_RULE: ThrottleRule = { free: 20, baseSeconds: 60, maxSeconds: 3600, idleSeconds: 15 * 60 };
 
 export function resetThrottleKeys(email: string, ip: string | null | undefined): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ kind: "account", key: `reset:account:${email.trim().toLowerCase()}`, rule: RESET_ACCOUNT_RULE }];
-  if (ip) keys.push({ kind: "address", key: `reset:address:${ip}`, rule: RESET_ADDRESS_RULE });
-  return keys;
+  return requestThrottleKeys("reset", email, ip, { account: RESET_ACCOUNT_RULE, address: RESET_ADDRESS_RULE });
 }
 
 /**

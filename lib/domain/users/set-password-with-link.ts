@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { setPasswordWithLinkSchema, type SetPasswordWithLinkInput } from "@/lib/validation/users";
 import { isInvited, userStatus } from "./admin-access";
 import { consumeLinkToken, inspectLinkToken, LinkError, revokeLinkTokens } from "./link-tokens";
+import { markEmailConfirmed } from "@/lib/domain/registration/confirmation";
 
 /**
  * /invite/[token] and /reset/[token]: the link's holder chooses a password.
@@ -15,6 +16,7 @@ import { consumeLinkToken, inspectLinkToken, LinkError, revokeLinkTokens } from 
  * user's other unused links, ends every session of the user (a reset is how
  * someone takes back an account) and writes the audit row. The caller then
  * signs in with the new password through the same credentials flow as /login.
+ * Using a link we e-mailed also confirms the address.
  */
 export async function setPasswordWithLink(raw: SetPasswordWithLinkInput, meta: RequestMeta, now = new Date()): Promise<{ email: string }> {
   const input = parseInput(setPasswordWithLinkSchema, raw);
@@ -33,6 +35,8 @@ export async function setPasswordWithLink(raw: SetPasswordWithLinkInput, meta: R
     if (input.purpose === "invite" && !isInvited(user)) throw new LinkError("used");
 
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    // The link came by e-mail: the address is theirs (a registered founder's invitations open, a signed-up requester may sign in).
+    await markEmailConfirmed(tx, { id: user.id, organizationId: token.organizationId }, now);
     await revokeLinkTokens(tx, user.id, now);
     const sessionsEnded = await endUserSessions(tx, user.id, input.purpose === "invite" ? "password_changed" : "password_reset");
     await audit(

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor, loadSessionActor, type Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/sign-in";
 import { DEMO_PASSWORD } from "@/prisma/factories";
-import { actorFor, expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
+import { actorFor, expectAppError, linkTokenFor, seededDemo, type Demo } from "@/test/integration/helpers";
 import { inviteUser, resendInvite, EMAIL_IN_USE } from "./invite-user";
 import { changeUserRole } from "./change-role";
 import { deactivateUser, reactivateUser, NOT_YOURSELF } from "./set-user-active";
@@ -32,14 +32,6 @@ const meta = (ip = "198.51.100.31") => ({ ip, userAgent: "IntegrationTest/1.0 (u
 const auditOf = (action: string) => db.auditLog.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 const roleOf = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { roleId: true } })).roleId;
-
-/** The raw token of the newest e-mail to `to` (the only place it exists), read from the outbox text. */
-async function linkTokenFor(to: string, path: "invite" | "reset"): Promise<string> {
-  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
-  const m = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(mail.text);
-  if (!m) throw new Error(`no ${path} link in ${mail.text}`);
-  return m[1]!;
-}
 
 /** Counts of every table an admin write touches, to prove a refusal wrote nothing. */
 async function footprint() {

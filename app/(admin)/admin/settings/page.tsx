@@ -7,6 +7,7 @@ import { withOrganizationLimits } from "@/lib/domain/attachments/config";
 import { bytesToMb, timeZones } from "@/lib/validation/organization-settings";
 import { PageHeader } from "@/components/layout/app-shell";
 import { SettingsForm } from "@/components/admin/settings/settings-form";
+import { portalSignUpUrl } from "@/lib/domain/registration/portal-sign-up";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,17 +21,19 @@ export default async function SettingsPage() {
   const zones = timeZones();
   return (
     <>
-      <PageHeader title="Settings" description="How your organization works: its name, time zone, defaults for new tickets and what may be attached." />
+      <PageHeader title="Settings" description="How your organization works: its name, time zone, defaults for new tickets, who may sign up and what may be attached." />
       <div className="max-w-2xl">
         <SettingsForm
           updatedAt={org.updatedAt.toISOString()}
           timeZones={zones.includes(org.settings.timeZone) ? zones : [org.settings.timeZone, ...zones]}
+          signUpUrl={portalSignUpUrl(org.slug)}
           installation={{ maxLabel: formatBytes(installation.maxBytes), types: [...installation.allowedTypes] }}
           initial={{
             name: org.name,
             timeZone: org.settings.timeZone,
             defaultPriority: org.settings.defaultPriority,
             requestersMayCreateTags: org.settings.requestersMayCreateTags,
+            requestersMayRegister: org.settings.requestersMayRegister,
             attachmentMaxMb: String(bytesToMb(effective.maxBytes)),
             allowedFileTypes: [...effective.allowedTypes],
           }}

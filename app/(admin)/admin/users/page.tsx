@@ -9,6 +9,9 @@ import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { InviteUser } from "@/components/admin/users/invite-user";
 import { UserTable, type UserTableRow } from "@/components/admin/users/user-table";
+import { ConfirmationNotice } from "@/components/admin/users/confirmation-notice";
+import { invitationsOnHold, invitationsOnHoldText } from "@/lib/domain/registration/confirmation";
+import { projectOptions } from "@/lib/domain/projects/options";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -31,7 +34,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   // A malformed query string shows the first page, unfiltered.
   const parsed = userListSchema.safeParse({ q: one(sp, "q"), role: one(sp, "role"), status: one(sp, "status"), after: one(sp, "after"), before: one(sp, "before") });
-  const list = await listUsers(actor, parsed.success ? parsed.data : {});
+  const [list, onHold, projects] = await Promise.all([
+    listUsers(actor, parsed.success ? parsed.data : {}),
+    invitationsOnHold(actor.organizationId),
+    // What an invitee may be put into: the active projects (configuration, capped like every project list).
+    projectOptions({ organizationId: actor.organizationId, archived: false }),
+  ]);
   const { q, role, status } = list.filters;
   const filtered = !!(q || role || status);
 
@@ -45,7 +53,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     const s = params.toString();
     return `/admin/users${s ? `?${s}` : ""}`;
   };
-  const rows: UserTableRow[] = list.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, roleId: r.roleId, status: r.status, lastSignIn: lastSignIn(r.lastLoginAt), projects: r.projects }));
+  const rows: UserTableRow[] = list.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, roleId: r.roleId, status: r.status, unconfirmed: r.unconfirmed, lastSignIn: lastSignIn(r.lastLoginAt), projects: r.projects }));
   const defaultRoleId = (list.roles.find((r) => r.builtIn === "requester") ?? list.roles[0])?.id ?? "";
   // The filters sit beside the search on wide screens, each half a row on phones.
   const filterClass = `${inputClass.replace("w-full", "")} w-[calc(50%-0.25rem)] sm:w-44`;
@@ -55,9 +63,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        description="Everyone in your organization: invite people, change their role, deactivate who should no longer sign in."
-        actions={<InviteUser roles={list.roles} defaultRoleId={defaultRoleId} />}
+        description="Everyone in your organization: invite people, change their role and projects, deactivate who should no longer sign in."
+        actions={<InviteUser roles={list.roles} defaultRoleId={defaultRoleId} projects={projects.map((p) => ({ id: p.id, key: p.key, name: p.name }))} />}
       />
+      {onHold ? <ConfirmationNotice text={invitationsOnHoldText(onHold, actor.id)} /> : null}
       <form role="search" action="/admin/users" className="mb-4 flex flex-wrap items-end gap-2">
         <div className="w-full sm:w-auto sm:min-w-48 sm:flex-1">
           <label htmlFor="users-q" className="sr-only">
