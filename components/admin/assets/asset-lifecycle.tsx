@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { deleteAssetAction, setAssetRetiredAction } from "@/lib/actions/assets";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { useAssetVersion } from "./asset-version";
 
 /**
@@ -66,17 +67,9 @@ export function AssetLifecycle({ id, label, retired, targeted }: { id: string; l
       </div>
       {targeted > 0 ? <p className="text-xs text-slate-500">Change requests target it, so it can be retired but not deleted.</p> : null}
       {confirming ? (
-        <div role="group" aria-label={`Delete ${label}?`} className="rounded-md bg-red-50 p-3 ring-1 ring-red-200">
-          <p className="text-sm text-red-900">Delete “{label}” and its components? No change request has targeted it. This cannot be undone.</p>
-          <div className="mt-2 flex gap-2">
-            <Button variant="danger" disabled={pending} onClick={remove}>
-              {pending ? "Deleting…" : "Delete for good"}
-            </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Keep
-            </Button>
-          </div>
-        </div>
+        <ConfirmDelete name={label} confirmLabel="Delete for good" pending={pending} onConfirm={remove} onKeep={() => setConfirming(false)}>
+          Delete “{label}” and its components? No change request has targeted it. This cannot be undone.
+        </ConfirmDelete>
       ) : null}
       {message ? <Notice message={message} /> : null}
     </div>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { deleteTagAction, mergeTagsAction } from "@/lib/actions/tags";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { TagPicker, type Choice } from "@/components/ui/search-combobox";
 import { Swatch, TagForm } from "./tag-form";
 
@@ -106,21 +107,11 @@ function TagRow({ tag }: { tag: TagView }) {
         </form>
       ) : null}
       {mode === "delete" ? (
-        <div role="group" aria-label={`Delete ${tag.name}?`} className="mt-3 rounded-md bg-red-50 p-3 ring-1 ring-red-200">
-          <p className="text-sm text-red-900">
-            {tag.tickets === 0
-              ? `Delete “${tag.name}”? No ticket carries it.`
-              : `Delete “${tag.name}”? It is removed from the ${plural(tag.tickets, tag.ticketsLabel)} that carry it.`}
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button variant="danger" disabled={pending} onClick={remove}>
-              {pending ? "Deleting…" : "Delete tag"}
-            </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setMode("view")}>
-              Keep
-            </Button>
-          </div>
-        </div>
+        <ConfirmDelete name={tag.name} confirmLabel="Delete tag" pending={pending} onConfirm={remove} onKeep={() => setMode("view")} className="mt-3">
+          {tag.tickets === 0
+            ? `Delete “${tag.name}”? No ticket carries it.`
+            : `Delete “${tag.name}”? It is removed from the ${plural(tag.tickets, tag.ticketsLabel)} that carry it.`}
+        </ConfirmDelete>
       ) : null}
       {error ? (
         <div className="mt-2">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { deleteTeamAction } from "@/lib/actions/teams";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 
 /**
  * "Delete team", with what it does said before the click. The server refuses
@@ -34,17 +35,9 @@ export function DeleteTeam({ team, openTickets }: { team: { id: string; name: st
         A team with open tickets cannot be deleted: transfer them to another team first ({openTickets} open now). Its finished tickets keep their history.
       </p>
       {confirming ? (
-        <div role="group" aria-label={`Delete ${team.name}?`} className="rounded-md bg-red-50 p-3 ring-1 ring-red-200">
-          <p className="text-sm text-red-900">Delete “{team.name}” and its membership list?</p>
-          <div className="mt-2 flex gap-2">
-            <Button variant="danger" disabled={pending} onClick={remove}>
-              {pending ? "Deleting…" : "Delete team"}
-            </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-              Keep
-            </Button>
-          </div>
-        </div>
+        <ConfirmDelete name={team.name} confirmLabel="Delete team" pending={pending} onConfirm={remove} onKeep={() => setConfirming(false)}>
+          Delete “{team.name}” and its membership list?
+        </ConfirmDelete>
       ) : (
         <Button variant="secondary" aria-label={`Delete ${team.name}`} onClick={() => setConfirming(true)}>
           Delete…

@@ -8,10 +8,13 @@ import { entityOf, summarizeData } from "@/lib/domain/audit/describe";
 import { auditFilterString, readAuditQuery, AUDIT_EXPORT_MAX_ROWS } from "@/lib/validation/audit";
 import { PageHeader } from "@/components/layout/app-shell";
 import { AuditFilters } from "@/components/admin/audit/audit-filters";
+import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+const AUDIT_COLUMNS: AdminColumn[] = [{ label: "Time" }, { label: "Actor" }, { label: "Action" }, { label: "Entity" }, { label: "Details" }, { label: "IP" }];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -50,66 +53,43 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           errors={refused}
         />
         <p className="text-xs text-slate-500">The export holds the rows the filter finds, newest first, at most {AUDIT_EXPORT_MAX_ROWS.toLocaleString("en")}.</p>
-        <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Audit log</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">Time</th>
-                <th scope="col" className="px-4 py-2.5">Actor</th>
-                <th scope="col" className="px-4 py-2.5">Action</th>
-                <th scope="col" className="px-4 py-2.5">Entity</th>
-                <th scope="col" className="px-4 py-2.5">Details</th>
-                <th scope="col" className="px-4 py-2.5">IP</th>
+        <AdminTable caption="Audit log" columns={AUDIT_COLUMNS} empty={filter ? "No event matches this filter." : "Nothing has been recorded yet."}>
+          {page.rows.map((r) => {
+            const entity = entityOf(r, page.lookups);
+            const summary = summarizeData(r.data);
+            return (
+              <tr key={r.id} className="align-top">
+                <td className="px-4 py-2.5 text-slate-600">
+                  <LocalTime iso={r.createdAt.toISOString()} />
+                </td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-slate-900">{r.actorId ? (r.actorName ?? "(removed user)") : <span className="text-slate-500">System</span>}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap font-medium text-slate-900" title={r.action}>
+                  {auditActionLabel(r.action)}
+                </td>
+                <td className="max-w-xs min-w-40 px-4 py-2.5 break-words">
+                  {entity ? (
+                    <>
+                      <span className="text-slate-500">{entity.kind}: </span>
+                      {entity.href ? (
+                        <Link href={entity.href} className="text-brand-700 hover:underline">
+                          {entity.label}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-900">{entity.label}</span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+                <td className="max-w-md min-w-56 px-4 py-2.5 break-words text-slate-700">{summary || <span className="text-slate-400">—</span>}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-slate-600" title={r.userAgent ?? undefined}>
+                  {r.ip ?? <span className="text-slate-400">—</span>}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                    {filter ? "No event matches this filter." : "Nothing has been recorded yet."}
-                  </td>
-                </tr>
-              ) : (
-                page.rows.map((r) => {
-                  const entity = entityOf(r, page.lookups);
-                  const summary = summarizeData(r.data);
-                  return (
-                    <tr key={r.id} className="align-top">
-                      <td className="px-4 py-2.5 text-slate-600">
-                        <LocalTime iso={r.createdAt.toISOString()} />
-                      </td>
-                      <td className="px-4 py-2.5 whitespace-nowrap text-slate-900">{r.actorId ? (r.actorName ?? "(removed user)") : <span className="text-slate-500">System</span>}</td>
-                      <td className="px-4 py-2.5 whitespace-nowrap font-medium text-slate-900" title={r.action}>
-                        {auditActionLabel(r.action)}
-                      </td>
-                      <td className="max-w-xs min-w-40 px-4 py-2.5 break-words">
-                        {entity ? (
-                          <>
-                            <span className="text-slate-500">{entity.kind}: </span>
-                            {entity.href ? (
-                              <Link href={entity.href} className="text-brand-700 hover:underline">
-                                {entity.label}
-                              </Link>
-                            ) : (
-                              <span className="text-slate-900">{entity.label}</span>
-                            )}
-                          </>
-                        ) : (
-                          <span className="text-slate-400">—</span>
-                        )}
-                      </td>
-                      <td className="max-w-md min-w-56 px-4 py-2.5 break-words text-slate-700">{summary || <span className="text-slate-400">—</span>}</td>
-                      <td className="px-4 py-2.5 whitespace-nowrap text-slate-600" title={r.userAgent ?? undefined}>
-                        {r.ip ?? <span className="text-slate-400">—</span>}
-                      </td>
-                    </tr>
-                  );
-                })
-              )}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
         <nav aria-label="Audit log pages" className="flex justify-between gap-2">
           {page.newerCursor ? (
             <Link href={pageLink("newer", page.newerCursor)} className={buttonClass("secondary")}>

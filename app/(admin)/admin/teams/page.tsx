@@ -7,8 +7,16 @@ import { PageHeader } from "@/components/layout/app-shell";
 import { ListSearch } from "@/components/admin/list-search";
 import { NewTeamPanel } from "@/components/admin/teams/team-form";
 import { cappedCount, Pager } from "@/components/admin/pager";
+import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 
 export const metadata: Metadata = { title: "Teams" };
+
+const TEAM_COLUMNS: AdminColumn[] = [
+  { label: "Team" },
+  { label: "Description", className: "hidden sm:table-cell" },
+  { label: "Members", align: "right" },
+  { label: "Open tickets", align: "right" },
+];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -30,39 +38,22 @@ export default async function TeamsAdminPage({ searchParams }: Props) {
       <div className="mb-4">
         <ListSearch action="/admin/teams" id="team-search" label="Search teams" placeholder="Team name starts with…" q={list.q} />
       </div>
-      {list.rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-sm text-slate-600 ring-1 ring-slate-200">{list.q ? "No team starts with that." : "No teams yet."}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Teams</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">Team</th>
-                <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Description</th>
-                <th scope="col" className="px-4 py-2.5 text-right">Members</th>
-                <th scope="col" className="px-4 py-2.5 text-right">Open tickets</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.rows.map((t) => (
-                <tr key={t.id}>
-                  <td className="px-4 py-2.5">
-                    <Link href={`/admin/teams/${t.id}`} className="font-medium text-brand-700 hover:underline">
-                      {t.name}
-                    </Link>
-                    {/* On a phone the description goes under the name (its column is hidden). */}
-                    {t.description ? <p className="mt-0.5 text-xs break-words text-slate-500 sm:hidden">{t.description}</p> : null}
-                  </td>
-                  <td className="hidden max-w-md px-4 py-2.5 break-words text-slate-600 sm:table-cell">{t.description || <span className="text-slate-400">—</span>}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.members, TEAM_COUNT_CAP)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.openTickets, TEAM_COUNT_CAP)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable caption="Teams" columns={TEAM_COLUMNS} empty={list.q ? "No team starts with that." : "No teams yet."}>
+        {list.rows.map((t) => (
+          <tr key={t.id}>
+            <td className="px-4 py-2.5">
+              <Link href={`/admin/teams/${t.id}`} className="font-medium text-brand-700 hover:underline">
+                {t.name}
+              </Link>
+              {/* On a phone the description goes under the name (its column is hidden). */}
+              {t.description ? <p className="mt-0.5 text-xs break-words text-slate-500 sm:hidden">{t.description}</p> : null}
+            </td>
+            <td className="hidden max-w-md px-4 py-2.5 break-words text-slate-600 sm:table-cell">{t.description || <span className="text-slate-400">—</span>}</td>
+            <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.members, TEAM_COUNT_CAP)}</td>
+            <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.openTickets, TEAM_COUNT_CAP)}</td>
+          </tr>
+        ))}
+      </AdminTable>
       <Pager base="/admin/teams" params={{ q: list.q }} page={list.page} hasNext={list.hasNext} label="Teams pages" />
     </>
   );
