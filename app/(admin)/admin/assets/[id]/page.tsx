@@ -89,12 +89,8 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/assets" className="text-brand-700 hover:underline">
-          ← Assets
-        </Link>
-      </p>
-      <PageHeader title={`${asset.tag} · ${asset.name}`} description={[assetKindLabel(asset.kind), asset.location, asset.retiredAt ? "Retired" : null].filter(Boolean).join(" · ")} />
+      <PageHeader
+        back={{ href: "/admin/assets", label: "Assets" }} title={`${asset.tag} · ${asset.name}`} description={[assetKindLabel(asset.kind), asset.location, asset.retiredAt ? "Retired" : null].filter(Boolean).join(" · ")} />
       <AssetVersionProvider version={asset.version}>
         <div className="space-y-6">
           <SectionCard id="asset-details" title="Details">

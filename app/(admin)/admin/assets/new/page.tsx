@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { adminPageActor } from "@/lib/auth/guards";
 import { PageHeader } from "@/components/layout/app-shell";
 import { AssetForm } from "@/components/admin/assets/asset-form";
@@ -10,12 +9,8 @@ export default async function NewAssetPage() {
   await adminPageActor();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/assets" className="text-brand-700 hover:underline">
-          ← Assets
-        </Link>
-      </p>
-      <PageHeader title="New asset" description="Components and slot capacities are added on the asset's page once it exists." />
+      <PageHeader
+        back={{ href: "/admin/assets", label: "Assets" }} title="New asset" description="Components and slot capacities are added on the asset's page once it exists." />
       <section className="max-w-2xl rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
         <AssetForm initial={{ name: "", tag: "", location: "", kind: "server" }} />
       </section>

@@ -33,12 +33,8 @@ export default async function ProjectAdminPage({ params, searchParams }: Props) 
   const base = `/admin/projects/${project.key}`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/projects" className="text-brand-700 hover:underline">
-          ← Projects
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/admin/projects", label: "Projects" }}
         title={
           <span className="flex flex-wrap items-baseline gap-2">
             <span className="font-mono text-base text-slate-500">{project.key}</span>

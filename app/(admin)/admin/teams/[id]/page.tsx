@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { adminPageActor } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
+import { foundOr404 } from "@/lib/http/found-or-404";
 import { teamForAdmin } from "@/lib/domain/teams/list-teams";
 import { safeDecodeURIComponent } from "@/lib/safe-decode";
 import { TEAM_COUNT_CAP } from "@/lib/validation/teams";
@@ -24,20 +22,13 @@ export default async function TeamAdminPage({ params, searchParams }: Props) {
   const actor = await adminPageActor();
   const sp = await searchParams;
   const id = safeDecodeURIComponent((await params).id) ?? "";
-  const data = await teamForAdmin(actor, id, { q: one(sp.q), page: one(sp.page) }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const data = await foundOr404(teamForAdmin(actor, id, { q: one(sp.q), page: one(sp.page) }));
   const { team } = data;
   const base = `/admin/teams/${team.id}`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/teams" className="text-brand-700 hover:underline">
-          ← Teams
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/admin/teams", label: "Teams" }}
         title={team.name}
         description={
           data.defaultOf.length
