@@ -15,7 +15,7 @@ export interface MemberPerson {
 /** The table around the member rows: Person, Role, the columns between, and the row actions. */
 export function MembersTableShell({ columns = [], children }: { columns?: string[]; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Members</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
@@ -42,7 +42,7 @@ export function MembersTableShell({ columns = [], children }: { columns?: string
 export function MemberCells({ member, error }: { member: MemberPerson; error: string | null }) {
   return (
     <>
-      <td className="px-4 py-2.5">
+      <td className="min-w-44 px-4 py-2.5">
         <div className="font-medium text-slate-900">{member.name}</div>
         <div className="text-xs break-all text-slate-500">{member.email}</div>
         {error ? <Notice message={error} /> : null}

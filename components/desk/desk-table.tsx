@@ -188,7 +188,7 @@ export function DeskTable({
           </fieldset>
         </details>
       </div>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
         <table className="text-sm" style={{ width: table.getTotalSize(), minWidth: "100%" }}>
           <caption className="sr-only">Tickets</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -64,7 +64,7 @@ export function RolesMatrix({ roles, groups }: { roles: MatrixRoleRow[]; groups:
 
   return (
     <div className="space-y-4">
-      <div role="region" aria-label="Permission matrix" tabIndex={0} className="max-w-full overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
+      <div role="region" aria-label="Permission matrix" tabIndex={0} className="relative max-w-full overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
         <table className="min-w-full border-separate border-spacing-0 text-sm">
           <thead>
             <tr>
