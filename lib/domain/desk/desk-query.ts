@@ -308,11 +308,11 @@ const OWN_COLUMNS: BoxColumns = { status: Prisma.sql`o."status"`, priority: Pris
  * Live counts over the non-terminal tickets in the viewer's scope (DESIGN §10),
  * in one round trip, at the same cost for a thousand tickets as for a million
  * (issue 12). What the viewer sees by organization or by project is summed from
- * TicketCount, which triggers on Ticket keep in the writing transaction: a few
- * hundred rows, never the tickets. Only what their scope adds beyond those
- * projects (tickets assigned to or requested by them elsewhere) and their own
- * exceptions to "Awaiting approval" (changes they requested, or are the only
- * assignee of) are counted ticket by ticket: sets that grow with one person's
+ * TicketCount (and "My teams" from TeamTicketCount), which triggers on Ticket
+ * keep in the writing transaction: a few hundred rows, never the tickets. Only
+ * what their scope adds beyond those projects (tickets assigned to or
+ * requested by them elsewhere) and their own exceptions to "Awaiting
+ * approval" (changes they requested, or are the only assignee of) are counted ticket by ticket: sets that grow with one person's
  * work, not with the organization. The policy matrix test holds every box to
  * the policy on every demo user.
  */
@@ -333,14 +333,17 @@ export async function deskBoxes(actor: Actor): Promise<DeskBoxes> {
   });
   const beyond = Object.entries(COUNTED_BOXES).map(([key, rule]) => Prisma.sql`count(*) FILTER (WHERE NOT ${counted("o")} AND ${rule(OWN_COLUMNS)}) AS ${Prisma.raw(`"${key}"`)}`);
   const [row] = await db.$queryRaw<Record<BoxKey | "excepted" | "beyondApproval", bigint>[]>`
-    WITH k AS (
+    WITH mt AS (
+      -- The viewer's teams.
+      SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."userId" = ${actor.id}::uuid
+    ), k AS (
       SELECT ${Prisma.join(summed, ", ")}
         FROM "TicketCount" c
        WHERE c."organizationId" = ${org} AND ${counted("c")}
          AND c."status" NOT IN (${Prisma.join(TERMINAL_STATUSES.map((s) => STATUS(s)))})
     ), own AS MATERIALIZED (
       -- The viewer's own live tickets in scope (assigned to or requested by them), found by the indexes that find one person's.
-      SELECT t."id", t."projectId", t."status", t."priority", t."assigneeId", t."requesterId", mine."assigned",
+      SELECT t."id", t."projectId", t."status", t."priority", t."assigneeId", t."requesterId", t."teamId", mine."assigned",
              ${awaitingApprovalSql(actor)} AS "awaiting"
         FROM (SELECT x."id", bool_or(x."assigned") AS "assigned"
                 FROM (SELECT oa."ticketId" AS "id", TRUE AS "assigned" FROM "TicketAssignee" oa WHERE oa."userId" = ${actor.id}::uuid
@@ -355,8 +358,16 @@ export async function deskBoxes(actor: Actor): Promise<DeskBoxes> {
              -- Seen beyond the counted projects and awaiting this viewer's approval.
              count(*) FILTER (WHERE NOT ${counted("o")} AND o."awaiting") AS "beyondApproval",
              -- Counted as pending changes, but not awaiting this viewer's approval (separation of duties).
-             count(*) FILTER (WHERE ${counted("o")} AND o."status" = ${STATUS("pending")} AND ${changeProject("o")} AND NOT o."awaiting") AS "excepted"
+             count(*) FILTER (WHERE ${counted("o")} AND o."status" = ${STATUS("pending")} AND ${changeProject("o")} AND NOT o."awaiting") AS "excepted",
+             -- Seen beyond the counted projects and on one of the viewer's teams.
+             count(*) FILTER (WHERE NOT ${counted("o")} AND o."teamId" IN (SELECT mt."teamId" FROM mt)) AS "teams"
         FROM own o
+    ), kt AS (
+      -- "My teams" over the counted projects, summed from TeamTicketCount.
+      SELECT coalesce(sum(c."n"), 0) AS "teams"
+        FROM "TeamTicketCount" c
+       WHERE c."teamId" IN (SELECT mt."teamId" FROM mt) AND c."organizationId" = ${org} AND ${counted("c")}
+         AND c."status" NOT IN (${Prisma.join(TERMINAL_STATUSES.map((s) => STATUS(s)))})
     )
     SELECT k."unassigned" + b."unassigned" AS "unassigned",
            k."in_progress" + b."in_progress" AS "in_progress",
@@ -365,8 +376,7 @@ export async function deskBoxes(actor: Actor): Promise<DeskBoxes> {
            k."ready" + b."ready" AS "ready",
            k."pending" - b."excepted" + b."beyondApproval" AS "approval",
            b."mine",
-           -- "My teams": the live tickets of the viewer's teams, through Ticket_team_live_idx.
-           (SELECT count(*) FROM "Ticket" t WHERE ${myTeamsSql(actor)} AND ${LIVE} AND ${ticketScopeSql(actor)}) AS "teams"
-      FROM k, b`;
+           kt."teams" + b."teams" AS "teams"
+      FROM k, b, kt`;
   return Object.fromEntries(boxesFor(actor).map((b) => [b, Number(row[b])]));
 }

@@ -54,8 +54,23 @@ async function countedOneByOne(actor: Actor) {
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }
 
+/** TeamTicketCount summed over its shards, against the tickets with a team. */
+async function teamDrift() {
+  return db.$queryRaw<{ key: string; kept: number; actual: number }[]>`
+    WITH kept AS (
+      SELECT "teamId", "projectId", "status", sum("n")::int AS n FROM "TeamTicketCount" GROUP BY 1, 2, 3),
+    actual AS (
+      SELECT "teamId", "projectId", "status", count(*)::int AS n
+        FROM "Ticket" WHERE "deletedAt" IS NULL AND "teamId" IS NOT NULL GROUP BY 1, 2, 3)
+    SELECT concat_ws('/', coalesce(k."teamId", a."teamId"), coalesce(k."projectId", a."projectId"), coalesce(k."status", a."status")) AS key,
+           coalesce(k.n, 0) AS kept, coalesce(a.n, 0) AS actual
+      FROM kept k FULL JOIN actual a USING ("teamId", "projectId", "status")
+     WHERE coalesce(k.n, 0) <> coalesce(a.n, 0)`;
+}
+
 async function expectBoxesExact() {
   expect(await drift()).toEqual([]);
+  expect(await teamDrift()).toEqual([]);
   for (const email of DEMO_EMAILS) {
     const boxes = await deskBoxes(demo.actors[email]);
     const expected = await countedOneByOne(demo.actors[email]);
@@ -107,6 +122,41 @@ describe("desk box counts kept by triggers", () => {
     const eng = await demo.project(demo.acme.id, "ENG");
     const moved = await db.ticket.findFirstOrThrow({ where: { projectId: sup.id, deletedAt: null }, select: { id: true } });
     await db.ticket.update({ where: { id: moved.id }, data: { projectId: eng.id } });
+    await expectBoxesExact();
+  });
+
+  it("keep \"My teams\" through team changes: given, transferred, taken off, and a team's deletion", async () => {
+    const agent = demo.actors["agent@acme.test"];
+    const team = await db.team.findFirstOrThrow({ where: { organizationId: demo.acme.id, members: { some: { userId: agent.id } } } });
+    const other = await db.team.create({ data: { organizationId: demo.acme.id, name: "Counted second line" } });
+    const sup = await demo.project(demo.acme.id, "SUP");
+    // Taken off every ticket of SUP, then given back: the box follows one statement each way.
+    const live = { projectId: sup.id, deletedAt: null, status: { notIn: [...TERMINAL_STATUSES] } };
+    const before = (await deskBoxes(agent)).teams!;
+    const taken = await db.ticket.updateMany({ where: { ...live, teamId: team.id }, data: { teamId: null } });
+    expect(taken.count).toBeGreaterThan(0);
+    expect((await deskBoxes(agent)).teams).toBe(before - taken.count);
+    await expectBoxesExact();
+    const given = await db.ticket.updateMany({ where: { ...live, teamId: null }, data: { teamId: team.id } });
+    expect(given.count).toBeGreaterThanOrEqual(taken.count);
+    expect((await deskBoxes(agent)).teams).toBe(before - taken.count + given.count);
+    await expectBoxesExact();
+    // Transferred to a team the agent is not on, then that team deleted (the key lets go of its tickets).
+    const one = await db.ticket.findFirstOrThrow({ where: { projectId: sup.id, teamId: team.id, deletedAt: null }, select: { id: true } });
+    await db.ticket.update({ where: { id: one.id }, data: { teamId: other.id } });
+    await expectBoxesExact();
+    await db.team.delete({ where: { id: other.id } });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: one.id } })).teamId).toBeNull();
+    await expectBoxesExact();
+    // A technician on the team counts only what they see: the team's tickets assigned to them.
+    const tech = demo.actors["tech@acme.test"];
+    await db.teamMember.upsert({ where: { teamId_userId: { teamId: team.id, userId: tech.id } }, create: { teamId: team.id, userId: tech.id, organizationId: demo.acme.id }, update: {} });
+    const techBefore = (await deskBoxes(tech)).teams!;
+    const handed = await db.ticket.findFirstOrThrow({ where: { ...live, teamId: team.id, assignees: { none: { userId: tech.id } } } });
+    await setAssignees(demo.actors["admin@acme.test"], { ticketId: handed.id, assigneeIds: [tech.id], version: handed.version });
+    expect((await deskBoxes(tech)).teams).toBe(techBefore + 1);
+    await expectBoxesExact();
+    await db.ticket.updateMany({ where: { teamId: team.id }, data: { teamId: null } });
     await expectBoxesExact();
   });
 
