@@ -8,6 +8,8 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { AssetPicker, CustomerPicker, PeoplePicker } from "@/components/ui/search-combobox";
 import { assetLabel } from "@/lib/domain/assets/label";
+import { IMPORTANCE_LABELS, PRIORITY_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/tickets/labels";
+import type { TicketType } from "@/lib/generated/prisma/enums";
 import { useTicketAction } from "./use-ticket-action";
 
 const TYPES: Record<string, string[]> = {
@@ -84,14 +86,14 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
         {w("priority") ? (
           <Field id="edit-priority" label="Priority" error={err("priority")}>
             <select id="edit-priority" value={v.priority} onChange={set("priority")} className={inputClass}>
-              {["low", "normal", "high", "critical"].map((p) => <option key={p} value={p}>{p[0].toUpperCase() + p.slice(1)}</option>)}
+              {Object.entries(PRIORITY_LABELS).map(([p, label]) => <option key={p} value={p}>{label}</option>)}
             </select>
           </Field>
         ) : null}
         {w("type") && TYPES[wf].length > 1 ? (
           <Field id="edit-type" label="Type" error={err("type")}>
             <select id="edit-type" value={v.type} onChange={set("type")} className={inputClass}>
-              {TYPES[wf].map((t) => <option key={t} value={t}>{t[0].toUpperCase() + t.slice(1)}</option>)}
+              {TYPES[wf].map((t) => <option key={t} value={t}>{TYPE_LABELS[t as TicketType] ?? t}</option>)}
             </select>
           </Field>
         ) : null}
@@ -101,7 +103,7 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
           <Field id="edit-urgency" label="Urgency" error={err("urgency")}>
             <select id="edit-urgency" value={v.urgency} onChange={set("urgency")} className={inputClass}>
               <option value="">—</option>
-              {["low", "normal", "high"].map((p) => <option key={p} value={p}>{p}</option>)}
+              {Object.entries(URGENCY_LABELS).map(([p, label]) => <option key={p} value={p}>{label}</option>)}
             </select>
           </Field>
         ) : null}
@@ -109,7 +111,7 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
           <Field id="edit-importance" label="Importance" error={err("importance")}>
             <select id="edit-importance" value={v.importance} onChange={set("importance")} className={inputClass}>
               <option value="">—</option>
-              {["low", "normal", "high", "critical"].map((p) => <option key={p} value={p}>{p}</option>)}
+              {Object.entries(IMPORTANCE_LABELS).map(([p, label]) => <option key={p} value={p}>{label}</option>)}
             </select>
           </Field>
         ) : null}

@@ -1,4 +1,5 @@
-import { describeHistory, type HistoryLike } from "@/lib/domain/tickets/history-text";
+import type { HistoryLike } from "@/lib/domain/tickets/history-text";
+import { HistorySentence } from "./history-sentence";
 import { TimeAgo } from "@/components/ui/time-ago";
 
 export function HistoryTimeline({ rows }: { rows: (HistoryLike & { id: string; createdAt: Date })[] }) {
@@ -10,7 +11,7 @@ export function HistoryTimeline({ rows }: { rows: (HistoryLike & { id: string; c
           <li key={h.id} className="relative text-sm">
             <span aria-hidden className="absolute top-1.5 -left-[21px] h-2.5 w-2.5 rounded-full bg-slate-300 ring-2 ring-white" />
             <p className="text-slate-800">
-              {describeHistory(h)}
+              <HistorySentence row={{ action: h.action, field: h.field, oldValue: h.oldValue, newValue: h.newValue, comment: h.comment, internal: h.internal, actor: h.actor ? { name: h.actor.name } : null }} />
               <span className="text-slate-500"> · <TimeAgo date={h.createdAt} /></span>
             </p>
             {h.comment ? <p className="mt-0.5 text-slate-600">“{h.comment}”</p> : null}

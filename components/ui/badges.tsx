@@ -1,5 +1,6 @@
 import type { Priority, TicketStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
+import { PRIORITY_LABELS } from "@/lib/domain/tickets/labels";
 
 const STATUS_TONE: Record<TicketStatus, string> = {
   open: "bg-sky-50 text-sky-700 ring-sky-600/20",
@@ -47,7 +48,7 @@ export const PRIORITY_DOT: Record<Priority, string> = {
   critical: "bg-red-600",
 };
 
-export const PRIORITY_LABELS: Record<Priority, string> = { low: "Low", normal: "Normal", high: "High", critical: "Critical" };
+export { PRIORITY_LABELS };
 
 export function PriorityLabel({ priority }: { priority: Priority }) {
   return (

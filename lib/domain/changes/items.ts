@@ -5,10 +5,10 @@ import type { ChangeItemInput } from "@/lib/validation/ticket";
 import type { AssetShape, ItemDraft, ItemValidation } from "./validate-items";
 
 /** An asset with its components, only from the given organization. */
-export async function loadAsset(organizationId: string, id: string, client: Tx = db as unknown as Tx): Promise<(AssetShape & { id: string; organizationId: string; retiredAt: Date | null }) | null> {
+export async function loadAsset(organizationId: string, id: string, client: Tx = db as unknown as Tx): Promise<(AssetShape & { id: string; organizationId: string; tag: string; retiredAt: Date | null }) | null> {
   const asset = await client.asset.findFirst({
     where: { id, organizationId },
-    select: { id: true, organizationId: true, name: true, retiredAt: true, slotCapacities: true, components: { select: { componentType: true, reference: true, serial: true, quantity: true } } },
+    select: { id: true, organizationId: true, tag: true, name: true, retiredAt: true, slotCapacities: true, components: { select: { componentType: true, reference: true, serial: true, quantity: true } } },
   });
   if (!asset) return null;
   return { ...asset, slotCapacities: (asset.slotCapacities ?? {}) as Record<string, number> };

@@ -149,12 +149,12 @@ describe("what each viewer sees", () => {
     expect((await ticketLinks(a("agent@acme.test"), mine.id)).map((l) => l.ticket.number).sort()).toEqual([alsoMine.number, theirs.number].sort());
 
     const portal = await getTicketDetail(requester, mine.number, { ownOnly: true, requesterView: true });
-    const sentences = portal.history.map(describeHistory);
+    const sentences = portal.history.map((h) => describeHistory(h));
     expect(sentences).toContain(`Sam Agent linked a ticket (Related to)`);
     expect(sentences).toContain(`Sam Agent linked ${alsoMine.number} (Parent of)`);
     expect(JSON.stringify(portal)).not.toContain(theirs.number);
     const staff = await getTicketDetail(a("agent@acme.test"), mine.number);
-    expect(staff.history.map(describeHistory)).toContain(`Sam Agent linked ${theirs.number} (Related to)`);
+    expect(staff.history.map((h) => describeHistory(h))).toContain(`Sam Agent linked ${theirs.number} (Related to)`);
   });
 });
 

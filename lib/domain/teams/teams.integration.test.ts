@@ -215,7 +215,7 @@ describe("teams: administration", () => {
     expect(await db.teamMember.count({ where: { teamId: team.id } })).toBe(0);
     expect((await fresh(t.id)).teamId).toBeNull();
     const history = await db.ticketHistory.findMany({ where: { ticketId: t.id, field: "team" }, include: { actor: { select: { name: true } } } });
-    expect(history.map(describeHistory)).toEqual(["Sam Agent transferred the ticket to Short-lived team"]);
+    expect(history.map((h) => describeHistory(h))).toEqual(["Sam Agent transferred the ticket to Short-lived team"]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: team.id, action: "team.deleted" } });
     expect(audit.data).toEqual({ old: { name: "Short-lived", description: "Going" }, new: {}, members: 1 });
   });
@@ -268,7 +268,7 @@ describe("teams: on a ticket", () => {
     const team = rows.find((h) => h.field === "team")!;
     expect(team).toMatchObject({ oldValue: "Service desk", newValue: "Escalations", comment: "Needs a manager's call", internal: true });
     expect(describeHistory(team)).toBe("Sam Agent transferred the ticket to Escalations team");
-    expect(rows.filter((h) => h.action === "unassigned").map(describeHistory)).toEqual(["Sam Agent unassigned Ada Admin"]);
+    expect(rows.filter((h) => h.action === "unassigned").map((h) => describeHistory(h))).toEqual(["Sam Agent unassigned Ada Admin"]);
     // The team's members who can see it are told (not the one who did it); the requester never sees the routing.
     const told = await db.notification.findMany({ where: { ticketId: t.id, event: "team_transfer" }, select: { userId: true, title: true, body: true } });
     expect(told.map((n) => n.userId)).toEqual([id("manager@acme.test")]);

@@ -2,6 +2,8 @@ import type { HistoryAction, TicketStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "./workflow";
 import { isLinkSide, SIDE_LABELS } from "@/lib/domain/relationships/link-types";
 import { teamPhrase } from "@/lib/validation/teams";
+import { formatDateTime, zoneLabel } from "@/lib/dates";
+import { formatMinutes, IMPORTANCE_LABELS, labelOf, PRIORITY_LABELS, TYPE_LABELS, URGENCY_LABELS } from "./labels";
 
 export interface HistoryLike {
   action: HistoryAction;
@@ -30,6 +32,47 @@ const FIELD_LABELS: Record<string, string> = {
   customer: "the customer",
 };
 
+/** Fields whose values are long texts or ids: the sentence names the change, not the values. */
+const UNQUOTED_FIELDS = new Set(["description", "deploymentNotes", "reviewerId", "assetId"]);
+const LEGACY_FIELD_LABELS: Record<string, string> = { reviewerId: "the final reviewer", assetId: "the target asset" };
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A calendar date (stored as its UTC midnight) as people read it: "5 Dec 2026". */
+function calendarDay(v: string): string {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? v : dayFormat.format(d);
+}
+
+/** An instant in the viewer's time zone: "2026-12-05 14:00 CET". */
+function instant(v: string, timeZone: string): string {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? v : `${formatDateTime(d, timeZone)} ${zoneLabel(d, timeZone)}`;
+}
+
+/** A stored value as people read it: labels for codes, dates in their zone, durations in words. */
+function fieldValue(field: string | null, v: string, timeZone: string): string {
+  switch (field) {
+    case "priority":
+      return labelOf(PRIORITY_LABELS, v);
+    case "urgency":
+      return labelOf(URGENCY_LABELS, v);
+    case "importance":
+      return labelOf(IMPORTANCE_LABELS, v);
+    case "type":
+      return labelOf(TYPE_LABELS, v);
+    case "dueDate":
+    case "startDate":
+      return calendarDay(v);
+    case "scheduledAt":
+      return instant(v, timeZone);
+    case "estimatedMinutes":
+      return /^\d+$/.test(v) ? formatMinutes(Number(v)) : v;
+    default:
+      return v;
+  }
+}
+
 function status(v: string | null): string {
   return v && v in STATUS_LABELS ? STATUS_LABELS[v as TicketStatus] : (v ?? "nothing");
 }
@@ -39,8 +82,11 @@ function linkSide(field: string | null): string {
   return isLinkSide(field) ? ` (${SIDE_LABELS[field]})` : "";
 }
 
-/** One history row as a sentence: "Maria approved", "Sam changed status from Open to Answered". */
-export function describeHistory(h: HistoryLike): string {
+/**
+ * One history row as a sentence: "Maria approved", "Sam changed status from
+ * Open to Answered". Times read in `timeZone` (the viewer's; UTC by default).
+ */
+export function describeHistory(h: HistoryLike, { timeZone = "UTC" }: { timeZone?: string } = {}): string {
   const who = h.actor?.name ?? "The system";
   switch (h.action) {
     case "created":
@@ -100,6 +146,11 @@ export function describeHistory(h: HistoryLike): string {
         if (!h.newValue) return `${who} took the ticket from ${teamPhrase(h.oldValue ?? "its")}`;
         return h.oldValue ? `${who} transferred the ticket to ${teamPhrase(h.newValue)}` : `${who} gave the ticket to ${teamPhrase(h.newValue)}`;
       }
-      return `${who} changed ${FIELD_LABELS[h.field ?? ""] ?? h.field ?? "a field"}${h.oldValue || h.newValue ? ` from ${h.oldValue ?? "nothing"} to ${h.newValue ?? "nothing"}` : ""}`;
+      {
+        const what = FIELD_LABELS[h.field ?? ""] ?? LEGACY_FIELD_LABELS[h.field ?? ""] ?? h.field ?? "a field";
+        if (UNQUOTED_FIELDS.has(h.field ?? "") || !(h.oldValue || h.newValue)) return `${who} changed ${what}`;
+        const value = (v: string | null) => (v === null || v === "" ? "nothing" : fieldValue(h.field, v, timeZone));
+        return `${who} changed ${what} from ${value(h.oldValue)} to ${value(h.newValue)}`;
+      }
   }
 }

@@ -4,6 +4,7 @@ import { createTicket } from "./create-ticket";
 import { transitionTicket } from "./transition-ticket";
 import { setAssignees } from "./assign-ticket";
 import { updateTicket } from "./update-ticket";
+import { describeHistory } from "./history-text";
 import { fulfilItem } from "@/lib/domain/changes/fulfil-item";
 import { expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
 
@@ -127,6 +128,33 @@ describe("moves and their rules", () => {
     await transitionTicket(a("requester@acme.test"), { ticketId: t.id, to: "open", version: await version(t.id) });
     const reopened = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
     expect([reopened.status, reopened.resolvedAt, reopened.closedAt]).toEqual(["open", null, null]);
+  });
+
+  it("field edits: the reviewer and the target asset are recorded by name and tag, the history reads them in words", async () => {
+    const requester = a("requester@acme.test");
+    const asset = await db.asset.findFirstOrThrow({ where: { organizationId: demo.acme.id, tag: "SRV-001" } });
+    const t = await createTicket(requester, { requestType: "change", title: "Reviewer and asset in words", description: "x" });
+    const manager = a("manager@acme.test");
+    await updateTicket(a("admin@acme.test"), { ticketId: t.id, version: await version(t.id), changes: { assetId: asset.id, scheduledAt: "2026-12-05T13:30:00.000Z", estimatedMinutes: 90 } });
+    await updateTicket(a("admin@acme.test"), { ticketId: t.id, version: await version(t.id), changes: { reviewerId: manager.id } });
+    const rows = await db.ticketHistory.findMany({ where: { ticketId: t.id, action: "field_change" }, include: { actor: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.field, r.oldValue, r.newValue])).toEqual(
+      expect.arrayContaining([
+        ["asset", null, `${asset.tag} · ${asset.name}`],
+        ["reviewer", null, manager.name],
+      ]),
+    );
+    const ids = [asset.id, manager.id];
+    for (const r of rows) for (const id of ids) expect([r.oldValue, r.newValue]).not.toContain(id);
+    const sentences = rows.map((r) => describeHistory(r, { timeZone: "Europe/Berlin" }));
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        `Ada Admin changed the target asset from nothing to ${asset.tag} · ${asset.name}`,
+        "Ada Admin changed the scheduled date from nothing to 2026-12-05 14:30 CET",
+        "Ada Admin changed the estimated duration from nothing to 1 h 30 min",
+        `Ada Admin changed the final reviewer from nothing to ${manager.name}`,
+      ]),
+    );
   });
 
   it("field edits: a body with a field the role may not write is refused whole", async () => {

@@ -11,6 +11,7 @@ import { loadAsset, targetAssetError, toDraft } from "@/lib/domain/changes/items
 import { validateItems } from "@/lib/domain/changes/validate-items";
 import { loadTicketForActor } from "./queries";
 import { recordHistory, historyValue, type HistoryEntry } from "./history";
+import { assetLabel } from "@/lib/domain/assets/label";
 import { assertMayCreateTags } from "@/lib/domain/tags/create-rule";
 import { customerHistory, customersById } from "@/lib/domain/customers/ticket-customer";
 
@@ -32,6 +33,8 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
     title: true, description: true, priority: true, type: true, dueDate: true, startDate: true, urgency: true, importance: true,
     scheduledAt: true, estimatedMinutes: true, deploymentNotes: true, reviewerId: true, assetId: true,
     customer: { select: { id: true, name: true } },
+    reviewer: { select: { name: true } },
+    asset: { select: { tag: true, name: true } },
     project: { select: { workflow: true } },
     tags: { select: { tag: { select: { id: true, name: true } } } },
     items: { orderBy: { position: "asc" } },
@@ -57,18 +60,24 @@ export async function updateTicket(actor: Actor, raw: UpdateTicketInput, opts: {
     const before = t[field as keyof typeof t] as string | number | Date | null;
     if (historyValue(before as never) === historyValue(next as never)) continue;
     (data as Record<string, unknown>)[field] = next;
+    // The reviewer and the target asset are recorded by what people call them, never by id.
+    if (field === "reviewerId" || field === "assetId") continue;
     entries.push({ action: "field_change", field, oldValue: historyValue(before as never), newValue: historyValue(next as never) });
   }
 
+  let reviewerName: string | null = null;
   if (changes.reviewerId) {
     // The reviewer picker offers staff; the same directory decides what it accepts.
     const [reviewer] = await findStaff(actor.organizationId, { kind: "staff" }, { ids: [changes.reviewerId] });
     if (!reviewer) throw invalid(INVALID_FORM, { reviewerId: ["Choose a reviewer from your organization's staff"] });
+    reviewerName = reviewer.name;
   }
+  if ("reviewerId" in data) entries.push({ action: "field_change", field: "reviewer", oldValue: t.reviewer?.name ?? null, newValue: reviewerName });
   const asset = changes.assetId ? await loadAsset(actor.organizationId, changes.assetId) : null;
   // Keeping a target that has since been retired is fine; choosing one is not.
   const assetError = changes.assetId && changes.assetId !== t.assetId ? targetAssetError(asset) : null;
   if (assetError) throw invalid(INVALID_FORM, { assetId: [assetError] });
+  if ("assetId" in data) entries.push({ action: "field_change", field: "asset", oldValue: t.asset ? assetLabel(t.asset) : null, newValue: asset ? assetLabel(asset) : null });
 
   if (changes.customerId !== undefined) {
     // The customer picker offers the organization's customers; another organization's id names none.
