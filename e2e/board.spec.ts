@@ -99,7 +99,7 @@ test("[board] an illegal support drop and a forbidden change drop snap back with
   // Answered is reached only by a public reply: no drag may move a ticket there.
   await drag(agent, card(agent, number), { locator: column(agent, "Answered") });
   await expect(toast(agent)).toContainText(`${number} was not moved to Answered`);
-  await expect(toast(agent)).toContainText("cannot move from open to answered");
+  await expect(toast(agent)).toContainText("cannot move from Open to Answered");
   await expect(card(column(agent, "Open"), number)).toBeVisible();
   await expect(card(column(agent, "Answered"), number)).toHaveCount(0);
   await shot(agent, "board-refused");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateItems, type AssetShape, type ItemDraft } from "./validate-items";
+import { summarizeItem, validateItems, type AssetShape, type ItemDraft } from "./validate-items";
 
 const asset: AssetShape = {
   name: "db-prod-01",
@@ -43,5 +43,13 @@ describe("validateItems", () => {
   it("without an asset, removals are invalid and adds unchecked", () => {
     expect(validateItems([item({ action: "remove" })], null)[0].status).toBe("invalid");
     expect(validateItems([item({})], null)[0].status).toBe("warning");
+  });
+});
+
+describe("summarizeItem", () => {
+  it("reads in words: the action and component type by label, never their codes", () => {
+    expect(summarizeItem({ action: "add", quantity: 4, componentType: "ram", requestedValue: "DDR5 64GB" })).toBe("Add 4 × Memory (RAM): DDR5 64GB");
+    expect(summarizeItem({ action: "replace", quantity: 1, componentType: "nic", componentRef: "Onboard 1GbE" })).toBe("Replace 1 × Network card: Onboard 1GbE");
+    expect(summarizeItem({ action: "remove", quantity: 2, componentType: "STORAGE" })).toBe("Remove 2 × Storage drive");
   });
 });

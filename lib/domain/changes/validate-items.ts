@@ -1,4 +1,8 @@
 import type { ChangeAction, ValidationStatus } from "@/lib/generated/prisma/enums";
+import { componentTypeLabel } from "@/lib/domain/assets/component-types";
+
+/** An item's action as people read it. */
+export const CHANGE_ACTION_LABELS: Record<ChangeAction, string> = { add: "Add", remove: "Remove", replace: "Replace", modify: "Modify" };
 
 export interface ItemDraft {
   action: ChangeAction;
@@ -86,5 +90,6 @@ export function validateItems(items: ItemDraft[], asset: AssetShape | null): Ite
 
 export function summarizeItem(item: Pick<ItemDraft, "action" | "componentType" | "quantity" | "componentRef" | "requestedValue" | "currentValue">): string {
   const what = item.componentRef || item.requestedValue || item.currentValue || "";
-  return `${item.action} ${item.quantity} × ${item.componentType}${what ? ` (${what})` : ""}`;
+  const action = CHANGE_ACTION_LABELS[item.action] ?? item.action;
+  return `${action} ${item.quantity} × ${componentTypeLabel(item.componentType)}${what ? `: ${what}` : ""}`;
 }

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canAny, isStaff, seesAllProjects, type Permission } from "@/lib/auth/permissions";
 import type { TicketStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
-import { canTransition, isReplyOnlyMove, moveName, type MoveName } from "./workflow";
+import { canTransition, isReplyOnlyMove, moveName, STATUS_LABELS, type MoveName } from "./workflow";
 
 /*
  * Who may do what with a ticket: one exported function per question, and every
@@ -187,7 +187,7 @@ const deny = (message: string): MoveDecision => ({ ok: false, code: "FORBIDDEN",
  */
 export function decideMove(actor: Actor, t: MoveSubject, to: TicketStatus): MoveDecision {
   if (!canTransition(t.workflow, t.status, to) || isReplyOnlyMove(t.workflow, to)) {
-    return { ok: false, code: "INVALID_TRANSITION", message: `A ticket cannot move from ${t.status} to ${to}.` };
+    return { ok: false, code: "INVALID_TRANSITION", message: `A ticket cannot move from ${STATUS_LABELS[t.status]} to ${STATUS_LABELS[to]}.` };
   }
   const move = moveName(t.workflow, t.status, to);
   const own = t.requesterId === actor.id;
