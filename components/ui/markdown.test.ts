@@ -57,6 +57,25 @@ describe("Markdown: hostile input", () => {
     expect(out).not.toMatch(/<[a-z][^>]*\s(onerror|onclick|src)=/i);
   });
 
+  it("keeps the markdown around HTML: a tag at a line's start is shown as text inside the paragraph", () => {
+    const out = html("<div>\n**bold** inside\n</div>\n\nafter **bold**\n\n<p>para</p>\n- not *lost*\n\n> <b>quoted</b> and **strong**");
+    expect(out).not.toMatch(/<div>|<p>para|<b>/);
+    expect(out).toContain("&lt;div&gt;");
+    expect(out).toContain("<strong>bold</strong> inside");
+    expect(out).toContain("after <strong>bold</strong>");
+    expect(out).toContain("&lt;p&gt;para&lt;/p&gt;");
+    expect(out).toContain("<em>lost</em>");
+    expect(out).toMatch(/<blockquote>[\s\S]*&lt;b&gt;quoted&lt;\/b&gt; and <strong>strong<\/strong>/);
+  });
+
+  it("leaves code and autolinks alone while doing so", () => {
+    const out = html("```\n<div>kept</div>\n```\n\n<https://example.org/x>\n\n    <pre>indented code</pre>");
+    expect(out).toContain("<pre><code>&lt;div&gt;kept&lt;/div&gt;\n</code></pre>");
+    expect(out).toContain('<a href="https://example.org/x"');
+    expect(out).not.toContain("\\&lt;");
+    expect(out).toContain("<code>&lt;pre&gt;indented code&lt;/pre&gt;\n</code>");
+  });
+
   it("loads no image: an image becomes a link to it, with its alt text", () => {
     const out = html("![tracking pixel](https://evil.example/p.png)");
     expect(out).not.toMatch(/<img/);

@@ -7,7 +7,8 @@ import { mentionPattern } from "@/lib/domain/comments/mention-token";
 // the server or the client:
 // - no raw HTML: without rehype-raw, react-markdown turns HTML in the source
 //   into plain text (shown escaped), so no tag or attribute of the author's
-//   ever reaches the DOM;
+//   ever reaches the DOM; a tag that would open an HTML block is escaped
+//   first, so the markdown after it still renders (htmlBlocksAsText);
 // - links only to http, https and mailto (react-markdown's default transform
 //   also lets relative URLs, irc: and xmpp: through, so we use our own);
 //   unsafe ones render as their text; links open in a new tab with
@@ -34,6 +35,34 @@ export function safeUrl(value: string): string | null {
 /** Escapes markdown syntax in text spliced into the source. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>~|&]/g, (c) => `\\${c}`);
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A line that would open a CommonMark HTML block: a tag, comment or declaration at its start (after any quote markers). */
+const HTML_BLOCK_START = /^((?: {0,3}> ?)*) {0,3}<(?=[A-Za-z/!?])/;
+/** An autolink at the start of a line stays one: <https://…>, <mailto:…>, <name@host>. */
+const AUTOLINK_START = /^(?: {0,3}> ?)* {0,3}<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/;
+
+/**
+ * An HTML block would swallow the markdown after it up to the next blank line
+ * and show it all as text. Escaping the "<" that opens one makes the tag plain
+ * text inside an ordinary paragraph, and the markdown around it renders.
+ * Fenced code is left as it is (a backslash there would show).
+ */
+function htmlBlocksAsText(source: string): string {
+  let fence: string | null = null;
+  return source
+    .split("\n")
+    .map((line) => {
+      const f = FENCE.exec(line);
+      if (f && (fence === null || f[1]!.startsWith(fence))) {
+        fence = fence === null ? f[1]![0]!.repeat(f[1]!.length) : null;
+        return line;
+      }
+      if (fence !== null || AUTOLINK_START.test(line)) return line;
+      return line.replace(HTML_BLOCK_START, (_m, quotes: string) => `${quotes}\\<`);
+    })
+    .join("\n");
 }
 
 function withMentions(source: string, mentions: Readonly<Record<string, string>>): string {
@@ -109,7 +138,7 @@ export function Markdown({ source, mentions = {}, className = "" }: { source: st
         }}
         components={components}
       >
-        {withMentions(source, mentions)}
+        {withMentions(htmlBlocksAsText(source), mentions)}
       </ReactMarkdown>
     </div>
   );
