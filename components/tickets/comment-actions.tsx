@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useTicketAction } from "./use-ticket-action";
+import { encodeMentions, mentionsForEditing, type MentionToken } from "@/lib/domain/comments/mention-token";
 
 /**
  * A comment's body with, for its author, an "Edit" button that swaps in an
@@ -28,6 +29,8 @@ export function EditableComment({
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(source ?? "");
+  // Mentions in the body show as "@Name" while editing and are written back as tokens.
+  const [picked, setPicked] = useState<MentionToken[]>([]);
   // The version the edit started from: when the page reloads a newer one (a
   // conflict), the current text is shown above the draft before saving again.
   const [startVersion, setStartVersion] = useState(version);
@@ -41,7 +44,7 @@ export function EditableComment({
         {source !== undefined || footer ? (
           <div className="mt-3 flex items-center gap-4">
             {source !== undefined ? (
-              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => { setDraft(source); setStartVersion(version); setEditing(true); }}>
+              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => { const shown = mentionsForEditing(source); setDraft(shown.text); setPicked(shown.picked); setStartVersion(version); setEditing(true); }}>
                 Edit
               </button>
             ) : null}
@@ -55,7 +58,7 @@ export function EditableComment({
   async function save(e: React.FormEvent) {
     e.preventDefault();
     // On a conflict the page reloads the latest version; the draft stays here to copy.
-    await run(() => editCommentAction({ commentId, version, body: draft }), () => setEditing(false));
+    await run(() => editCommentAction({ commentId, version, body: encodeMentions(draft, picked) }), () => setEditing(false));
   }
 
   const bodyError = fieldErrors.body?.join(" ");

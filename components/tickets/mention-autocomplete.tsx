@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type RefObject } from "react";
-import { formatMention } from "@/lib/domain/comments/mention-token";
+import { mentionName, type MentionToken } from "@/lib/domain/comments/mention-token";
 import { peopleSearchUrl, useRemoteSearch } from "@/components/ui/use-remote-search";
 
 export interface MentionCandidate {
@@ -40,7 +40,8 @@ export function rankCandidates(candidates: MentionCandidate[], query: string): M
 /**
  * @mention autocomplete for the reply box (internal notes only): typing "@"
  * and letters opens a listbox of staff; ArrowUp/ArrowDown move, Enter or Tab
- * insert the mention token, Escape closes. The textarea keeps its role and
+ * insert "@Name" (the token with the id is written only into the body sent),
+ * Escape closes. The textarea keeps its role and
  * name ("Reply") and points at the active option (aria-activedescendant).
  * Candidates come from the server as the name is typed (who may be mentioned
  * on this ticket, at most 20); the list ranks and trims what came back.
@@ -51,12 +52,15 @@ export function useMentionAutocomplete({
   value,
   setValue,
   textareaRef,
+  onPick,
 }: {
   enabled: boolean;
   ticketId: string;
   value: string;
   setValue: (v: string, caret: number) => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
+  /** The person picked: the box shows "@Name", the body sent carries their token (encodeMentions). */
+  onPick: (person: MentionToken) => void;
 }) {
   const base = useId();
   const [trigger, setTrigger] = useState<Trigger | null>(null);
@@ -81,10 +85,12 @@ export function useMentionAutocomplete({
   function insert(c: MentionCandidate) {
     if (!trigger) return;
     const caret = textareaRef.current?.selectionStart ?? trigger.start + trigger.query.length + 1;
-    const token = `${formatMention(c)} `;
-    const next = value.slice(0, trigger.start) + token + value.slice(caret);
+    const name = mentionName(c.name);
+    const shown = `@${name} `;
+    const next = value.slice(0, trigger.start) + shown + value.slice(caret);
     setTrigger(null);
-    setValue(next, trigger.start + token.length);
+    onPick({ name, userId: c.id.toLowerCase() });
+    setValue(next, trigger.start + shown.length);
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {

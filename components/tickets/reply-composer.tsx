@@ -9,6 +9,7 @@ import { FileDrop } from "@/components/attachments/file-drop";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { CannedResponsePicker } from "./canned-response-picker";
 import { useMentionAutocomplete } from "./mention-autocomplete";
+import { encodeMentions, type MentionToken } from "@/lib/domain/comments/mention-token";
 
 export function ReplyComposer({
   ticketId,
@@ -27,6 +28,8 @@ export function ReplyComposer({
 }) {
   const router = useRouter();
   const [body, setBody] = useState("");
+  // The people picked in the box: it shows "@Name", the body sent carries their tokens.
+  const [picked, setPicked] = useState<MentionToken[]>([]);
   const [internal, setInternal] = useState(!allowPublic);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -55,19 +58,28 @@ export function ReplyComposer({
     const end = el?.selectionEnd ?? body.length;
     replaceText(body.slice(0, start) + text + body.slice(end), start + text.length);
   }
-  const mentions = useMentionAutocomplete({ enabled: internal && allowInternal, ticketId, value: body, setValue: replaceText, textareaRef });
+  const mentions = useMentionAutocomplete({
+    enabled: internal && allowInternal,
+    ticketId,
+    value: body,
+    setValue: replaceText,
+    textareaRef,
+    onPick: (p) => setPicked((all) => [...all.filter((x) => x.name !== p.name), p]),
+  });
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
     startTransition(async () => {
-      const res = await addCommentAction({ ticketId, body, internal, attachmentIds: files.ids });
+      // Mentions are for internal notes: a public reply sends the names as typed.
+      const res = await addCommentAction({ ticketId, body: internal ? encodeMentions(body, picked) : body, internal, attachmentIds: files.ids });
       if (!res.ok) {
         setError(res.fieldErrors?.body?.join(" ") ?? res.fieldErrors?.attachmentIds?.join(" ") ?? res.message);
         if (res.code === "NOT_FOUND" || res.code === "CONFLICT") router.refresh();
         return;
       }
       setBody("");
+      setPicked([]);
       setInternal(!allowPublic);
       setFilesKey((k) => k + 1);
       router.refresh();

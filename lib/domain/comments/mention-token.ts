@@ -40,3 +40,28 @@ export function hasMentions(body: string): boolean {
 export function mentionsAsPlainText(body: string): string {
   return body.replace(mentionPattern(), (_all, name: string) => `@${name}`);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * What a text box shows of a body: each token as "@Name", with the people it
+ * named, so that encodeMentions can write the tokens back on save.
+ */
+export function mentionsForEditing(body: string): { text: string; picked: MentionToken[] } {
+  return { text: mentionsAsPlainText(body), picked: parseMentions(body) };
+}
+
+/**
+ * The body to store from what a text box shows: every "@Name" of a person
+ * picked in it (or named by the body being edited) becomes their token; a
+ * name edited away is plain text. Longer names first, so "@Ada Admin" is not
+ * read as "@Ada". A name followed by a letter or digit is not that person.
+ */
+export function encodeMentions(text: string, picked: readonly MentionToken[]): string {
+  const byName = new Map<string, string>();
+  for (const p of picked) if (!byName.has(p.name)) byName.set(p.name, p.userId);
+  if (byName.size === 0) return text;
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`@(${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  return text.replace(pattern, (_all, name: string) => formatMention({ id: byName.get(name)!, name }));
+}
