@@ -832,7 +832,7 @@ const BAD_PATH_VALUES: [string, string][] = [
 const PAGE_PARAMS: Record<string, string[]> = {
   "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "team", "tag", "customer", "createdFrom", "updatedTo", "box"],
   "/board/[projectKey]": ["q", "assignee", "team", "tag", "type"],
-  "/portal": ["cursor"],
+  "/portal": ["cursor", "state"],
   "/login": ["callbackUrl"],
   "/admin/users": ["q", "role", "status", "after", "before"],
   "/admin/assets": ["q", "after"],

@@ -16,12 +16,25 @@ export interface TicketRow {
 }
 
 /** A plain server-rendered ticket list; `hrefBase` is /tickets or /portal/tickets. */
-export function TicketTable({ rows, hrefBase, showRequester = true, caption }: { rows: TicketRow[]; hrefBase: string; showRequester?: boolean; caption: string }) {
+export function TicketTable({
+  rows,
+  hrefBase,
+  showRequester = true,
+  caption,
+  empty = "No tickets here yet.",
+}: {
+  rows: TicketRow[];
+  hrefBase: string;
+  showRequester?: boolean;
+  caption: string;
+  /** Said when there are no rows. */
+  empty?: string;
+}) {
   if (rows.length === 0) {
-    return <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-500">No tickets here yet.</div>;
+    return <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-500">{empty}</div>;
   }
   return (
-    <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -59,12 +72,13 @@ export function TicketTable({ rows, hrefBase, showRequester = true, caption }: {
   );
 }
 
+/** "← First page" / "Next page →"; `basePath` may carry the list's filters as a query string. */
 export function Pager({ basePath, nextCursor, isFirst }: { basePath: string; nextCursor: string | null; isFirst: boolean }) {
   if (isFirst && !nextCursor) return null;
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
       {isFirst ? <span /> : <Link href={basePath} className="text-brand-700 hover:underline">← First page</Link>}
-      {nextCursor ? <Link href={`${basePath}?cursor=${nextCursor}`} className="text-brand-700 hover:underline">Next page →</Link> : <span />}
+      {nextCursor ? <Link href={`${basePath}${basePath.includes("?") ? "&" : "?"}cursor=${nextCursor}`} className="text-brand-700 hover:underline">Next page →</Link> : <span />}
     </nav>
   );
 }

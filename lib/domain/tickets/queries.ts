@@ -7,6 +7,7 @@ import { isStaff } from "@/lib/auth/permissions";
 import { isIsoTimestamp, isUuid } from "@/lib/validation/text";
 import { canSeeInternal, ticketScope } from "./policy";
 import { withVisibleReferences } from "@/lib/domain/relationships/visible-refs";
+import { TERMINAL_STATUSES } from "./workflow";
 
 // Names only: e-mail addresses of staff never travel to requesters' pages.
 const person = { select: { id: true, name: true } } as const;
@@ -75,6 +76,10 @@ export interface ListOptions {
   limit?: number;
   /** Restrict to tickets the actor requested (the portal). */
   ownOnly?: boolean;
+  /** Words of the title (any case), or the ticket's number. */
+  q?: string;
+  /** Open work (not in a terminal status) or closed work only. */
+  state?: "open" | "closed";
 }
 
 interface Cursor {
@@ -102,6 +107,8 @@ export async function listTickets(actor: Actor, opts: ListOptions = {}) {
   const where: Prisma.TicketWhereInput = { ...ticketScope(actor) };
   const and: Prisma.TicketWhereInput[] = [];
   if (opts.ownOnly) and.push({ requesterId: actor.id });
+  if (opts.q) and.push({ OR: [{ title: { contains: opts.q, mode: "insensitive" } }, { number: opts.q.toUpperCase() }] });
+  if (opts.state) and.push({ status: opts.state === "open" ? { notIn: [...TERMINAL_STATUSES] } : { in: [...TERMINAL_STATUSES] } });
   if (cursor) {
     and.push({ OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] });
   }
