@@ -37,7 +37,7 @@ export function AttachmentList({ items, compact = false }: { items: AttachmentIt
                 </>
               )}
               {!compact && a.internal ? <span className="ml-1.5 rounded bg-amber-200/70 px-1 py-0.5 font-medium text-amber-900">Internal note</span> : null}
-              {!compact && a.commentId && !a.internal ? <span className="ml-1.5 text-slate-400">· in a reply</span> : null}
+              {!compact && a.commentId && !a.internal ? <span className="ml-1.5 text-slate-500">· in a reply</span> : null}
             </p>
           </div>
           {!compact && a.removable ? <RemoveAttachment id={a.id} name={a.name} /> : null}

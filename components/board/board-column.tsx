@@ -71,7 +71,7 @@ export function BoardColumn({
         {column.cards.length === 0 || (others.length === 0 && target) ? (
           <li
             aria-hidden
-            className={`grid flex-1 place-items-center rounded-lg border border-dashed px-3 py-6 text-xs ${target ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-400"}`}
+            className={`grid flex-1 place-items-center rounded-lg border border-dashed px-3 py-6 text-xs ${target ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-500"}`}
           >
             {target ? "Drop here" : "No cards"}
           </li>

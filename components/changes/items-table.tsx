@@ -49,7 +49,7 @@ export function ItemsTable({ items, fulfil }: { items: Item[]; fulfil?: (item: I
                 ) : fulfil ? (
                   fulfil(item)
                 ) : (
-                  <span className="text-slate-400">Open</span>
+                  <span className="text-slate-500">Open</span>
                 )}
               </td>
             </tr>

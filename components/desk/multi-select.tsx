@@ -46,7 +46,7 @@ export function MultiSelect({
       >
         <span className="font-medium">{label}</span>
         <span className="text-slate-500">{summary}</span>
-        <span aria-hidden className="text-xs text-slate-400">▾</span>
+        <span aria-hidden className="text-xs text-slate-500">▾</span>
       </summary>
       <fieldset className="absolute z-30 mt-1 max-h-72 w-56 overflow-y-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
         <legend className="sr-only">{label}</legend>

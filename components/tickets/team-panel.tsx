@@ -52,7 +52,7 @@ export function TeamPanel({ ticketId, version, team }: { ticketId: string; versi
         ) : null}
       </div>
       <p className="text-sm text-slate-700" data-testid="ticket-team">
-        {team.current ? team.current.name : <span className="text-slate-400">No team</span>}
+        {team.current ? team.current.name : <span className="text-slate-500">No team</span>}
       </p>
       {team.canAccept ? <p className="text-xs text-slate-500">Nobody is assigned: accept it to work it yourself.</p> : null}
       {team.canChange ? (

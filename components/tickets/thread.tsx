@@ -60,7 +60,7 @@ function SystemEntry({ c }: { c: ThreadComment }) {
   return (
     <li className="flex flex-col items-center px-6 text-center text-xs text-slate-500" data-comment-type="system">
       <Markdown source={c.body} className="max-w-prose" />
-      <span className="mt-0.5 text-slate-400"><TimeAgo date={c.createdAt} /></span>
+      <span className="mt-0.5 text-slate-500"><TimeAgo date={c.createdAt} /></span>
     </li>
   );
 }
@@ -110,7 +110,7 @@ export function Thread({ comments, requesterId, viewer }: { comments: ThreadComm
                 {isSolution ? <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800">Solution</span> : null}
                 <span className="text-slate-500"><TimeAgo date={c.createdAt} /></span>
                 {c.editedAt ? (
-                  <span className="text-xs text-slate-400" title={`Edited ${c.editedAt.toISOString()}`}>
+                  <span className="text-xs text-slate-500" title={`Edited ${c.editedAt.toISOString()}`}>
                     (edited)
                   </span>
                 ) : null}

@@ -25,7 +25,7 @@ export function TicketDetails({ ticket, audience }: { ticket: TicketDetail; audi
         <Row label="Requester">{ticket.requester.name}</Row>
         <Row label="Assignees">
           {ticket.assignees.length === 0 ? (
-            <span className="text-slate-400">Unassigned</span>
+            <span className="text-slate-500">Unassigned</span>
           ) : (
             <ul>
               {ticket.assignees.map((a) => (
@@ -39,8 +39,8 @@ export function TicketDetails({ ticket, audience }: { ticket: TicketDetail; audi
         </Row>
         {audience === "staff" ? (
           <>
-            <Row label="Customer">{ticket.customer ? ticket.customer.name : <span className="text-slate-400">None</span>}</Row>
-            <Row label="Watchers">{ticket.watchers.length ? ticket.watchers.map((w) => w.user.name).join(", ") : <span className="text-slate-400">None</span>}</Row>
+            <Row label="Customer">{ticket.customer ? ticket.customer.name : <span className="text-slate-500">None</span>}</Row>
+            <Row label="Watchers">{ticket.watchers.length ? ticket.watchers.map((w) => w.user.name).join(", ") : <span className="text-slate-500">None</span>}</Row>
             <Row label="Tags">
               {ticket.tags.length ? (
                 <span className="flex flex-wrap gap-1">
@@ -49,7 +49,7 @@ export function TicketDetails({ ticket, audience }: { ticket: TicketDetail; audi
                   ))}
                 </span>
               ) : (
-                <span className="text-slate-400">None</span>
+                <span className="text-slate-500">None</span>
               )}
             </Row>
           </>

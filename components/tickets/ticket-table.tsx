@@ -61,7 +61,7 @@ export function TicketTable({
               <td className="px-4 py-2.5"><StatusBadge status={t.status} /></td>
               <td className="px-4 py-2.5"><PriorityLabel priority={t.priority} /></td>
               {showRequester ? <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{t.requester.name}</td> : null}
-              <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{t.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
               <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{t.project.key}</td>
               <td className="px-4 py-2.5 whitespace-nowrap text-slate-600"><TimeAgo date={t.updatedAt} /></td>
             </tr>

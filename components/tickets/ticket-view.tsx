@@ -94,7 +94,7 @@ export async function TicketView({
         ) : null}
 
         <section aria-label="Description" className="rounded-lg bg-white p-4 text-sm leading-relaxed text-slate-800 shadow-xs ring-1 ring-slate-200">
-          {ticket.description ? <Markdown source={ticket.description} /> : <span className="text-slate-400">No description.</span>}
+          {ticket.description ? <Markdown source={ticket.description} /> : <span className="text-slate-500">No description.</span>}
         </section>
 
         <TicketAttachments ticketId={ticket.id} items={files} limits={limits} />

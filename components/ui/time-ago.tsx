@@ -7,7 +7,7 @@ import { useTimeZone } from "./time-zone";
 /** "2 min ago", with the exact time (in the organization's time zone) on hover and for assistive tech. */
 export function TimeAgo({ date }: { date: Date | string | null | undefined }) {
   const timeZone = useTimeZone();
-  if (!date) return <span className="text-slate-400">—</span>;
+  if (!date) return <span className="text-slate-500">—</span>;
   const d = typeof date === "string" ? new Date(date) : date;
   const exact = `${formatDateTime(d, timeZone)} ${zoneLabel(d, timeZone)}`;
   const rel = formatDistanceToNowStrict(d, { addSuffix: true }).replace(/ minutes?/, " min").replace(/ seconds?/, " s");

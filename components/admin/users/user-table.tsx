@@ -116,7 +116,7 @@ function Row({ row, roles, self, onFeedback }: { row: UserTableRow; roles: { id:
             {row.lastSignIn.relative}
           </time>
         ) : (
-          <span className="text-slate-400">Never</span>
+          <span className="text-slate-500">Never</span>
         )}
       </td>
       <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">{row.projects}</td>

@@ -53,7 +53,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
                 ) : null}
               </td>
               <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{assetKindLabel(a.kind)}</td>
-              <td className="px-4 py-2.5 text-slate-600">{a.location ?? <span className="text-slate-400">—</span>}</td>
+              <td className="px-4 py-2.5 text-slate-600">{a.location ?? <span className="text-slate-500">—</span>}</td>
               <td className="px-4 py-2.5 text-right tabular-nums text-slate-900">{a.componentCount}</td>
             </tr>
           ))}

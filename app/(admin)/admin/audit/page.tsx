@@ -79,12 +79,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                       )}
                     </>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                 </td>
-                <td className="max-w-md min-w-56 px-4 py-2.5 break-words text-slate-700">{summary || <span className="text-slate-400">—</span>}</td>
+                <td className="max-w-md min-w-56 px-4 py-2.5 break-words text-slate-700">{summary || <span className="text-slate-500">—</span>}</td>
                 <td className="px-4 py-2.5 whitespace-nowrap text-slate-600" title={r.userAgent ?? undefined}>
-                  {r.ip ?? <span className="text-slate-400">—</span>}
+                  {r.ip ?? <span className="text-slate-500">—</span>}
                 </td>
               </tr>
             );

@@ -31,7 +31,7 @@ function href(current: Params, change: Params): string {
 }
 
 const td = "px-4 py-2.5";
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 /** Customers and external contacts, each list searched and keyset-paged in SQL (an organization may hold 50,000 contacts). */
 export default async function ContactsAdminPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -51,7 +51,7 @@ export default async function ProjectsAdminPage({ searchParams }: Props) {
             <td className="px-4 py-2.5">{p.name}</td>
             <td className="px-4 py-2.5 whitespace-nowrap">{WORKFLOW_LABELS[p.workflow]}</td>
             <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{NUMBERING_LABELS[p.numbering]}</td>
-            <td className="px-4 py-2.5 whitespace-nowrap">{p.leadName ?? <span className="text-slate-400">None</span>}</td>
+            <td className="px-4 py-2.5 whitespace-nowrap">{p.leadName ?? <span className="text-slate-500">None</span>}</td>
             <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(p.members, COUNT_CAP)}</td>
             <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(p.tickets, COUNT_CAP)}</td>
             <td className="px-4 py-2.5 whitespace-nowrap">

@@ -48,7 +48,7 @@ export default async function TeamsAdminPage({ searchParams }: Props) {
               {/* On a phone the description goes under the name (its column is hidden). */}
               {t.description ? <p className="mt-0.5 text-xs break-words text-slate-500 sm:hidden">{t.description}</p> : null}
             </td>
-            <td className="hidden max-w-md px-4 py-2.5 break-words text-slate-600 sm:table-cell">{t.description || <span className="text-slate-400">—</span>}</td>
+            <td className="hidden max-w-md px-4 py-2.5 break-words text-slate-600 sm:table-cell">{t.description || <span className="text-slate-500">—</span>}</td>
             <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.members, TEAM_COUNT_CAP)}</td>
             <td className="px-4 py-2.5 text-right tabular-nums">{cappedCount(t.openTickets, TEAM_COUNT_CAP)}</td>
           </tr>
