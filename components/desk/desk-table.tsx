@@ -95,7 +95,7 @@ export function DeskTable({
           </Link>
         ),
       },
-      { id: "status", header: "Status", size: 140, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: "status", header: "Status", size: 180, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       { id: "priority", header: "Priority", size: 100, cell: ({ row }) => <PriorityLabel priority={row.original.priority} /> },
       { id: "requester", header: "Requester", size: 140, cell: ({ row }) => row.original.requesterName },
       { id: "assignee", header: "Assignee", size: 140, cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-500">Unassigned</span> },
