@@ -101,7 +101,15 @@ export function ReplyComposer({
             mentions.update(e.target.value, e.target.selectionStart);
           }}
           onSelect={(e) => mentions.update(e.currentTarget.value, e.currentTarget.selectionStart)}
-          onKeyDown={mentions.onKeyDown}
+          onKeyDown={(e) => {
+            // Ctrl+Enter (⌘+Enter on a Mac) sends, as in Zendesk and Jira; Enter alone is a new line.
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              if (!pending && !files.busy && body.trim()) e.currentTarget.form?.requestSubmit();
+              return;
+            }
+            mentions.onKeyDown(e);
+          }}
           {...mentions.textareaProps}
           rows={4}
           aria-invalid={error ? true : undefined}
@@ -117,7 +125,7 @@ export function ReplyComposer({
         </p>
       ) : (
         <p id="reply-hint" className="mt-1 text-xs text-slate-500">
-          Markdown: **bold**, _italic_, `code`, [link](https://…), lists.
+          Markdown: **bold**, _italic_, `code`, [link](https://…), lists. Ctrl+Enter sends.
         </p>
       )}
       {uploadLimits ? (
