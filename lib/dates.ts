@@ -47,3 +47,10 @@ export function zoneLabel(date: Date, timeZone = "UTC"): string {
   if (!namer) return "UTC";
   return namer.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A calendar date (a due or start date, stored as its UTC midnight): "5 Dec 2026", the same in every zone. */
+export function formatCalendarDay(date: Date): string {
+  return dayFormat.format(date);
+}

@@ -9,18 +9,14 @@ import { AssetPicker, type Choice } from "@/components/ui/search-combobox";
 import type { FieldErrors } from "@/lib/errors";
 import { TITLE_MAX } from "@/lib/validation/ticket";
 import { ItemRowsEditor, blankItem, toItemInput, type ItemRow } from "@/components/changes/item-rows-editor";
+import { PRIORITY_LABELS } from "@/lib/domain/tickets/labels";
 
 export interface RequestTypeOption {
   value: string;
   label: string;
 }
 
-const PRIORITIES = [
-  { value: "low", label: "Low" },
-  { value: "normal", label: "Normal" },
-  { value: "high", label: "High" },
-  { value: "critical", label: "Critical" },
-];
+const PRIORITIES = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
 
 /** defaultPriority: the organization's (/admin/settings), preselected. */
 export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { requestTypes: RequestTypeOption[]; defaultPriority?: string }) {

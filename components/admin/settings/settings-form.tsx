@@ -7,7 +7,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { PRIORITY_LABELS } from "@/components/ui/badges";
+import { PRIORITY_LABELS } from "@/lib/domain/tickets/labels";
 import type { Priority } from "@/lib/generated/prisma/enums";
 
 const PRIORITY_OPTIONS = (Object.entries(PRIORITY_LABELS) as [Priority, string][]).map(([value, label]) => ({ value, label }));

@@ -2,7 +2,7 @@ import type { HistoryAction, TicketStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "./workflow";
 import { isLinkSide, SIDE_LABELS } from "@/lib/domain/relationships/link-types";
 import { teamPhrase } from "@/lib/validation/teams";
-import { formatDateTime, zoneLabel } from "@/lib/dates";
+import { formatCalendarDay, formatDateTime, zoneLabel } from "@/lib/dates";
 import { formatMinutes, IMPORTANCE_LABELS, labelOf, PRIORITY_LABELS, TYPE_LABELS, URGENCY_LABELS } from "./labels";
 
 export interface HistoryLike {
@@ -36,12 +36,10 @@ const FIELD_LABELS: Record<string, string> = {
 const UNQUOTED_FIELDS = new Set(["description", "deploymentNotes", "reviewerId", "assetId"]);
 const LEGACY_FIELD_LABELS: Record<string, string> = { reviewerId: "the final reviewer", assetId: "the target asset" };
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
 /** A calendar date (stored as its UTC midnight) as people read it: "5 Dec 2026". */
 function calendarDay(v: string): string {
   const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? v : dayFormat.format(d);
+  return Number.isNaN(d.getTime()) ? v : formatCalendarDay(d);
 }
 
 /** An instant in the viewer's time zone: "2026-12-05 14:00 CET". */
