@@ -170,7 +170,7 @@ export async function createTicketTwin(
     items: [],
     also,
   });
-  const rows = (await pool.query<{ id: string; number: string }>(insert.text, insert.values as unknown[])).rows;
+  const rows = (await pool.query<{ id: string; number: string }>(queryConfig(insert, { prepared: true }))).rows;
   return rows[0];
 }
 
