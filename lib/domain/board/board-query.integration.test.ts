@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seedTicket } from "@/prisma/factories";
 import { parseBoardQuery } from "@/lib/validation/board";
 import { expectAppError, seededDemo, type Demo } from "@/test/integration/helpers";
-import { COUNT_CAP, getBoard, loadColumnPage, type Board } from "./board-query";
+import { BOARD_PAGE_SIZE, COUNT_CAP, getBoard, loadColumnPage, type Board } from "./board-query";
 
 let demo: Demo;
 const a = (email: keyof Demo["actors"]) => demo.actors[email];
@@ -170,7 +170,7 @@ describe("big columns", () => {
     });
     const board = await getBoard(a("agent@acme.test"), "SUP");
     const waiting = column(board, "Waiting for response");
-    expect([waiting.total, waiting.totalCapped, waiting.cards.length, !!waiting.nextCursor]).toEqual([COUNT_CAP, true, 50, true]);
+    expect([waiting.total, waiting.totalCapped, waiting.cards.length, !!waiting.nextCursor]).toEqual([COUNT_CAP, true, BOARD_PAGE_SIZE, true]);
     const open = column(board, "Open");
     expect(open.totalCapped).toBe(false);
   });

@@ -20,7 +20,11 @@ import { boardKeySchema, EMPTY_BOARD_QUERY, loadColumnSchema, type BoardQuery, t
 // total. Two queries whatever the number of columns: the cards (one LATERAL
 // index scan per column, LIMIT page+1) and the counts (one GROUP BY).
 
-export const BOARD_PAGE_SIZE = 50;
+/**
+ * Cards per column on first load and per "Load more": a screen shows about ten
+ * a column, and rendering 50 × 4 cost the 2,000-card board ~80 ms of React.
+ */
+export const BOARD_PAGE_SIZE = 25;
 /** Column totals count up to this and then say "1,000+": a column of 500,000 closed tickets costs what one of 1,001 does. */
 export const COUNT_CAP = 1000;
 
