@@ -48,7 +48,7 @@ test("[desk] agent inserts a canned response, edits it, marks it as the solution
     await editor.fill("Hi Rita Requester,\n\nPlease **forget the network** and reconnect; the access point was replaced.\n\nSam Agent");
     await mine.getByRole("button", { name: "Save" }).click();
     await expect(mine).toContainText("forget the network");
-    await expect(mine).toContainText("(edited)");
+    await expect(mine).toContainText(/\(edited \d{4}-\d\d-\d\d \d\d:\d\d \S+\)/);
     await expect(mine.locator("strong", { hasText: "forget the network" })).toBeVisible();
     await expect(mine.getByText("Earlier versions (1)")).toBeVisible();
   });
@@ -108,7 +108,7 @@ test("[desk] agent inserts a canned response, edits it, marks it as the solution
   await test.step("the requester sees the Solution box and 'edited', never the note or earlier versions", async () => {
     await requester.goto(`/portal/tickets/${number}`, { waitUntil: "networkidle" });
     await expect(requester.getByRole("region", { name: "Solution" })).toContainText("forget the network");
-    await expect(comment(requester, "forget the network")).toContainText("(edited)");
+    await expect(comment(requester, "forget the network")).toContainText(/\(edited \d{4}-\d\d-\d\d \d\d:\d\d \S+\)/);
     await expect(requester.getByText(/Earlier versions/)).toHaveCount(0);
     await expect(requester.getByRole("button", { name: /solution/i })).toHaveCount(0);
     await expect(requester.getByRole("button", { name: "Insert response" })).toHaveCount(0);

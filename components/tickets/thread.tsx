@@ -1,5 +1,5 @@
 import type { CommentType } from "@/lib/generated/prisma/enums";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { EditedMark, TimeAgo } from "@/components/ui/time-ago";
 import { CommentAttachments } from "@/components/attachments/attachment-list";
 import type { AttachmentItem } from "@/components/attachments/items";
 import { Markdown } from "@/components/ui/markdown";
@@ -109,11 +109,7 @@ export function Thread({ comments, requesterId, viewer }: { comments: ThreadComm
                 {internal ? <span className="rounded bg-amber-200/70 px-1.5 py-0.5 text-xs font-medium text-amber-900">Internal note</span> : null}
                 {isSolution ? <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800">Solution</span> : null}
                 <span className="text-slate-500"><TimeAgo date={c.createdAt} /></span>
-                {c.editedAt ? (
-                  <span className="text-xs text-slate-500" title={`Edited ${c.editedAt.toISOString()}`}>
-                    (edited)
-                  </span>
-                ) : null}
+                {c.editedAt ? <EditedMark date={c.editedAt} /> : null}
               </div>
               <EditableComment
                 commentId={c.id}

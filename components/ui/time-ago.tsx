@@ -18,3 +18,15 @@ export function TimeAgo({ date }: { date: Date | string | null | undefined }) {
     </time>
   );
 }
+
+/** "(edited)", with when (in the organization's time zone) on hover and for assistive tech. */
+export function EditedMark({ date }: { date: Date | string }) {
+  const timeZone = useTimeZone();
+  const d = typeof date === "string" ? new Date(date) : date;
+  const when = `${formatDateTime(d, timeZone)} ${zoneLabel(d, timeZone)}`;
+  return (
+    <span className="text-xs text-slate-500" title={`Edited ${when}`}>
+      (edited<span className="sr-only"> {when}</span>)
+    </span>
+  );
+}

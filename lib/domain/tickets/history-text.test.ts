@@ -40,6 +40,9 @@ describe("describeHistory", () => {
     expect(describeHistory(change("type", "incident", "problem"))).toBe("Maria Manager changed type from Incident to Problem");
     // A code no label knows (an old row) is shown as it is rather than lost.
     expect(describeHistory(change("priority", "urgent", "low"))).toBe("Maria Manager changed priority from urgent to Low");
+    expect(describeHistory(row({ action: "sla_breached", field: "first_response" }))).toBe("The first response target was breached");
+    expect(describeHistory(row({ action: "sla_breached", field: "resolution" }))).toBe("The resolution target was breached");
+    expect(describeHistory(row({ action: "sla_breached", field: null }))).toBe("The service-level target was breached");
   });
 
   it("names long texts and ids without quoting them", () => {

@@ -3,7 +3,7 @@ import { STATUS_LABELS } from "./workflow";
 import { isLinkSide, SIDE_LABELS } from "@/lib/domain/relationships/link-types";
 import { teamPhrase } from "@/lib/validation/teams";
 import { formatCalendarDay, formatDateTime, zoneLabel } from "@/lib/dates";
-import { formatMinutes, IMPORTANCE_LABELS, labelOf, PRIORITY_LABELS, TYPE_LABELS, URGENCY_LABELS } from "./labels";
+import { formatMinutes, IMPORTANCE_LABELS, labelOf, PRIORITY_LABELS, SLA_METRIC_LABELS, TYPE_LABELS, URGENCY_LABELS } from "./labels";
 
 export interface HistoryLike {
   action: HistoryAction;
@@ -131,7 +131,7 @@ export function describeHistory(h: HistoryLike, { timeZone = "UTC" }: { timeZone
     case "watcher_removed":
       return `${who} stopped watching`;
     case "sla_breached":
-      return `The ${h.field ?? "SLA"} target was breached`;
+      return h.field ? `The ${labelOf(SLA_METRIC_LABELS, h.field)} target was breached` : "The service-level target was breached";
     case "deleted":
       return `${who} deleted the ticket`;
     case "restored":

@@ -29,6 +29,13 @@ export function formatMinutes(total: number): string {
   return parts.filter(Boolean).join(" ");
 }
 
+/** The service-level targets a ticket's clock measures, as a sentence names them. */
+export const SLA_METRIC_LABELS: Record<string, string> = {
+  first_response: "first response", firstResponse: "first response",
+  next_response: "next response", nextResponse: "next response",
+  resolution: "resolution",
+};
+
 /** The label of `value` in `labels`, or the value itself when it names none (an old row). */
 export function labelOf(labels: Record<string, string>, value: string): string {
   return Object.hasOwn(labels, value) ? labels[value]! : value;
