@@ -61,6 +61,7 @@ export function DeskFilters({
 
   const active =
     query.status.length + query.priority.length + query.type.length + query.project.length + query.assignee.length + query.requester.length + query.team.length + query.tag.length + query.customer.length > 0 ||
+    query.state !== "open" ||
     !!(query.q || query.box || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo);
 
   return (
@@ -96,7 +97,34 @@ export function DeskFilters({
         ) : null}
       </form>
       <div className="flex flex-wrap items-center gap-2">
-        <MultiSelect label="Status" options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} selected={query.status} onChange={(v) => go({ status: v })} />
+        <MultiSelect
+          label="Status"
+          emptyLabel={query.state === "all" ? "Any" : "Open work"}
+          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          selected={query.status}
+          onChange={(v) => go({ status: v })}
+        >
+          {/* Without ticked statuses: open work (the default) or every ticket, closed and drafts included. */}
+          <div role="radiogroup" aria-label="Without a chosen status" className="mb-1 border-b border-slate-100 px-1 pb-1">
+            {(
+              [
+                ["open", "Open work"],
+                ["all", "Any status"],
+              ] as const
+            ).map(([value, text]) => (
+              <label key={value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+                <input
+                  type="radio"
+                  name="desk-state"
+                  checked={query.status.length === 0 && query.state === value}
+                  onChange={() => go({ state: value, status: [] })}
+                  className="h-4 w-4 border-slate-300"
+                />
+                {text}
+              </label>
+            ))}
+          </div>
+        </MultiSelect>
         <MultiSelect label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: cap(p) }))} selected={query.priority} onChange={(v) => go({ priority: v })} />
         <MultiSelect label="Type" options={TYPES.map((t) => ({ value: t, label: cap(t) }))} selected={query.type} onChange={(v) => go({ type: v })} />
         <MultiSelect label="Project" options={options.projects.map((p) => ({ value: p.key, label: `${p.key} · ${p.name}` }))} selected={query.project} onChange={(v) => go({ project: v })} />

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense, useState } from "react";
-import type { DeskBoxes } from "@/lib/domain/desk/desk-query";
+import { Suspense, use, useState } from "react";
+import type { DeskBoxes, DeskTotal } from "@/lib/domain/desk/desk-query";
 import type { DeskRow } from "@/lib/domain/desk/desk-query";
 import { deskQueryString, type BoxKey, type DeskQuery } from "@/lib/validation/desk";
 import type { Preferences } from "@/lib/validation/preferences";
@@ -18,6 +18,7 @@ export function DeskView({
   rows,
   nextCursor,
   boxes,
+  total,
   boxKeys,
   options,
   views,
@@ -29,6 +30,8 @@ export function DeskView({
   nextCursor: string | null;
   /** The counts, streamed: the page renders the table while they are counted. */
   boxes: Promise<DeskBoxes>;
+  /** How many tickets the view holds, streamed likewise (null: not counted, a later page of a search). */
+  total: Promise<DeskTotal | null>;
   /** The boxes this viewer has (placeholders while the counts stream). */
   boxKeys: readonly BoxKey[];
   options: FilterOptions;
@@ -62,8 +65,24 @@ export function DeskView({
       </div>
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
         {query.cursor ? <Link href={`/desk${viewQuery ? `?${viewQuery}` : ""}`} className="text-brand-700 hover:underline">← First page</Link> : <span />}
+        <Suspense fallback={<span className="text-slate-500">Counting…</span>}>
+          <ViewTotal total={total} />
+        </Suspense>
         {nextCursor ? <Link href={`/desk?${deskQueryString(query, { cursor: nextCursor })}`} className="text-brand-700 hover:underline">Next page →</Link> : <span />}
       </nav>
     </div>
+  );
+}
+
+/** "1 ticket", "2,431 tickets", "10,000+ tickets" in this view. */
+function ViewTotal({ total }: { total: Promise<DeskTotal | null> }) {
+  const counted = use(total);
+  if (!counted) return <span />;
+  const { n, capped } = counted;
+  return (
+    <span className="text-slate-600" data-testid="desk-total">
+      {n.toLocaleString("en-US")}
+      {capped ? "+" : ""} {n === 1 && !capped ? "ticket" : "tickets"}
+    </span>
   );
 }

@@ -9,8 +9,11 @@ export function MultiSelect({
   selected,
   onChange,
   children,
+  emptyLabel = "Any",
 }: {
   label: string;
+  /** What the button says while nothing is ticked. */
+  emptyLabel?: string;
   options: { value: string; label: string }[];
   selected: string[];
   onChange: (values: string[]) => void;
@@ -37,7 +40,7 @@ export function MultiSelect({
     document.addEventListener("click", close);
     return () => document.removeEventListener("click", close);
   }, []);
-  const summary = local.length === 0 ? "Any" : local.length === 1 ? (options.find((o) => o.value === local[0])?.label ?? local[0]) : `${local.length} selected`;
+  const summary = local.length === 0 ? emptyLabel : local.length === 1 ? (options.find((o) => o.value === local[0])?.label ?? local[0]) : `${local.length} selected`;
   return (
     <details ref={ref} className="relative">
       <summary

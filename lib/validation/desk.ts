@@ -22,6 +22,12 @@ export const teamFilterSchema = z.array(z.union([z.enum(["mine", "none"]), z.uui
 
 /** The desk's view: every filter, the sort and the page — all of it lives in the URL. */
 export const deskQuerySchema = z.object({
+  /**
+   * Without a status filter: "open" shows open work (not closed, completed,
+   * cancelled, done or rejected, and no requester's draft), "all" every
+   * ticket. Chosen statuses always apply as they are.
+   */
+  state: z.enum(["open", "all"], { error: "Choose open work or all tickets" }).default("open"),
   status: list(Object.values(TicketStatus)),
   priority: list(Object.values(Priority)),
   type: list(Object.values(TicketType)),
@@ -95,7 +101,7 @@ export function deskQueryString(q: Partial<DeskQuery>, overrides: Partial<Record
     if (v === undefined || v === null || v === "") continue;
     if (Array.isArray(v)) {
       if (v.length) sp.set(key, v.join(","));
-    } else if (!(key === "sort" && v === "updated") && !(key === "dir" && v === "desc")) sp.set(key, String(v));
+    } else if (!(key === "sort" && v === "updated") && !(key === "dir" && v === "desc") && !(key === "state" && v === "open")) sp.set(key, String(v));
   }
   return sp.toString();
 }

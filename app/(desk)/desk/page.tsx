@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { staffPageActor } from "@/lib/auth/guards";
-import { boxesFor, deskBoxes, deskPage } from "@/lib/domain/desk/desk-query";
+import { boxesFor, deskBoxes, deskCount, deskPage } from "@/lib/domain/desk/desk-query";
 import { findStaff } from "@/lib/domain/users/staff-directory";
 import { projectOptions } from "@/lib/domain/projects/options";
 import { teamOptions } from "@/lib/domain/teams/options";
@@ -22,6 +22,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   // Handled where it is used (the boxes' Suspense boundary); this keeps a failure
   // before the page renders from also being reported as an unhandled rejection.
   boxes.catch(() => undefined);
+  // The view's total likewise (counted up to DESK_COUNT_CAP). A search is not
+  // counted (all its matches would be read: ~0.9 s for "printer" at 1M): its
+  // first page says "50+" or its exact size.
+  const counted = query.q ? null : deskCount(actor, query);
+  counted?.catch(() => undefined);
   const [page, projects, people, teams, customers, views, prefs] = await Promise.all([
     deskPage(actor, { filters: query, limit: 50 }),
     // The first projects by key and the ones the filter holds (projects are few; lib/domain/projects/options.ts).
@@ -41,6 +46,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       rows={page.rows}
       nextCursor={page.nextCursor}
       boxes={boxes}
+      total={counted ?? Promise.resolve(query.cursor ? null : { n: page.rows.length, capped: !!page.nextCursor })}
       boxKeys={boxesFor(actor)}
       options={{ projects: projects.map((p) => ({ key: p.key, name: p.name })), people, teams, customers }}
       views={views}

@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { addComment } from "@/lib/domain/tickets/add-comment";
-import { parseDeskQuery } from "@/lib/validation/desk";
+import { deskQueryString, parseDeskQuery } from "@/lib/validation/desk";
 import { seededDemo, type Demo } from "@/test/integration/helpers";
-import { deskBoxes, deskPage, SEARCH_BROAD_AT, SEARCH_FIRST_WALK, searchConditionSql, searchProbeSql } from "./desk-query";
+import { deskBoxes, deskCount, deskPage, SEARCH_BROAD_AT, SEARCH_FIRST_WALK, searchConditionSql, searchProbeSql } from "./desk-query";
 
 let demo: Demo;
-const q = (params: Record<string, string>) => parseDeskQuery(new URLSearchParams(params));
+// The filters under test over every ticket (state=all); the default of open work has its own test.
+const q = (params: Record<string, string>) => parseDeskQuery(new URLSearchParams({ state: "all", ...params }));
 const numbers = async (email: keyof Demo["actors"], params: Record<string, string> = {}) =>
   (await deskPage(demo.actors[email], { filters: q(params), limit: 200 })).rows.map((r) => r.number);
 
@@ -32,6 +33,37 @@ describe("desk filters and scope combined", () => {
       expect(ids.rows.map((r) => r.title)).not.toContain(t.title);
     }
     expect((await numbers("admin@globex.test")).sort()).toEqual(["SUP-1", "SUP-2"]);
+  });
+
+  it("shows open work by default: no closed, completed, cancelled, done or rejected ticket and no draft; state=all and chosen statuses widen it", async () => {
+    const admin = demo.actors["admin@acme.test"];
+    const byStatus = async (params: Record<string, string>) => (await deskPage(admin, { filters: parseDeskQuery(new URLSearchParams(params)), limit: 500 })).rows.map((r) => r.status);
+    const all = await db.ticket.findMany({ where: { organizationId: demo.acme.id, deletedAt: null }, select: { status: true } });
+    const excluded = new Set(["closed", "completed", "cancelled", "done", "rejected", "draft"]);
+    // The demo holds tickets on both sides, so the default can neither be everything nor nothing.
+    expect(all.some((t) => excluded.has(t.status))).toBe(true);
+    const open = await byStatus({});
+    expect(open.length).toBe(all.filter((t) => !excluded.has(t.status)).length);
+    expect(open.filter((s) => excluded.has(s))).toEqual([]);
+    expect((await byStatus({ state: "all" })).length).toBe(all.length);
+    const closed = all.filter((t) => t.status === "closed").length;
+    expect(closed).toBeGreaterThan(0);
+    expect((await byStatus({ status: "closed" })).length).toBe(closed);
+    expect(deskQueryString(parseDeskQuery(new URLSearchParams({ state: "open" })))).toBe("");
+    expect(deskQueryString(parseDeskQuery(new URLSearchParams({ state: "all" })))).toBe("state=all");
+  });
+
+  it("counts the view's tickets in SQL, every filter and the search included, and stops at the cap", async () => {
+    const admin = demo.actors["admin@acme.test"];
+    for (const params of <Record<string, string>[]>[{}, { state: "all" }, { status: "open,in_progress" }, { assignee: "none", state: "all" }, { q: "printer" }]) {
+      const filters = parseDeskQuery(new URLSearchParams(params));
+      const rows = (await deskPage(admin, { filters, limit: 500 })).rows.length;
+      expect(await deskCount(admin, filters), JSON.stringify(params)).toEqual({ n: rows, capped: false });
+    }
+    const all = parseDeskQuery(new URLSearchParams({ state: "all" }));
+    expect(await deskCount(admin, all, 3)).toEqual({ n: 3, capped: true });
+    // Another organization's tickets never count.
+    expect((await deskCount(demo.actors["admin@globex.test"], all)).n).toBe(await db.ticket.count({ where: { organizationId: demo.globex.id, deletedAt: null } }));
   });
 
   it("filters combine with AND and values within a filter with OR", async () => {

@@ -15,6 +15,9 @@ import { myTeamsSql, teamFilterSql } from "@/lib/domain/teams/queue-sql";
 
 /** Non-terminal tickets, over `"Ticket" t` (the boxes' "live"; teams refuse deletion while any is on them). */
 export const LIVE = Prisma.sql`t."status" NOT IN (${Prisma.join(TERMINAL_STATUSES.map((s) => Prisma.sql`${s}::"TicketStatus"`))})`;
+/** The desk's default view: live tickets that are someone's work — not a rejected change, not a requester's draft. */
+export const OPEN_WORK_EXCLUDES = [...TERMINAL_STATUSES, "rejected", "draft"] as const satisfies readonly TicketStatus[];
+const OPEN_WORK = Prisma.sql`t."status" NOT IN (${Prisma.join(OPEN_WORK_EXCLUDES.map((s) => Prisma.sql`${s}::"TicketStatus"`))})`;
 
 export interface DeskRow {
   id: string;
@@ -148,6 +151,7 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
     Prisma.sql`${Prisma.raw(col)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(`"${type}"`)}`))})`;
 
   if (f.status.length) where.push(enumIn(`t."status"`, "TicketStatus", f.status));
+  else if (f.state === "open" && !f.box) where.push(OPEN_WORK);
   if (f.priority.length) where.push(enumIn(`t."priority"`, "Priority", f.priority));
   if (f.type.length) where.push(enumIn(`t."type"`, "TicketType", f.type));
   if (f.project.length) {
@@ -280,6 +284,24 @@ async function walkedRows(actor: Actor, filters: DeskQuery, take: number, walk: 
 export type DeskBoxes = Partial<Record<BoxKey, number>>;
 
 /** Which boxes apply to this viewer: "Awaiting approval" to approvers, "Ready to assign" to assigners. */
+/** The desk counts a view's tickets up to this and then says "10,000+": a view of 900,000 costs what one of 10,001 does. */
+export const DESK_COUNT_CAP = 10_000;
+
+export interface DeskTotal {
+  n: number;
+  /** More than DESK_COUNT_CAP tickets match (n is then the cap). */
+  capped: boolean;
+}
+
+/** How many tickets the view holds (every filter and the search, not the page), counted in SQL up to the cap. */
+export async function deskCount(actor: Actor, filters: DeskQuery, cap = DESK_COUNT_CAP): Promise<DeskTotal> {
+  const where = await deskConditions(actor, filters);
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} LIMIT ${cap + 1}) x`;
+  const n = row?.n ?? 0;
+  return n > cap ? { n: cap, capped: true } : { n, capped: false };
+}
+
 export function boxesFor(actor: Actor): BoxKey[] {
   return BOX_KEYS.filter((b) => (b === "approval" ? isApprover(actor) : b === "ready" ? mayAssign(actor) : true));
 }

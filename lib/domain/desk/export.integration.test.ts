@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const a = (email: keyof Demo["actors"]) => demo.actors[email];
-const q = (params: Record<string, string> = {}) => parseDeskQuery(new URLSearchParams(params));
+const q = (params: Record<string, string> = {}) => parseDeskQuery(new URLSearchParams({ state: "all", ...params }));
 
 async function exportCsv(actor: Actor, params: Record<string, string> = {}, opts: DeskCsvOptions = {}) {
   const chunks: string[] = [];
@@ -87,7 +87,7 @@ describe("desk CSV export", () => {
     expect(await db.auditLog.count({ where: { action: "desk.export" } })).toBe(before + 1);
     const row = await lastExport(agent.id);
     expect(row).toMatchObject({ organizationId: demo.acme.id, ip: "203.0.113.9", userAgent: "vitest-agent" });
-    expect(row.data).toMatchObject({ query: "priority=normal%2Chigh&sort=created", rows: rows.length, complete: true, filters: { priority: ["normal", "high"], sort: "created" } });
+    expect(row.data).toMatchObject({ query: "state=all&priority=normal%2Chigh&sort=created", rows: rows.length, complete: true, filters: { priority: ["normal", "high"], sort: "created" } });
     expect((row.data as Record<string, unknown>).filters).not.toHaveProperty("cursor");
   });
 

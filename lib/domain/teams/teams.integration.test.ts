@@ -457,7 +457,7 @@ describe("teams: the desk and the board", () => {
     const infra = await teamByName(demo.acme.id, "Infrastructure");
     const t = await supTicket("Filter: for infrastructure");
     await setTicketTeam(agent, { ticketId: t.id, version: (await fresh(t.id)).version, teamId: infra.id });
-    const numbersFor = async (params: Record<string, string>) => (await deskPage(agent, { filters: parseDeskQuery(new URLSearchParams(params)), limit: 500 })).rows.map((r) => r.number);
+    const numbersFor = async (params: Record<string, string>) => (await deskPage(agent, { filters: parseDeskQuery(new URLSearchParams({ state: "all", ...params })), limit: 500 })).rows.map((r) => r.number);
     const inDb = async (teamId: string | null | { in: string[] }) =>
       (await db.ticket.findMany({ where: { organizationId: demo.acme.id, deletedAt: null, teamId, project: { members: { some: { userId: agent.id } } } }, select: { number: true } })).map((x) => x.number).sort();
     // The agent's teams: Service desk, and those earlier cases made them a member of.
