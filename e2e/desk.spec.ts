@@ -1,4 +1,5 @@
 import { test, expect, uniqueSuffix, createSupportRequest } from "./support/fixtures";
+import { sql } from "./support/db";
 
 test("[desk] filter + search + URL round trip: a copied link opens the same view", async ({ as }) => {
   const requester = await as("requester@acme.test");
@@ -65,4 +66,37 @@ test("[desk] keyboard: / focuses search, j moves, Enter opens", async ({ as }) =
   await agent.keyboard.press("j");
   await agent.keyboard.press("Enter");
   await agent.waitForURL(/\/tickets\//);
+});
+
+test("[desk] open work by default, with the view's total; 'Any status' brings closed tickets back", async ({ as }) => {
+  const requester = await as("requester@acme.test");
+  const word = `kestrel${uniqueSuffix()}`;
+  await createSupportRequest(requester, { title: `Open ${word}` });
+  const closed = await createSupportRequest(requester, { title: `Closed ${word}` });
+  // Closed as the workflow's end would leave it (the display is under test, not the move).
+  const [row] = await sql<{ number: string }>(
+    `UPDATE "Ticket" t SET "status" = 'closed', "closedAt" = now() FROM "Organization" o
+      WHERE o."id" = t."organizationId" AND o."slug" = 'acme' AND t."number" = $1 RETURNING t."number"`,
+    [closed],
+  );
+  expect(row?.number).toBe(closed);
+  const agent = await as("agent@acme.test");
+
+  await agent.goto("/desk", { waitUntil: "networkidle" });
+  await expect(agent.locator("summary", { hasText: "Status" })).toHaveAttribute("aria-label", "Status: Open work");
+  await expect(agent.getByTestId("desk-total")).toHaveText(/^\d[\d,]*\+? tickets?$/);
+  const table = agent.getByRole("table", { name: "Tickets" });
+  await agent.getByRole("searchbox", { name: "Search" }).fill(word);
+  await agent.getByRole("searchbox", { name: "Search" }).press("Enter");
+  await agent.waitForURL(new RegExp(`q=${word}`));
+  await expect(table.getByRole("link", { name: `Open ${word}` })).toBeVisible();
+  await expect(table.getByRole("link", { name: `Closed ${word}` })).toHaveCount(0);
+  await expect(agent.getByTestId("desk-total")).toHaveText("1 ticket");
+
+  await agent.locator("summary", { hasText: "Status" }).click();
+  await agent.getByRole("radio", { name: "Any status" }).click();
+  await agent.waitForURL(/state=all/);
+  await expect(table.getByRole("link", { name: `Closed ${word}` })).toBeVisible();
+  await expect(table.getByRole("link", { name: `Open ${word}` })).toBeVisible();
+  await expect(agent.getByTestId("desk-total")).toHaveText("2 tickets");
 });

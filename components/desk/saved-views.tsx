@@ -17,7 +17,7 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
     <nav aria-label="Saved views" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-500">Views:</span>
       <Link href="/desk" className={`rounded-full px-2.5 py-1 ${currentQuery === "" ? "bg-slate-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}>
-        All tickets
+        Open work
       </Link>
       {views.map((v) => (
         <span key={v.id} className={`group inline-flex items-center rounded-full ${v.query === currentQuery ? "bg-slate-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}>
