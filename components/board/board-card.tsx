@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useDraggable } from "@dnd-kit/core";
 import type { BoardCard as Card } from "@/lib/domain/board/board-query";
+import { TYPE_LABELS } from "@/lib/domain/tickets/labels";
 import type { Priority } from "@/lib/generated/prisma/enums";
 import { PRIORITY_DOT, PRIORITY_LABELS } from "@/components/ui/badges";
 
@@ -13,7 +14,6 @@ const PRIORITY_TEXT: Record<Priority, string> = {
   critical: "text-red-700 font-semibold",
 };
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** Due dates are calendar days: shown in UTC so server and browser render the same text (one formatter for every card). */
 const DUE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
@@ -43,7 +43,7 @@ export function CardFace({ card, handle }: { card: Card; handle?: React.ReactNod
           {card.title}
         </Link>
         <div className="mt-2 flex items-center gap-2 text-xs text-slate-500">
-          {card.type !== "change" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">{cap(card.type)}</span> : null}
+          {card.type !== "change" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">{TYPE_LABELS[card.type]}</span> : null}
           {card.dueDate ? (
             <span className={`inline-flex items-center gap-1 ${card.overdue ? "font-medium text-red-600" : ""}`} title={`Due ${dueLabel(card.dueDate)}`}>
               <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { TicketType, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { boardFiltersActive, boardQueryString, type BoardQuery } from "@/lib/validation/board";
 import { inputClass } from "@/components/ui/field";
+import { TYPE_LABELS } from "@/lib/domain/tickets/labels";
 import { PeoplePicker, TagPicker } from "@/components/ui/search-combobox";
 
 const TYPES: Record<WorkflowKind, TicketType[]> = {
@@ -12,7 +13,6 @@ const TYPES: Record<WorkflowKind, TicketType[]> = {
   change: ["change"],
   kanban: ["task", "bug", "story", "epic"],
 };
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 // The shared input style without its full width: these controls size to their content.
 const selectClass = `${inputClass.replace("block w-full", "block w-auto")} py-1.5 pr-8`;
 
@@ -99,7 +99,7 @@ export function BoardFilters({
           {query.type.length > 1 ? <option value="__many">{query.type.length} types</option> : null}
           {TYPES[workflow].map((t) => (
             <option key={t} value={t}>
-              {cap(t)}
+              {TYPE_LABELS[t]}
             </option>
           ))}
         </Select>

@@ -1,6 +1,7 @@
 import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { ValidationBadge } from "./item-badges";
 import { componentTypeLabel } from "@/lib/domain/assets/component-types";
+import { CHANGE_ACTION_LABELS } from "@/lib/domain/changes/validate-items";
 
 type Item = TicketDetail["items"][number];
 
@@ -26,7 +27,7 @@ export function ItemsTable({ items, fulfil }: { items: Item[]; fulfil?: (item: I
           {items.map((item, i) => (
             <tr key={item.id}>
               <td className="py-2 pr-3 text-slate-500">{i + 1}</td>
-              <td className="py-2 pr-3 font-medium capitalize">{item.action}</td>
+              <td className="py-2 pr-3 font-medium">{CHANGE_ACTION_LABELS[item.action]}</td>
               <td className="py-2 pr-3">
                 <div>{componentTypeLabel(item.componentType)}</div>
                 {item.componentRef ? <div className="text-slate-600">{item.componentRef}</div> : null}

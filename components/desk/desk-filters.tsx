@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { DeskQuery } from "@/lib/validation/desk";
 import { STATUS_LABELS } from "@/lib/domain/tickets/workflow";
+import { PRIORITY_LABELS, TYPE_LABELS } from "@/lib/domain/tickets/labels";
 import { inputClass } from "@/components/ui/field";
 import { CustomerPicker, PeoplePicker, TagPicker, type Choice, type Person } from "@/components/ui/search-combobox";
 import { MultiSelect } from "./multi-select";
@@ -16,10 +17,6 @@ export interface FilterOptions {
   /** Names of the customers the customer filter holds (found by id), never the organization's customers. */
   customers: { id: string; name: string }[];
 }
-
-const PRIORITIES = ["critical", "high", "normal", "low"];
-const TYPES = ["request", "incident", "problem", "question", "change", "task", "bug", "story", "epic"];
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** Search and filters; each change navigates (the URL holds the view). */
 export function DeskFilters({
@@ -125,8 +122,8 @@ export function DeskFilters({
             ))}
           </div>
         </MultiSelect>
-        <MultiSelect label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: cap(p) }))} selected={query.priority} onChange={(v) => go({ priority: v })} />
-        <MultiSelect label="Type" options={TYPES.map((t) => ({ value: t, label: cap(t) }))} selected={query.type} onChange={(v) => go({ type: v })} />
+        <MultiSelect label="Priority" options={(["critical", "high", "normal", "low"] as const).map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} selected={query.priority} onChange={(v) => go({ priority: v })} />
+        <MultiSelect label="Type" options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label }))} selected={query.type} onChange={(v) => go({ type: v })} />
         <MultiSelect label="Project" options={options.projects.map((p) => ({ value: p.key, label: `${p.key} · ${p.name}` }))} selected={query.project} onChange={(v) => go({ project: v })} />
         <MultiSelect
           label="Assignee"
