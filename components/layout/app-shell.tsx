@@ -5,11 +5,12 @@ import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
+import { MainNav, type NavItem } from "./main-nav";
 
 export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor: Actor; orgName: string; timeZone?: string; children: ReactNode }) {
   const staff = isStaff(actor);
   const admin = can(actor, "org.manage") ? [{ href: "/admin", label: "Admin" }] : [];
-  const nav = staff
+  const nav: NavItem[] = staff
     ? [
         { href: "/desk", label: "Desk" },
         { href: "/board", label: "Boards" },
@@ -23,6 +24,13 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
   nav.push(...admin);
   return (
     <div className="min-h-screen">
+      {/* The first stop of the Tab key: past the header to the page's own content. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow focus:ring-2 focus:ring-brand-500"
+      >
+        Skip to content
+      </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
         {/* On a phone the section links scroll inside the header; the page itself never scrolls sideways. */}
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
@@ -33,13 +41,7 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
             <span>Help desk</span>
             <span data-testid="organization-name" className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
-            {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100">
-                {item.label}
-              </Link>
-            ))}
-          </nav>
+          <MainNav items={nav} />
           <div className="ml-auto flex shrink-0 items-center gap-3">
             <NotificationBell actor={actor} />
             <details className="group relative">
@@ -68,7 +70,7 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6">
         <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
       </main>
     </div>
