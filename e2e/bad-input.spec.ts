@@ -830,7 +830,7 @@ const BAD_PATH_VALUES: [string, string][] = [
 
 /** Query parameters each page reads (app/**\/page.tsx); every page also gets `q`. */
 const PAGE_PARAMS: Record<string, string[]> = {
-  "/desk": ["q", "cursor", "sort", "dir", "status", "priority", "type", "project", "assignee", "requester", "team", "tag", "customer", "createdFrom", "updatedTo", "box"],
+  "/desk": ["q", "cursor", "sort", "dir", "state", "status", "priority", "type", "project", "assignee", "requester", "team", "tag", "customer", "createdFrom", "updatedTo", "box"],
   "/board/[projectKey]": ["q", "assignee", "team", "tag", "type"],
   "/portal": ["cursor", "state"],
   "/login": ["callbackUrl"],
@@ -861,6 +861,7 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["tag with a NUL", "tag=a%00b"],
     ["a 36-dash customer", `customer=${DASHES}`],
     ["21 customers", `customer=${Array.from({ length: 21 }, () => UNKNOWN_ID).join(",")}`],
+    ["a state that is neither open nor all", "state=closed"],
   ],
   "/portal": [
     ["a crafted cursor with a 36-dash id", `cursor=${cursorOf(["2026-01-01T00:00:00.000Z", DASHES])}`],
