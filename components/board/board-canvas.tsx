@@ -29,7 +29,9 @@ import { OpenChildrenDialog } from "@/components/relationships/open-children-dia
 import { CONFIRM_OPEN_CHILDREN } from "@/lib/domain/relationships/link-types";
 import { BoardColumn } from "./board-column";
 import { CardOverlay } from "./board-card";
-import { appendPage, locate, othersIn, patchCard, placeCard, type Place } from "./board-state";
+import { appendPage, locate, othersIn, patchCard, placeCard, placeRemote, withTotals, type Place } from "./board-state";
+import { useLive } from "@/components/live/use-live";
+import { boardQueryString } from "@/lib/validation/board";
 import { keyboardPlacement } from "./keyboard";
 import { BoardToast, useToast } from "./board-toast";
 
@@ -101,6 +103,36 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
   const [sending, setSending] = useState(false);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [loadingColumn, setLoadingColumn] = useState<string | null>(null);
+
+  // Live: cards others create, move, change or remove are read again and put where the server now shows them.
+  const filterQuery = boardQueryString(filters);
+  const applyRemote = useCallback(
+    async (ids: string[]) => {
+      // The card being dragged here stays under the pointer; the drop decides.
+      const wanted = ids.filter((id) => id !== dragRef.current?.card.id);
+      if (wanted.length === 0) return;
+      const unknown = wanted.some((id) => !locate(columnsRef.current, id));
+      const qs = new URLSearchParams(filterQuery);
+      qs.set("ids", wanted.join(","));
+      if (unknown) qs.set("totals", "1");
+      try {
+        const res = await fetch(`/api/board/${encodeURIComponent(project.key)}/cards?${qs}`, { cache: "no-store", headers: { accept: "application/json" } });
+        if (!res.ok) return;
+        const data = (await res.json()) as { cards: { column: string; card: BoardCard }[]; totals: { key: string; total: number; totalCapped: boolean }[] | null };
+        const byId = new Map(data.cards.map((c) => [c.card.id, c]));
+        setColumns((cols) => {
+          let next = cols;
+          for (const id of wanted) {
+            if (id === dragRef.current?.card.id) continue;
+            next = placeRemote(next, id, byId.get(id) ?? null).columns;
+          }
+          return data.totals ? withTotals(next, data.totals) : next;
+        });
+      } catch {}
+    },
+    [filterQuery, project.key],
+  );
+  useLive({ board: project.key }, { board: (e) => void applyRemote(e.ids), resync: () => router.refresh() });
 
   const labelOf = useCallback((key: string) => columnsRef.current.find((c) => c.key === key)?.label ?? key, []);
 

@@ -54,3 +54,50 @@ export function appendPage(columns: readonly BoardColumn[], key: string, page: {
     return { ...col, cards: [...col.cards, ...page.cards.filter((c) => !seen.has(c.id))], nextCursor: page.nextCursor };
   });
 }
+
+/** (rank, id) order, as the board reads columns (ranks compare byte-wise). */
+function before(a: { rank: string; id: string }, b: { rank: string; id: string }): boolean {
+  return a.rank < b.rank || (a.rank === b.rank && a.id < b.id);
+}
+
+/**
+ * A card as someone else left it (a live board): `found` is where the server
+ * now shows it to this viewer, null when it no longer does (moved out of
+ * scope or the filters, deleted). The card goes where its rank puts it among
+ * the cards loaded; past the last loaded card of a column with more to load,
+ * it is not shown (its page will bring it). `known` says whether the card's
+ * old place was known (it was on the board), so the totals could follow.
+ */
+export function placeRemote(columns: readonly BoardColumn[], id: string, found: { column: string; card: BoardCard } | null): { columns: BoardColumn[]; known: boolean } {
+  const from = locate(columns, id);
+  const target = found ? columns.find((c) => c.key === found.column) : undefined;
+  if (!found || !target) {
+    if (!from) return { columns: [...columns], known: false };
+    return {
+      columns: columns.map((c) =>
+        c.key === from.column.key ? { ...c, cards: othersIn(c, id), total: c.totalCapped ? c.total : Math.max(0, c.total - 1) } : c,
+      ),
+      known: true,
+    };
+  }
+  const others = othersIn(target, id);
+  let index = others.findIndex((c) => before(found.card, c));
+  if (index < 0) index = others.length;
+  const inLoaded = index < others.length || target.nextCursor === null;
+  if (!inLoaded) {
+    // Past the loaded cards: left to "Load more"; its old place loses it.
+    const next = from ? columns.map((c) => (c.key === from.column.key ? { ...c, cards: othersIn(c, id) } : c)) : [...columns];
+    return { columns: next, known: false };
+  }
+  if (!from) return { columns: placeCard(columns, found.card, { column: target.key, index }), known: false };
+  return { columns: placeCard(columns, found.card, { column: target.key, index }), known: true };
+}
+
+/** Column totals as the server counted them. */
+export function withTotals(columns: readonly BoardColumn[], totals: readonly { key: string; total: number; totalCapped: boolean }[]): BoardColumn[] {
+  const byKey = new Map(totals.map((t) => [t.key, t]));
+  return columns.map((c) => {
+    const t = byKey.get(c.key);
+    return t && (t.total !== c.total || t.totalCapped !== c.totalCapped) ? { ...c, total: t.total, totalCapped: t.totalCapped } : c;
+  });
+}

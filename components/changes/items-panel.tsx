@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useUnsavedEdits } from "@/components/live/ticket-changes";
 import { fulfilItemAction, saveItemsAction } from "@/lib/actions/tickets";
 import type { TicketDetail } from "@/lib/domain/tickets/queries";
 import { Button } from "@/components/ui/button";
@@ -32,6 +33,8 @@ export function ItemsPanel({ ticketId, version, items, editable, canFulfil }: { 
   const [fulfilling, setFulfilling] = useState<string | null>(null);
   const [used, setUsed] = useState("");
   const [notes, setNotes] = useState("");
+  // Open for editing or fulfilling: a live change by someone else waits for the user (components/live/ticket-changes.ts).
+  useUnsavedEdits("items", editing || fulfilling !== null);
 
   return (
     <section aria-labelledby="items-heading" className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">

@@ -72,8 +72,10 @@ export function DeskBoxesPlaceholder({ keys, initialOrder }: { keys: readonly Bo
 }
 
 /** The boxes once their counts have arrived (a promise the page started: see DeskView). */
-export function StreamedDeskBoxes({ boxes, ...rest }: { boxes: Promise<DeskBoxes>; active?: BoxKey; initialOrder?: BoxKey[] }) {
-  return <DeskBoxesRow boxes={use(boxes)} {...rest} />;
+export function StreamedDeskBoxes({ boxes, current, ...rest }: { boxes: Promise<DeskBoxes>; current?: DeskBoxes | null; active?: BoxKey; initialOrder?: BoxKey[] }) {
+  // `current`: counts read again since (a live desk), in the same boxes.
+  const streamed = use(boxes);
+  return <DeskBoxesRow boxes={current ?? streamed} {...rest} />;
 }
 
 /** Live counts over non-terminal tickets in scope; click to apply, drag to reorder (remembered per user). */

@@ -5,15 +5,17 @@ import Link from "next/link";
 import { NotificationList } from "./notification-list";
 import { MarkAllReadButton } from "./mark-all-read-button";
 import type { InboxEntry } from "./types";
+import { useLive } from "@/components/live/use-live";
 
-const POLL_MS = 60_000;
+const NO_TOPICS = {};
 
 /**
  * The bell in the app shell: unread count in its accessible name
  * ("Notifications, 3 unread"), a dropdown with the newest notifications, "Mark
  * all read", and links to everything and to the settings. The server renders
  * the unread count; the list is read when the menu opens (no page pays for a
- * list nobody opened), and a slow poll keeps the count current.
+ * list nobody opened), and the tab's live stream says when to read it again
+ * (a new notification, or one read in another tab) — no polling.
  */
 export function BellMenu({ initialUnread }: { initialUnread: number }) {
   const [open, setOpen] = useState(false);
@@ -44,12 +46,7 @@ export function BellMenu({ initialUnread }: { initialUnread: number }) {
     }
   }, []);
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") void reload();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+  useLive(NO_TOPICS, { notice: () => void reload(), resync: () => void reload() });
 
   useEffect(() => {
     if (!open) return;

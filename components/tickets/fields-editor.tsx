@@ -11,6 +11,7 @@ import { assetLabel } from "@/lib/domain/assets/label";
 import { IMPORTANCE_LABELS, PRIORITY_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/tickets/labels";
 import type { TicketType } from "@/lib/generated/prisma/enums";
 import { useTicketAction } from "./use-ticket-action";
+import { useTicketChanged, useUnsavedEdits } from "@/components/live/ticket-changes";
 
 const TYPES: Record<string, string[]> = {
   support: ["request", "incident", "problem", "question"],
@@ -66,6 +67,10 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
     return out;
   }
 
+  const unsaved = Object.keys(changes()).length > 0;
+  useUnsavedEdits("fields", unsaved);
+  const stale = useTicketChanged() && unsaved;
+
   if (writable.length === 0) return null;
   const err = (k: string) => fieldErrors[k] ?? fieldErrors[`changes.${k}`];
 
@@ -80,6 +85,11 @@ export function FieldsEditor({ ticket, writable }: { ticket: TicketDetail; writa
       className="space-y-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200"
     >
       <h2 className="text-sm font-semibold text-slate-900">Edit</h2>
+      {stale ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
+          This ticket changed since you opened this form: saving would be refused. Copy what you need, then reload the ticket.
+        </p>
+      ) : null}
       {w("title") ? <Field id="edit-title" label="Title" error={err("title")}><input id="edit-title" value={v.title} onChange={set("title")} className={inputClass} /></Field> : null}
       {w("description") ? <Field id="edit-description" label="Description" error={err("description")}><textarea id="edit-description" rows={3} value={v.description} onChange={set("description")} className={inputClass} /></Field> : null}
       <div className="grid grid-cols-2 gap-3">

@@ -10,6 +10,7 @@ import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { CannedResponsePicker } from "./canned-response-picker";
 import { useMentionAutocomplete } from "./mention-autocomplete";
 import { encodeMentions, type MentionToken } from "@/lib/domain/comments/mention-token";
+import { useReplyingSignal } from "@/components/live/use-replying";
 
 export function ReplyComposer({
   ticketId,
@@ -17,6 +18,7 @@ export function ReplyComposer({
   allowInternal,
   uploadLimits,
   cannedResponses,
+  announce = false,
 }: {
   ticketId: string;
   /** False for a role that writes internal notes only: the box is a note box. */
@@ -25,6 +27,8 @@ export function ReplyComposer({
   uploadLimits?: UploadLimits | null;
   /** Staff only: the "Insert response" picker (it searches the server). */
   cannedResponses?: boolean;
+  /** Staff: tell the others on the page while writing ("… is replying"). */
+  announce?: boolean;
 }) {
   const router = useRouter();
   const [body, setBody] = useState("");
@@ -36,6 +40,7 @@ export function ReplyComposer({
   // The reply's files: uploaded (pending) as they are picked, bound when it is sent.
   const [files, setFiles] = useState({ ids: [] as string[], busy: false });
   const [filesKey, setFilesKey] = useState(0);
+  useReplyingSignal(ticketId, body.trim() !== "", announce);
 
   // ── Text editing helpers (canned responses and mentions insert at the caret) ──
   const textareaRef = useRef<HTMLTextAreaElement>(null);

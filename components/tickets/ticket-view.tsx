@@ -21,6 +21,7 @@ import { RelationshipSections } from "@/components/relationships/relationship-se
 import type { TicketRelationships } from "@/lib/domain/relationships/list-links";
 import { Markdown } from "@/components/ui/markdown";
 import { ViewCounter } from "./view-counter";
+import { TicketLive } from "./ticket-live";
 import type { ComposerOptions } from "@/lib/domain/comments/composer-options";
 
 function itemSummary(items: TicketDetail["items"]) {
@@ -69,6 +70,7 @@ export async function TicketView({
           </div>
           <h1 className="text-2xl font-semibold tracking-tight break-words">{ticket.title}</h1>
           <TicketActions ticketId={ticket.id} version={ticket.version} moves={controls.moves} columns={controls.kanbanColumns} />
+          <TicketLive number={ticket.number} version={ticket.version} staff={audience === "staff"} />
         </header>
 
         {ticket.status === "rejected" && ticket.rejectReason ? (
@@ -119,6 +121,7 @@ export async function TicketView({
               allowInternal={reply.internalNote}
               uploadLimits={limits}
               cannedResponses={composer?.cannedResponses}
+              announce={audience === "staff"}
             />
           ) : null}
         </section>

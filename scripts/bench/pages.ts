@@ -14,6 +14,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { liveOps } from "./live";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureBuild } from "../build-stamp.mjs";
@@ -58,6 +59,8 @@ export interface PagesReport {
   serverRssMb: number | null;
   serverPeakRssMb: number | null;
   build: { built: boolean; seconds: number };
+  /** The live streams (scripts/bench/live.ts): how many were open, a reply's delay to them, the server's memory meanwhile. */
+  live: { clients: number; p50: number; p95: number; n: number; rssMb: number | null } | null;
 }
 
 interface OrgTargets {
@@ -242,7 +245,7 @@ async function page(base: string, jar: CookieJar, p: string, expect?: string, si
 
 // ─── The run ────────────────────────────────────────────────────────────────
 
-export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string; iterations: number }): Promise<PagesReport> {
+export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string; iterations: number; liveClients: number }): Promise<PagesReport> {
   const { pool } = o;
   log("Pages over HTTP (production server, big and small organization alternately):");
   const build = ensureBuild(projectEnv(), (m) => log(`  ${m}`));
@@ -269,6 +272,7 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
   const rows: PageRow[] = [];
   let rssMb: number | null = null;
   let peakMb: number | null = null;
+  let live: PagesReport["live"] = null;
   try {
     const jars = {
       bigAgent: await signIn(server.base, big.agentEmail),
@@ -346,6 +350,22 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
     try {
       const t = await timePair(() => reply(big, jars.bigAgent), () => reply(small, jars.smallAgent), timing);
       push("reply", "reply (addCommentAction over HTTP)", { big: `POST /tickets/${big.ticket.number}`, small: `POST /tickets/${small.ticket.number}` }, t);
+      // The live stream at size: LIVE_CLIENTS streams open while replies are sent on the big ticket.
+      const r = await liveOps({
+        base: server.base,
+        cookie: jars.bigAgent.header(),
+        ticketNumber: big.ticket.number,
+        clients: o.liveClients,
+        rounds: 10,
+        reply: () => reply(big, jars.bigAgent),
+        rss: () => statusFieldMb(readFileSync(`/proc/${server.pid}/status`, "utf8"), "VmRSS"),
+      });
+      const d = summarize(r.delays);
+      live = { clients: r.clients, p50: d.p50, p95: d.p95, n: d.n, rssMb: r.rssMb };
+      log(
+        `  live: ${r.clients} streams open (${Math.round(r.clients * 0.8)} on ${big.ticket.number}, the rest on the desk): ` +
+          `a reply reached them in p50 ${fmt(d.p50, 1)} ms, p95 ${fmt(d.p95, 1)} ms (n=${d.n}); server VmRSS ${fmt(r.rssMb, 0)} MB with all open`,
+      );
     } finally {
       await pool.query(`DELETE FROM "Notification" WHERE "ticketId" = ANY($1::uuid[]) AND "createdAt" >= $2::timestamp`, [replyTickets, since]);
       await pool.query(`DELETE FROM "TicketHistory" WHERE "ticketId" = ANY($1::uuid[]) AND "createdAt" >= $2::timestamp`, [replyTickets, since]);
@@ -382,5 +402,5 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
     await server.stop();
     log(`  server pid ${server.pid} stopped`);
   }
-  return { rows, scaleRatio: worstRatio(rows.filter((r) => r.key !== "reply")), serverRssMb: rssMb, serverPeakRssMb: peakMb, build };
+  return { rows, scaleRatio: worstRatio(rows.filter((r) => r.key !== "reply")), serverRssMb: rssMb, serverPeakRssMb: peakMb, build, live };
 }

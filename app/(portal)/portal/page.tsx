@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/layout/app-shell";
 import { Pager, TicketTable } from "@/components/tickets/ticket-table";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { PortalLive } from "@/components/portal/portal-live";
 
 export const metadata: Metadata = { title: "My requests" };
 
@@ -24,6 +25,7 @@ export default async function PortalHome({ searchParams }: { searchParams: Searc
   const filtered = Boolean(query.q || query.state);
   return (
     <>
+      <PortalLive />
       <PageHeader
         title="My requests"
         description="Everything you have asked for, and where it stands."

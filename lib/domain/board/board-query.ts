@@ -285,3 +285,35 @@ export async function loadColumnPage(actor: Actor, raw: LoadColumnInput, opts: {
   const page = pages(actor, project, rows, take).get(input.column);
   return { cards: page?.cards ?? [], nextCursor: page?.nextCursor ?? null };
 }
+
+/** At most this many cards are read again at once (a live batch names up to a hundred). */
+export const CARDS_BY_ID_LIMIT = 100;
+
+/**
+ * The cards of these tickets as the board shows them to this actor with these
+ * filters, each with its column: what a live board reads when others move or
+ * change cards (lib/live). A ticket out of scope, deleted, in another project
+ * or filtered out is simply not returned — the board drops its card. With
+ * `totals`, each column's count as getBoard gives it.
+ */
+export async function boardCardsById(
+  actor: Actor,
+  projectKey: string,
+  filters: BoardQuery,
+  ids: readonly string[],
+  opts: { totals?: boolean } = {},
+): Promise<{ cards: { column: string; card: BoardCard }[]; totals: { key: string; total: number; totalCapped: boolean }[] | null }> {
+  const project = await findBoardProject(actor, projectKey);
+  const wanted = [...new Set(ids.filter(isUuid))].slice(0, CARDS_BY_ID_LIMIT);
+  const defs = await columnDefs(project);
+  const keys = defs.map((d) => d.key);
+  const where = conditions(actor, project, filters);
+  const [rows, counts] = await Promise.all([
+    keys.length && wanted.length ? cardRows(actor, project, keys, [...where, Prisma.sql`t."id" = ANY(${wanted}::uuid[])`], CARDS_BY_ID_LIMIT) : Promise.resolve([]),
+    opts.totals && keys.length ? columnCounts(project, keys, where) : Promise.resolve(null),
+  ]);
+  return {
+    cards: rows.map((r) => ({ column: r.columnKey, card: toCard(actor, project, r) })),
+    totals: counts ? counts.map((c) => ({ key: c.key, total: Math.min(c.n, COUNT_CAP), totalCapped: c.n > COUNT_CAP })) : null,
+  };
+}
