@@ -363,3 +363,42 @@ test("[screens] the support, change and kanban boards", async ({ as }) => {
   await admin.getByRole("button", { name: "Manage columns" }).click();
   await shot(admin, "board-eng-columns");
 });
+
+test("[board] closing the columns dialog with an unsaved WIP limit asks first: keep editing, save and close, or discard", async ({ as }) => {
+  const admin = await as(USERS.acmeAdmin);
+  await admin.goto("/board/ENG");
+  await admin.getByRole("button", { name: "Manage columns" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Columns of ENG" });
+  const wip = dialog.getByLabel("WIP limit of To do");
+  const before = await wip.inputValue();
+  const next = before === "7" ? "8" : "7";
+  const ask = dialog.getByRole("alert").filter({ hasText: "changes that are not saved" });
+
+  await wip.fill(next);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(ask).toContainText("To do has changes that are not saved");
+  await ask.getByRole("button", { name: "Keep editing" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(wip).toHaveValue(next);
+
+  // Escape asks too; saving closes the dialog and keeps the limit.
+  await admin.keyboard.press("Escape");
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Save and close" }).click();
+  await expect(dialog).toBeHidden();
+  await admin.reload();
+  await admin.getByRole("button", { name: "Manage columns" }).click();
+  await expect(wip).toHaveValue(next);
+
+  // Discarding puts the saved value back.
+  await wip.fill(before === "" ? "9" : before);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await ask.getByRole("button", { name: "Discard changes" }).click();
+  await expect(dialog).toBeHidden();
+  await admin.getByRole("button", { name: "Manage columns" }).click();
+  await expect(wip).toHaveValue(next);
+  // Leave the demo board as it was.
+  await wip.fill(before);
+  await dialog.getByRole("button", { name: "Save" }).first().click();
+  await expect(wip).toHaveValue(before);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ColumnCategory } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -25,6 +25,8 @@ const control = inputClass.replace("block w-full", "block");
 const CATEGORY_LABELS: Record<ColumnCategory, string> = { todo: "To do", in_progress: "In progress", review: "Review", done: "Done" };
 
 /** Kanban column admin for org.manage holders: add, rename, recolour, reorder, remove (empty columns only). */
+type ColumnChanges = { name?: string; color?: string; wipLimit?: number | null };
+
 export function ColumnAdmin({ projectKey, columns }: { projectKey: string; columns: AdminColumn[] }) {
   const [open, setOpen] = useState(false);
   const ref = useModalDialog(open);
@@ -32,6 +34,47 @@ export function ColumnAdmin({ projectKey, columns }: { projectKey: string; colum
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
   const uid = useId();
+  // Rows with edits not saved yet (name, colour, WIP limit): closing asks what to do with them.
+  const [unsaved, setUnsaved] = useState<Record<string, ColumnChanges>>({});
+  const [asking, setAsking] = useState(false);
+  const [resetKey, setResetKey] = useState(0);
+  const onEdit = useCallback((id: string, changes: ColumnChanges | null) => {
+    setUnsaved((u) => {
+      if (!changes && !(id in u)) return u;
+      const next = { ...u };
+      if (changes) next[id] = changes;
+      else delete next[id];
+      return next;
+    });
+  }, []);
+  const edited = columns.filter((c) => c.id in unsaved);
+  const requestClose = () => {
+    if (edited.length) setAsking(true);
+    else setOpen(false);
+  };
+  const discard = () => {
+    setUnsaved({});
+    setResetKey((k) => k + 1);
+    setAsking(false);
+    setOpen(false);
+  };
+  const saveAndClose = () =>
+    startTransition(async () => {
+      setError(null);
+      for (const c of edited) {
+        const res = await updateColumnAction({ columnId: c.id, ...unsaved[c.id]! });
+        if (!res.ok) {
+          setAsking(false);
+          setError({ message: `${c.name}: ${res.message}`, fieldErrors: res.fieldErrors });
+          router.refresh();
+          return;
+        }
+      }
+      setUnsaved({});
+      setAsking(false);
+      setOpen(false);
+      router.refresh();
+    });
 
   const run = <T,>(action: () => Promise<ActionResult<T>>, onOk?: () => void) =>
     startTransition(async () => {
@@ -51,6 +94,13 @@ export function ColumnAdmin({ projectKey, columns }: { projectKey: string; colum
       <dialog
         ref={ref}
         onClose={() => setOpen(false)}
+        onCancel={(e) => {
+          // Escape with unsaved edits asks first, like the Close button.
+          if (edited.length) {
+            e.preventDefault();
+            setAsking(true);
+          }
+        }}
         aria-labelledby={`${uid}-title`}
         className="m-auto w-full max-w-3xl rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
       >
@@ -62,16 +112,35 @@ export function ColumnAdmin({ projectKey, columns }: { projectKey: string; colum
               </h2>
               <p className="mt-1 text-sm text-slate-600">Each column maps to a category; a card’s status follows its column. A column with cards can be removed once they have moved.</p>
             </div>
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+            <Button type="button" variant="ghost" onClick={requestClose}>
               Close
             </Button>
           </div>
+          {asking && edited.length ? (
+            <div role="alert" className="space-y-3 rounded-lg bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200">
+              <p>
+                {edited.length === 1 ? `${edited[0]!.name} has` : `${edited.map((c) => c.name).join(", ")} have`} changes that are not saved. Save them before closing?
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <Button type="button" disabled={pending} onClick={saveAndClose}>
+                  Save and close
+                </Button>
+                <Button type="button" variant="secondary" disabled={pending} onClick={discard}>
+                  Discard changes
+                </Button>
+                <Button type="button" variant="ghost" disabled={pending} onClick={() => setAsking(false)}>
+                  Keep editing
+                </Button>
+              </div>
+            </div>
+          ) : null}
           <Notice message={error?.message ?? null} fieldErrors={error?.fieldErrors} />
           <ol className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="Columns">
             {columns.map((c, i) => (
               <ColumnRow
-                key={`${c.id}:${c.name}:${c.color}:${c.wipLimit}`}
+                key={`${c.id}:${c.name}:${c.color}:${c.wipLimit}:${resetKey}`}
                 column={c}
+                onEdit={onEdit}
                 first={i === 0}
                 last={i === columns.length - 1}
                 pending={pending}
@@ -96,12 +165,15 @@ function ColumnRow({
   onSave,
   onMove,
   onRemove,
+  onEdit,
 }: {
   column: AdminColumn;
+  /** Tells the dialog what this row holds unsaved (null: nothing). */
+  onEdit: (id: string, changes: ColumnChanges | null) => void;
   first: boolean;
   last: boolean;
   pending: boolean;
-  onSave: (changes: { name?: string; color?: string; wipLimit?: number | null }) => void;
+  onSave: (changes: ColumnChanges) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
 }) {
@@ -110,6 +182,11 @@ function ColumnRow({
   const [wip, setWip] = useState(column.wipLimit?.toString() ?? "");
   const wipValue = wip.trim() === "" ? null : Number(wip);
   const dirty = name.trim() !== column.name || color !== column.color || wipValue !== column.wipLimit;
+  useEffect(() => {
+    onEdit(column.id, dirty ? { name: name.trim(), color, wipLimit: wipValue } : null);
+  }, [onEdit, column.id, dirty, name, color, wipValue]);
+  // A row that goes away (saved, removed) holds nothing any more.
+  useEffect(() => () => onEdit(column.id, null), [onEdit, column.id]);
   const id = `col-${column.id}`;
   return (
     <li className="flex items-center gap-2 px-3 py-2.5">

@@ -15,6 +15,15 @@ import { SavedViews } from "./saved-views";
 import { useDeskUrl } from "./use-desk-url";
 import { useLive } from "@/components/live/use-live";
 import type { LiveEvents } from "@/lib/live/events";
+import { ShortcutsHelp } from "@/components/ui/shortcuts-help";
+
+const DESK_SHORTCUTS = [
+  { keys: ["/"], what: "Search the desk" },
+  { keys: ["j"], what: "Next ticket" },
+  { keys: ["k"], what: "Previous ticket" },
+  { keys: ["Enter"], what: "Open the ticket" },
+  { keys: ["x"], what: "Select the ticket" },
+];
 
 /** The box counts are read again at most this often while tickets change. */
 const BOXES_EVERY_MS = 3000;
@@ -112,9 +121,12 @@ export function DeskView({
           <h1 className="text-xl font-semibold tracking-tight">Desk</h1>
           <p className="mt-1 text-sm text-slate-600">Your queue. Press / to search, j/k to move, Enter to open, x to select.</p>
         </div>
+        <div className="flex items-center gap-2">
+        <ShortcutsHelp shortcuts={DESK_SHORTCUTS} />
         <a href={`/desk/export${viewQuery ? `?${viewQuery}` : ""}`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
           Export CSV
         </a>
+        </div>
       </div>
       <Suspense fallback={<DeskBoxesPlaceholder keys={boxKeys} initialOrder={preferences.boxOrder} />}>
         <StreamedDeskBoxes boxes={boxes} current={live.boxes} active={query.box} initialOrder={preferences.boxOrder} />

@@ -49,7 +49,10 @@ export function MultiSelect({
       >
         <span className="font-medium">{label}</span>
         <span className="text-slate-500">{summary}</span>
-        <span aria-hidden className="text-xs text-slate-500">▾</span>
+        {/* An icon, not a character: the visible text is then exactly the name's words ("Status: Open work"). */}
+        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5 text-slate-500">
+          <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
+        </svg>
       </summary>
       <fieldset className="absolute z-30 mt-1 max-h-72 w-56 overflow-y-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
         <legend className="sr-only">{label}</legend>

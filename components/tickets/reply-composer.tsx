@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { addCommentAction } from "@/lib/actions/tickets";
 import { Button } from "@/components/ui/button";
@@ -41,6 +41,18 @@ export function ReplyComposer({
   const [files, setFiles] = useState({ ids: [] as string[], busy: false });
   const [filesKey, setFilesKey] = useState(0);
   useReplyingSignal(ticketId, body.trim() !== "", announce);
+  // "r" anywhere on the page (not while typing elsewhere) goes to the reply box.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key !== "r" || e.ctrlKey || e.metaKey || e.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || t.isContentEditable) return;
+      if (document.querySelector("dialog[open]")) return;
+      e.preventDefault();
+      textareaRef.current?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   // ── Text editing helpers (canned responses and mentions insert at the caret) ──
   const textareaRef = useRef<HTMLTextAreaElement>(null);

@@ -22,6 +22,12 @@ import type { TicketRelationships } from "@/lib/domain/relationships/list-links"
 import { Markdown } from "@/components/ui/markdown";
 import { ViewCounter } from "./view-counter";
 import { TicketLive } from "./ticket-live";
+import { ShortcutsHelp } from "@/components/ui/shortcuts-help";
+
+const TICKET_SHORTCUTS = [
+  { keys: ["r"], what: "Write a reply" },
+  { keys: ["Ctrl", "Enter"], what: "Send the reply (⌘ Enter on a Mac)" },
+];
 import type { ComposerOptions } from "@/lib/domain/comments/composer-options";
 
 function itemSummary(items: TicketDetail["items"]) {
@@ -66,7 +72,10 @@ export async function TicketView({
             <PriorityLabel priority={ticket.priority} />
             <span>· {ticket.project.name}</span>
             <ViewCounter ticketId={ticket.id} initial={ticket.viewCount} show={audience === "staff"} />
-            <span className="ml-auto"><WatchButton ticketId={ticket.id} /></span>
+            <span className="ml-auto flex items-center gap-2">
+              {canWrite ? <ShortcutsHelp shortcuts={TICKET_SHORTCUTS} /> : null}
+              <WatchButton ticketId={ticket.id} />
+            </span>
           </div>
           <h1 className="text-2xl font-semibold tracking-tight break-words">{ticket.title}</h1>
           <TicketActions ticketId={ticket.id} version={ticket.version} moves={controls.moves} columns={controls.kanbanColumns} />

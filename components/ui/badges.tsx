@@ -16,7 +16,7 @@ const STATUS_TONE: Record<TicketStatus, string> = {
   rejected: "bg-red-50 text-red-700 ring-red-600/20",
   deployed: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
   completed: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
-  cancelled: "bg-slate-100 text-slate-500 ring-slate-500/20",
+  cancelled: "bg-slate-100 text-slate-600 ring-slate-500/20",
   todo: "bg-slate-100 text-slate-700 ring-slate-500/20",
   review: "bg-violet-50 text-violet-700 ring-violet-600/20",
   done: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
@@ -38,7 +38,7 @@ export function MutedBadge({ children }: { children: React.ReactNode }) {
 const PRIORITY_TONE: Record<Priority, string> = {
   low: "text-slate-500",
   normal: "text-slate-700",
-  high: "text-orange-600",
+  high: "text-orange-700",
   critical: "text-red-600 font-semibold",
 };
 export const PRIORITY_DOT: Record<Priority, string> = {

@@ -93,6 +93,36 @@ describe("desk filters and scope combined", () => {
   });
 });
 
+describe("searching people", () => {
+  it("a requester's or assignee's name or e-mail finds their tickets, in the searcher's scope, both ways of searching alike", async () => {
+    const agent = demo.actors["agent@acme.test"];
+    const requested = await db.ticket.findMany({ where: { organizationId: demo.acme.id, requester: { email: "requester2@acme.test" }, deletedAt: null }, select: { number: true } });
+    expect(requested.length).toBeGreaterThan(0);
+    const robs = await numbers("agent@acme.test", { q: "Rob Requester" });
+    for (const t of requested) expect(robs).toContain(t.number);
+    expect((await numbers("agent@acme.test", { q: "requester2@acme" })).sort()).toEqual(robs.sort());
+
+    const assigned = await db.ticket.findMany({ where: { organizationId: demo.acme.id, assignees: { some: { user: { email: "agent@acme.test" } } }, deletedAt: null }, select: { number: true } });
+    expect(assigned.length).toBeGreaterThan(0);
+    const sams = await numbers("agent@acme.test", { q: "sam agent" });
+    for (const t of assigned) expect(sams).toContain(t.number);
+
+    // Another requester searching Rob's name sees none of Rob's tickets; two letters name nobody.
+    expect(await numbers("requester@acme.test", { q: "Rob Requester" })).toEqual([]);
+    expect(await numbers("agent@acme.test", { q: "zq" })).toEqual([]);
+    // Globex's staff never find Acme's people.
+    expect(await numbers("agent@globex.test", { q: "Rob Requester" })).toEqual([]);
+
+    // The id list and the walk agree on people too.
+    const viaIds = await db.$queryRaw<{ id: string }[]>`
+      SELECT t."id" FROM "Ticket" t WHERE ${searchConditionSql(agent, "Rob Requester", false)} ORDER BY t."id"`;
+    const viaWalk = await db.$queryRaw<{ id: string }[]>`
+      SELECT t."id" FROM "Ticket" t WHERE t."organizationId" = ${demo.acme.id}::uuid AND ${searchConditionSql(agent, "Rob Requester", true)} ORDER BY t."id"`;
+    expect(viaWalk).toEqual(viaIds);
+    expect(viaIds.length).toBeGreaterThanOrEqual(requested.length);
+  });
+});
+
 describe("keyset paging", () => {
   it("a broad search (more matches than SEARCH_BROAD_AT) walks the sort order and gives the same answer, internal notes still hidden", async () => {
     const requester = demo.actors["requester@acme.test"];

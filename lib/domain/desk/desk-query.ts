@@ -93,28 +93,68 @@ function commentVisibility(actor: Actor): Prisma.Sql {
   return canSeeInternal(actor) ? Prisma.empty : Prisma.sql`AND c."type" <> 'internal_note'::"CommentType"`;
 }
 
+/** At most this many people match a search by name or e-mail (their tickets then match too). */
+export const PEOPLE_MATCH_LIMIT = 20;
+/** Shorter searches do not look for people: two letters are in half the organization's names. */
+export const PEOPLE_MATCH_MIN = 3;
+
+/**
+ * The people of the organization whose name or e-mail holds the whole search
+ * ("Rita", "rita@acme", "Maria Manager"), as an SQL array (an InitPlan, read
+ * once per statement through User_admin_search_idx, pg_trgm), or null when
+ * the search is too short to name anyone.
+ */
+function peopleMatchSql(actor: Actor, q: string): Prisma.Sql | null {
+  const term = q.trim().toLowerCase();
+  if (term.length < PEOPLE_MATCH_MIN) return null;
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return Prisma.sql`ARRAY(SELECT pu."id" FROM "User" pu
+     WHERE pu."organizationId" = ${actor.organizationId}::uuid AND (lower(pu."name") || ' ' || lower(pu."email")) LIKE ${like}
+     LIMIT ${PEOPLE_MATCH_LIMIT})`;
+}
+
 /** Counts matches up to SEARCH_BROAD_AT + 1 (UNION ALL with a LIMIT stops early; duplicates only make it count sooner). */
 export function searchProbeSql(actor: Actor, q: string): Prisma.Sql {
+  const people = peopleMatchSql(actor, q);
   return Prisma.sql`
     SELECT count(*)::int AS "n" FROM (
       SELECT 1 FROM "Ticket" s WHERE s."organizationId" = ${actor.organizationId}::uuid AND s."searchVector" @@ ${tsQuery(q)}
       UNION ALL
       SELECT 1 FROM "Comment" c WHERE c."organizationId" = ${actor.organizationId}::uuid AND c."searchVector" @@ ${tsQuery(q)} ${commentVisibility(actor)}
+      ${
+        people
+          ? Prisma.sql`UNION ALL
+      SELECT 1 FROM "Ticket" pr WHERE pr."requesterId" = ANY(${people})
+      UNION ALL
+      SELECT 1 FROM "TicketAssignee" pa WHERE pa."userId" = ANY(${people})`
+          : Prisma.empty
+      }
       LIMIT ${SEARCH_BROAD_AT + 1}
     ) m`;
 }
 
-/** Full-text match over number, title, description and comments (internal notes only for those who may see them). */
+/**
+ * Full-text match over number, title, description and comments (internal
+ * notes only for those who may see them), and the tickets requested by or
+ * assigned to the people whose name or e-mail holds the search.
+ */
 export function searchConditionSql(actor: Actor, q: string, broad: boolean): Prisma.Sql {
   const query = tsQuery(q);
   const comments = commentVisibility(actor);
+  const people = peopleMatchSql(actor, q);
   if (broad) {
     // Tested row by row as the sort order is walked: the stored vectors make each test a few microseconds.
     // OFFSET 0 keeps the EXISTS correlated: without it the planner may hash the
     // whole comment match set first (all of it, for a page of 50: seconds).
     return Prisma.sql`(t."searchVector" @@ ${query}
       OR EXISTS (SELECT 1 FROM "Comment" c WHERE c."ticketId" = t."id" AND c."searchVector" @@ ${query} ${comments} OFFSET 0)
-      OR t."number" = ${q.toUpperCase()})`;
+      OR t."number" = ${q.toUpperCase()}${
+        people
+          ? Prisma.sql`
+      OR t."requesterId" = ANY(${people})
+      OR EXISTS (SELECT 1 FROM "TicketAssignee" pa WHERE pa."ticketId" = t."id" AND pa."userId" = ANY(${people}))`
+          : Prisma.empty
+      })`;
   }
   // One id list (ticket text, comment text, exact number) probed as an array:
   // an OR beside the sub-select would turn it into a per-row filter that walks
@@ -126,7 +166,15 @@ export function searchConditionSql(actor: Actor, q: string, broad: boolean): Pri
       SELECT c."ticketId" FROM "Comment" c
        WHERE c."organizationId" = ${actor.organizationId}::uuid AND c."searchVector" @@ ${query} ${comments}
       UNION
-      SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${actor.organizationId}::uuid AND n."number" = ${q.toUpperCase()}
+      SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${actor.organizationId}::uuid AND n."number" = ${q.toUpperCase()}${
+        people
+          ? Prisma.sql`
+      UNION
+      SELECT pr."id" FROM "Ticket" pr WHERE pr."requesterId" = ANY(${people})
+      UNION
+      SELECT pa."ticketId" FROM "TicketAssignee" pa WHERE pa."userId" = ANY(${people})`
+          : Prisma.empty
+      }
     ))`;
 }
 

@@ -12,6 +12,15 @@ import { BoardFilters } from "@/components/board/board-filters";
 import { BoardSwitcher } from "@/components/board/board-switcher";
 import { ColumnAdmin } from "@/components/board/column-admin";
 import { foundOr404 } from "@/lib/http/found-or-404";
+import { ShortcutsHelp } from "@/components/ui/shortcuts-help";
+
+const BOARD_SHORTCUTS = [
+  { keys: ["Tab"], what: "Go to the next card" },
+  { keys: ["Space"], what: "Pick up the card (Space again drops it)" },
+  { keys: ["←", "→"], what: "Carry it to the next column" },
+  { keys: ["↑", "↓"], what: "Carry it up or down the column" },
+  { keys: ["Esc"], what: "Put it back where it was" },
+];
 
 type Props = { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -62,6 +71,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
         }.`}
         actions={
           <>
+            <ShortcutsHelp shortcuts={BOARD_SHORTCUTS} />
             <BoardSwitcher boards={boards} current={board.project.key} />
             {manage ? (
               <ColumnAdmin
