@@ -52,7 +52,7 @@ beforeAll(async () => {
 describe("checkItems (POST /api/changes/check-items): what a row reads as typed is what the save records", () => {
   it("the issue's replace: '1GbE onboard' does not match the installed 'Onboard 1GbE'; the component's own name and its serial do", async () => {
     const [typo, name, serial] = await checkItems(requester(), { assetId: srv001, items: ROWS.slice(0, 3) });
-    expect(typo).toEqual({ status: "invalid", message: 'db-prod-01 has no nic matching "1GbE onboard".' });
+    expect(typo).toEqual({ status: "invalid", message: 'db-prod-01 has no network card matching "1GbE onboard". Installed: "Onboard 1GbE".' });
     expect(name).toEqual({ status: "valid", message: null });
     expect(serial).toEqual({ status: "valid", message: null });
   });
@@ -102,7 +102,7 @@ describe("checkItems (POST /api/changes/check-items): what a row reads as typed 
     expect((await post(null, body)).status).toBe(401);
     expect(await post(requester(), body)).toEqual({
       status: 200,
-      body: { results: [{ status: "invalid", message: 'db-prod-01 has no nic matching "1GbE onboard".' }, { status: "valid", message: null }] },
+      body: { results: [{ status: "invalid", message: 'db-prod-01 has no network card matching "1GbE onboard". Installed: "Onboard 1GbE".' }, { status: "valid", message: null }] },
     });
     const theirs = await post(demo.actors["agent@globex.test"], body);
     expect(theirs.status).toBe(404);
