@@ -103,7 +103,7 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { r
           </Field>
           <div>
             <h2 className="mb-2 text-sm font-medium text-slate-800">Items</h2>
-            <ItemRowsEditor rows={items} onChange={setItems} errors={errors} />
+            <ItemRowsEditor rows={items} onChange={setItems} errors={errors} assetId={values.assetId || null} />
           </div>
         </>
       ) : null}

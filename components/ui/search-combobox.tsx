@@ -36,7 +36,7 @@ export function CustomerPicker(props: Props) {
  * value); without, every pick is handed to `onPick` and the input empties for
  * the next one (lists of assignees, filters).
  */
-export function SearchCombobox({
+export function SearchCombobox<T extends Choice = Choice>({
   searchUrl,
   emptyText = "Nobody matches.",
   id,
@@ -66,8 +66,8 @@ export function SearchCombobox({
   /** Ids not offered (already chosen). */
   exclude?: readonly string[];
   /** Single-value mode: the chosen person (null for none). */
-  value?: Choice | null;
-  onPick: (person: Choice | null) => void;
+  value?: T | null;
+  onPick: (person: T | null) => void;
   className?: string;
   invalid?: boolean;
   describedBy?: string;
@@ -88,7 +88,7 @@ export function SearchCombobox({
   const input = useRef<HTMLInputElement>(null);
   // The typed text, unless it is just the chosen person's name (then show the first names, not one).
   const term = single && value && q === value.name ? "" : q;
-  const { results: found, status } = useRemoteSearch({ url: searchUrl(term), enabled: open });
+  const { results: found, status } = useRemoteSearch<T>({ url: searchUrl(term), enabled: open });
   const results = found.filter((p) => !exclude.includes(p.id));
 
   // A new value from outside (saved, reset) shows in the box, and new text or
@@ -106,7 +106,7 @@ export function SearchCombobox({
     setActive(0);
   }
 
-  function pick(p: Choice) {
+  function pick(p: T) {
     onPick(p);
     setQ(single ? p.name : "");
     setOpen(false);
