@@ -103,3 +103,32 @@ test("[portal] requester attaches a file on /portal/new; a refused form keeps it
   await agent.goto(`/tickets/${number}`);
   await expect(agent.getByRole("region", { name: "Attachments" }).getByRole("link", { name })).toBeVisible();
 });
+
+test("[portal] on the ticket page, 'Edit items' checks the saved draft's rows before saving and offers the target asset's components; the fixed row saves valid", async ({ as }) => {
+  const page = await as(USERS.acmeRequester);
+  const title = `Replace NIC draft ${uniqueSuffix()}`;
+  await openChangeForm(page, title);
+  const first = item(page, 1);
+  await first.getByLabel("Action").selectOption({ label: "Replace" });
+  await first.getByLabel("Component type").selectOption({ label: "Network card" });
+  await first.getByLabel("Current value").fill("1GbE onboard");
+  await first.getByLabel("Requested value").fill("Intel X710 10GbE");
+  await expect(first.getByText(/has no network card matching "1GbE onboard"/)).toBeVisible();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.waitForURL(/\/portal\/tickets\/TKT-\d{8}-\d{4,}$/);
+  await expect(page.getByTestId("ticket-status")).toHaveText("Draft");
+
+  const items = page.getByRole("region", { name: "Items" });
+  await items.getByRole("button", { name: "Edit items" }).click();
+  const row = item(page, 1);
+  // Checked as soon as the editor opens, before anything is saved.
+  await expect(row.getByText('db-prod-01 has no network card matching "1GbE onboard". Installed: "Onboard 1GbE".')).toBeVisible();
+  await row.getByRole("combobox", { name: "Installed component" }).fill("onboard");
+  await page.getByRole("listbox", { name: "Installed components for item 1" }).getByRole("option", { name: NIC }).click();
+  await expect(row.getByLabel("Current value")).toHaveValue("Onboard 1GbE");
+  await expect(row.getByText("Valid", { exact: true })).toBeVisible();
+  await items.getByRole("button", { name: "Save items" }).click();
+  await expect(items.getByRole("button", { name: "Edit items" })).toBeVisible();
+  await expect(items).toContainText("Valid");
+  await expect(items).not.toContainText("has no network card");
+});
