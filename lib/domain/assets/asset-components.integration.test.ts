@@ -1,18 +1,23 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { signInAs } from "@/test/integration/session";
 import { seededDemo, expectAppError, type Demo } from "@/test/integration/helpers";
 import { ASSET_COMPONENTS_LIMIT } from "@/lib/validation/assets";
 import { listAssetComponents } from "./asset-components";
 
-// The route handler reads the session through getActor: the test decides who is signed in.
-let sessionActor: Actor | null = null;
+// The route handler reads the session through getActor: the test decides who is signed in (test/integration/session.ts).
 vi.mock("@/lib/auth/actor", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/actor")>()),
-  getActor: async () => sessionActor,
+  getActor: (await import("@/test/integration/session")).sessionActor,
 }));
+// Another file may have loaded the route's modules with the real getActor: load them afresh, and leave fresh ones behind.
+vi.resetModules();
 const { GET } = await import("@/app/api/assets/[id]/components/route");
+afterAll(() => {
+  vi.resetModules();
+});
 
 let demo: Demo;
 let srv001: string;
@@ -21,7 +26,7 @@ const a = (email: keyof Demo["actors"]) => demo.actors[email];
 const refs = (r: { components: { reference: string }[] }) => r.components.map((c) => c.reference);
 
 async function get(actor: Actor | null, assetId: string, q?: string) {
-  sessionActor = actor;
+  signInAs(actor);
   const url = `http://localhost/api/assets/${assetId}/components${q ? `?q=${encodeURIComponent(q)}` : ""}`;
   const res = await GET(new NextRequest(url), { params: Promise.resolve({ id: assetId }) });
   return { status: res.status, body: (await res.json()) as { results?: { name: string; reference: string }[]; more?: boolean; code?: string } };

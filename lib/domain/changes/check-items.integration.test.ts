@@ -1,19 +1,25 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { signInAs } from "@/test/integration/session";
 import { seededDemo, expectAppError, type Demo } from "@/test/integration/helpers";
 import type { ChangeItemInput } from "@/lib/validation/ticket";
 import { createTicket } from "@/lib/domain/tickets/create-ticket";
 import { checkItems } from "./check-items";
 import { saveItems } from "./save-items";
 
-let sessionActor: Actor | null = null;
+// The route handler reads the session through getActor: the test decides who is signed in (test/integration/session.ts).
 vi.mock("@/lib/auth/actor", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/actor")>()),
-  getActor: async () => sessionActor,
+  getActor: (await import("@/test/integration/session")).sessionActor,
 }));
+// Another file may have loaded the route's modules with the real getActor: load them afresh, and leave fresh ones behind.
+vi.resetModules();
 const { POST } = await import("@/app/api/changes/check-items/route");
+afterAll(() => {
+  vi.resetModules();
+});
 
 let demo: Demo;
 let srv001: string;
@@ -94,7 +100,7 @@ describe("checkItems (POST /api/changes/check-items): what a row reads as typed 
 
   it("the route: 401 signed out, the results signed in, 404 for another organization's asset, 400 for a body that is not JSON", async () => {
     const post = async (actor: Actor | null, body: string) => {
-      sessionActor = actor;
+      signInAs(actor);
       const res = await POST(new NextRequest("http://localhost/api/changes/check-items", { method: "POST", body, headers: { "Content-Type": "application/json" } }));
       return { status: res.status, body: (await res.json()) as { results?: unknown[] } };
     };
