@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import * as files from "../test/fixtures/files";
 import { test, expect, expectFieldError, pickTargetAsset, uniqueSuffix, USERS } from "./support/fixtures";
-import { ticketCountRequestedBy } from "./support/db";
+import { sql, ticketCountRequestedBy } from "./support/db";
 
 // The change form (issue 14): the target asset's installed components to pick
 // from, each item checked by the server's validator as it is typed, before
@@ -131,4 +131,34 @@ test("[portal] on the ticket page, 'Edit items' checks the saved draft's rows be
   await expect(items.getByRole("button", { name: "Edit items" })).toBeVisible();
   await expect(items).toContainText("Valid");
   await expect(items).not.toContainText("has no network card");
+});
+
+test("[portal] an asset with many components: the picker shows the first 20 and says there are more; typing narrows on the server", async ({ as }) => {
+  const tag = `BULK-${uniqueSuffix()}`.slice(0, 40);
+  const [asset] = await sql<{ id: string }>(
+    `INSERT INTO "Asset" (id, "organizationId", tag, name, "slotCapacities", "updatedAt")
+     SELECT gen_random_uuid(), o.id, $1, 'storage-node', '{"storage": 64}', now() FROM "Organization" o WHERE o.slug = 'acme' RETURNING id`,
+    [tag],
+  );
+  await sql(
+    `INSERT INTO "AssetComponent" (id, "organizationId", "assetId", "componentType", reference, serial, quantity, "updatedAt")
+     SELECT gen_random_uuid(), a."organizationId", a.id, 'storage', 'Disk ' || lpad(i::text, 2, '0'), 'SN-' || i, 1, now() FROM "Asset" a, generate_series(1, 30) i WHERE a.id = $1`,
+    [asset!.id],
+  );
+  const page = await as(USERS.acmeRequester);
+  await page.goto("/portal/new");
+  await page.getByLabel("Request type").selectOption({ label: "Change request" });
+  await pickTargetAsset(page, tag);
+  const row = item(page, 1);
+  await row.getByLabel("Action").selectOption({ label: "Remove" });
+  await row.getByRole("combobox", { name: "Installed component" }).click();
+  const list = page.getByRole("listbox", { name: "Installed components for item 1" });
+  await expect(list.getByRole("option")).toHaveCount(20);
+  await expect(list).toContainText("More components than shown");
+  await row.getByRole("combobox", { name: "Installed component" }).fill("disk 27");
+  await expect(list.getByRole("option")).toHaveText(["Storage drive · Disk 27 · serial SN-27 · 1 installed"]);
+  await expect(list).not.toContainText("More components than shown");
+  await list.getByRole("option").click();
+  await expect(row.getByLabel("Serial")).toHaveValue("SN-27");
+  await expect(row.getByText("Valid", { exact: true })).toBeVisible();
 });

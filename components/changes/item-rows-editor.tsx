@@ -131,6 +131,7 @@ export function ItemRowsEditor({
                     listLabel={`Installed components for item ${i + 1}`}
                     placeholder="Pick from the asset's components, or type a reference, serial or type…"
                     emptyText="No installed component matches."
+                    moreText="More components than shown: type a reference, serial or type to narrow."
                     searchUrl={componentsUrl(assetId)}
                     onPick={(c) => (c ? fill(i, c) : undefined)}
                   />
