@@ -1080,6 +1080,50 @@ function routeCases(): HttpCase[] {
   add({ title: "[bad input] route /api/assets/search as requester: q with a NUL → 4xx", as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/assets/search?q=%00") });
   add({ title: "[bad input] route /api/assets/search as Globex requester (no change project): → 404", as: "anonymous", expect: "404", run: async () => get(await sessionFor("globexRequester"), "/api/assets/search?q=srv") });
 
+  // /api/assets/[id]/components: the change form's installed-component picker (issue 14).
+  for (const [label, value] of BAD_PATH_VALUES) {
+    add({ title: `[bad input] route /api/assets/[id]/components as admin: ${label} in [id] → 404`, as: "admin", expect: "404", run: (ctx) => get(ctx, `/api/assets/${value}/components`) });
+  }
+  for (const [label, qs] of [
+    ["a NUL in q", "q=onb%00oard"],
+    ["10,000 characters in q", `q=${"x".repeat(10_000)}`],
+  ] as const) {
+    add({ title: `[bad input] route /api/assets/[id]/components as requester: ${label} → 4xx`, as: "requester", expect: "4xx", run: (ctx, f) => get(ctx, `/api/assets/${f.assetId}/components?${qs}`) });
+  }
+  for (const [label, qs] of [
+    ["a malformed %-escape in q", "q=%E0"],
+    ["a lone-surrogate escape in q", "q=%ED%A0%80"],
+    ["LIKE wildcards in q", "q=%25_%5C"],
+    ["q given twice", "q=nic&q=ram"],
+  ] as const) {
+    add({ title: `[bad input] route /api/assets/[id]/components as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx, f) => get(ctx, `/api/assets/${f.assetId}/components?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/assets/[id]/components as admin: an unknown asset → 404", as: "admin", expect: "404", run: (ctx) => get(ctx, `/api/assets/${UNKNOWN_ID}/components`) });
+  add({ title: "[bad input] route /api/assets/[id]/components as Globex admin: Acme's asset → 404", as: "anonymous", expect: "404", run: async (_ctx, f) => get(await sessionFor("globexAdmin"), `/api/assets/${f.assetId}/components`) });
+
+  // /api/changes/check-items: each item row checked as it is typed (issue 14).
+  const check = (body: string) => ({ method: "POST", headers: { "Content-Type": "application/json" }, data: body });
+  for (const [label, body] of [
+    ["a body that is not JSON", "{items:"],
+    ["items that are not a list", JSON.stringify({ items: "x" })],
+    ["51 items", JSON.stringify({ items: Array.from({ length: 51 }, () => ({})) })],
+    ["a malformed asset id", JSON.stringify({ assetId: "not-a-uuid", items: [] })],
+    ["an asset id with a NUL", JSON.stringify({ assetId: "\u0000", items: [] })],
+    ["an unknown field", JSON.stringify({ items: [], ticketId: UNKNOWN_ID })],
+  ] as const) {
+    add({ title: `[bad input] route /api/changes/check-items as requester: ${label} → 4xx`, as: "requester", expect: "4xx", run: (ctx) => get(ctx, "/api/changes/check-items", check(body)) });
+  }
+  for (const [label, item] of [
+    ["a NUL in a value", { action: "replace", componentType: "nic", quantity: "1", currentValue: "Onboard\u00001GbE", requestedValue: "X710" }],
+    ["a lone surrogate in a value", { action: "modify", componentType: "nic", quantity: "1", requestedValue: "\ud800" }],
+    ["a quantity of 2^31", { action: "add", componentType: "ram", quantity: String(2 ** 31), componentRef: "DIMM" }],
+    ["an item that is not an object", "x"],
+  ] as const) {
+    add({ title: `[bad input] route /api/changes/check-items as requester: ${label} → no 500 (the row reads its message)`, as: "requester", expect: "<500", run: (ctx, f) => get(ctx, "/api/changes/check-items", check(JSON.stringify({ assetId: f.assetId, items: [item] }))) });
+  }
+  add({ title: "[bad input] route /api/changes/check-items as Globex admin: Acme's asset → 404", as: "anonymous", expect: "404", run: async (_ctx, f) => get(await sessionFor("globexAdmin"), "/api/changes/check-items", check(JSON.stringify({ assetId: f.assetId, items: [] }))) });
+  add({ title: "[bad input] route /api/changes/check-items as admin: GET → 4xx", as: "admin", expect: "4xx", run: (ctx) => get(ctx, "/api/changes/check-items") });
+
   // /api/canned-responses/search: the reply box's "Insert response", as you type.
   for (const [label, qs] of [
     ["a NUL in q", "q=greet%00"],

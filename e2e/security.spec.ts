@@ -215,6 +215,8 @@ test.describe("[security] headers on every surface", () => {
     "/_not-found/page": { path: "/no-such-page", who: "agent", kind: "page" },
     "/(desk)/desk/export/route": { path: "/desk/export", who: "agent", kind: "route" },
     "/api/assets/search/route": { path: "/api/assets/search?q=srv", who: "requester", kind: "route" },
+    "/api/assets/[id]/components/route": { path: "/api/assets/0195f0b4-0000-7000-8000-000000000000/components", who: "requester", kind: "route" },
+    "/api/changes/check-items/route": { path: "/api/changes/check-items", who: "requester", kind: "route", method: "POST" },
     "/api/customers/search/route": { path: "/api/customers/search?q=ini", who: "requester", kind: "route" },
     "/api/canned-responses/search/route": { path: "/api/canned-responses/search?q=greet", who: "agent", kind: "route" },
     "/api/attachments/[id]/route": { path: "/api/attachments/0195f0b4-0000-7000-8000-000000000000", who: "agent", kind: "route" },

@@ -26,7 +26,7 @@ function toRow(i: Item): ItemRow {
 }
 
 /** A change's items: edited while draft/rejected (or pending, by assigners), fulfilled while in progress. */
-export function ItemsPanel({ ticketId, version, items, editable, canFulfil }: { ticketId: string; version: number; items: Item[]; editable: boolean; canFulfil: boolean }) {
+export function ItemsPanel({ ticketId, version, items, editable, canFulfil, assetId = null }: { ticketId: string; version: number; items: Item[]; editable: boolean; canFulfil: boolean; assetId?: string | null }) {
   const { run, pending, error, fieldErrors } = useTicketAction();
   const [editing, setEditing] = useState(false);
   const [rows, setRows] = useState<ItemRow[]>(() => items.map(toRow));
@@ -54,7 +54,7 @@ export function ItemsPanel({ ticketId, version, items, editable, canFulfil }: { 
           }}
           className="space-y-3"
         >
-          <ItemRowsEditor rows={rows} onChange={setRows} errors={fieldErrors} />
+          <ItemRowsEditor rows={rows} onChange={setRows} errors={fieldErrors} assetId={assetId} />
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => setEditing(false)}>Discard</Button>
             <Button type="submit" disabled={pending}>Save items</Button>

@@ -10,6 +10,10 @@ import type { FieldErrors } from "@/lib/errors";
 import { TITLE_MAX } from "@/lib/validation/ticket";
 import { ItemRowsEditor, blankItem, toItemInput, type ItemRow } from "@/components/changes/item-rows-editor";
 import { PRIORITY_LABELS } from "@/lib/domain/tickets/labels";
+import type { UploadLimits } from "@/lib/domain/attachments/config";
+import { uploadFile } from "@/components/attachments/upload-file";
+import { RequestFiles, MAX_REQUEST_FILES, type ChosenFile } from "./request-files";
+import Link from "next/link";
 
 export interface RequestTypeOption {
   value: string;
@@ -18,8 +22,11 @@ export interface RequestTypeOption {
 
 const PRIORITIES = Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }));
 
-/** defaultPriority: the organization's (/admin/settings), preselected. */
-export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { requestTypes: RequestTypeOption[]; defaultPriority?: string }) {
+/**
+ * defaultPriority: the organization's (/admin/settings), preselected.
+ * uploadLimits: the organization's upload rules, for "Attach files" (null: no files on this form).
+ */
+export function NewRequestForm({ requestTypes, defaultPriority = "normal", uploadLimits = null }: { requestTypes: RequestTypeOption[]; defaultPriority?: string; uploadLimits?: UploadLimits | null }) {
   const router = useRouter();
   const [values, setValues] = useState({ requestType: requestTypes[0]?.value ?? "", title: "", description: "", priority: defaultPriority, assetId: "" });
   // The target asset is found by typing its tag or name (GET /api/assets/search), never listed.
@@ -29,6 +36,26 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { r
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [files, setFiles] = useState<ChosenFile[]>([]);
+  const [attaching, setAttaching] = useState(false);
+  // Created, but the server refused some files: say so and link the request (sending the form again would create another).
+  const [created, setCreated] = useState<{ number: string; failed: { name: string; message: string }[] } | null>(null);
+
+  /** Sends the chosen files to the new ticket (POST /api/uploads: the ticket page's checks); returns those refused. */
+  async function attachFiles(ticketId: string) {
+    const progress = (key: string, patch: Partial<ChosenFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+    setAttaching(true);
+    const outcomes = await Promise.all(
+      files.map(async (f) => {
+        progress(f.key, { progress: 0, error: null });
+        const res = await uploadFile(f.file, { ticketId, purpose: "ticket" }, (p) => progress(f.key, { progress: p })).done;
+        if (!res.ok) progress(f.key, { error: res.message });
+        return res.ok ? null : { name: f.file.name, message: res.message };
+      }),
+    );
+    setAttaching(false);
+    return outcomes.filter((o) => o !== null);
+  }
 
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
@@ -36,12 +63,24 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { r
   function submit(e: React.FormEvent, submitNow = true) {
     e.preventDefault();
     setFormError(null);
+    const fileProblem = files.some((f) => f.refusal)
+      ? "Remove the files that cannot be attached, then try again."
+      : files.length > MAX_REQUEST_FILES
+        ? `Attach at most ${MAX_REQUEST_FILES} files.`
+        : null;
+    if (fileProblem) {
+      setErrors((current) => ({ ...current, files: [fileProblem] }));
+      setFormError(fileProblem);
+      return;
+    }
     const { assetId, ...base } = values;
     const payload = isChange ? { ...base, assetId: assetId || null, items: toItemInput(items), submit: submitNow } : base;
     startTransition(async () => {
       const res = await createTicketAction(payload);
       if (res.ok) {
-        router.push(`/portal/tickets/${res.data.number}`);
+        const failed = files.length ? await attachFiles(res.data.id) : [];
+        if (failed.length) setCreated({ number: res.data.number, failed });
+        else router.push(`/portal/tickets/${res.data.number}`);
         return;
       }
       const fe = res.fieldErrors ?? {};
@@ -54,6 +93,27 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { r
   }
 
   const invalid = (k: string, ...also: string[]) => ([k, ...also].some((x) => errors[x]?.length) ? { "aria-invalid": true, "aria-describedby": `${k}-error` } : {});
+
+  if (created) {
+    return (
+      <div role="alert" className="space-y-2 rounded-lg bg-amber-50 p-6 text-sm text-amber-900 ring-1 ring-amber-200">
+        <p className="font-semibold">Your request {created.number} was created, but {created.failed.length === 1 ? "a file" : `${created.failed.length} files`} could not be attached:</p>
+        <ul className="list-disc pl-5">
+          {created.failed.map((f) => (
+            <li key={f.name}>
+              {f.name}: {f.message}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link href={`/portal/tickets/${created.number}`} className="font-medium text-brand-700 underline">
+            Open request {created.number}
+          </Link>{" "}
+          to attach them again.
+        </p>
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200">
@@ -103,9 +163,24 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { r
           </Field>
           <div>
             <h2 className="mb-2 text-sm font-medium text-slate-800">Items</h2>
-            <ItemRowsEditor rows={items} onChange={setItems} errors={errors} />
+            <ItemRowsEditor rows={items} onChange={setItems} errors={errors} assetId={values.assetId || null} />
           </div>
         </>
+      ) : null}
+      {uploadLimits ? (
+        <div>
+          <h2 className="mb-2 text-sm font-medium text-slate-800">Attachments</h2>
+          <RequestFiles
+            files={files}
+            onChange={(next) => {
+              setFiles(next);
+              if (errors.files) setErrors(({ files: _, ...rest }) => rest);
+            }}
+            limits={uploadLimits}
+            disabled={pending}
+            error={errors.files}
+          />
+        </div>
       ) : null}
       <div className="flex justify-end gap-2 pt-2">
         {isChange ? (
@@ -114,7 +189,7 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal" }: { r
           </Button>
         ) : null}
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create request"}
+          {attaching ? "Attaching files…" : pending ? "Creating…" : "Create request"}
         </Button>
       </div>
     </form>

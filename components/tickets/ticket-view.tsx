@@ -111,7 +111,7 @@ export async function TicketView({
         <TicketAttachments ticketId={ticket.id} items={files} limits={limits} />
 
         {change && !controls.approval ? (
-          <ItemsPanel key={ticket.version} ticketId={ticket.id} version={ticket.version} items={ticket.items} editable={controls.itemsEditable} canFulfil={controls.canFulfil} />
+          <ItemsPanel key={ticket.version} ticketId={ticket.id} version={ticket.version} items={ticket.items} editable={controls.itemsEditable} canFulfil={controls.canFulfil} assetId={ticket.asset?.id ?? null} />
         ) : null}
 
         {relationships ? <RelationshipSections ticketId={ticket.id} data={relationships} audience={audience} /> : null}

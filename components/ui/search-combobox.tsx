@@ -36,7 +36,7 @@ export function CustomerPicker(props: Props) {
  * value); without, every pick is handed to `onPick` and the input empties for
  * the next one (lists of assignees, filters).
  */
-export function SearchCombobox({
+export function SearchCombobox<T extends Choice = Choice>({
   searchUrl,
   emptyText = "Nobody matches.",
   id,
@@ -52,6 +52,7 @@ export function SearchCombobox({
   inline = false,
   layout = "stacked",
   listLabel,
+  moreText,
 }: {
   /** The GET route's URL for what was typed. */
   searchUrl: (q: string) => string;
@@ -66,8 +67,8 @@ export function SearchCombobox({
   /** Ids not offered (already chosen). */
   exclude?: readonly string[];
   /** Single-value mode: the chosen person (null for none). */
-  value?: Choice | null;
-  onPick: (person: Choice | null) => void;
+  value?: T | null;
+  onPick: (person: T | null) => void;
   className?: string;
   invalid?: boolean;
   describedBy?: string;
@@ -77,6 +78,8 @@ export function SearchCombobox({
   layout?: "stacked" | "row";
   /** The suggestion list's name (default: "<label> suggestions"). */
   listLabel?: string;
+  /** Said under the results when the route answered `more: true` (there are others: type to narrow). */
+  moreText?: string;
 }) {
   const uid = useId();
   const inputId = id ?? `${uid}-input`;
@@ -88,7 +91,7 @@ export function SearchCombobox({
   const input = useRef<HTMLInputElement>(null);
   // The typed text, unless it is just the chosen person's name (then show the first names, not one).
   const term = single && value && q === value.name ? "" : q;
-  const { results: found, status } = useRemoteSearch({ url: searchUrl(term), enabled: open });
+  const { results: found, status, more } = useRemoteSearch<T>({ url: searchUrl(term), enabled: open });
   const results = found.filter((p) => !exclude.includes(p.id));
 
   // A new value from outside (saved, reset) shows in the box, and new text or
@@ -106,7 +109,7 @@ export function SearchCombobox({
     setActive(0);
   }
 
-  function pick(p: Choice) {
+  function pick(p: T) {
     onPick(p);
     setQ(single ? p.name : "");
     setOpen(false);
@@ -192,6 +195,7 @@ export function SearchCombobox({
               {p.name}
             </li>
           ))}
+          {moreText && more && status === "done" ? <li className="px-3 py-2 text-xs text-slate-500">{moreText}</li> : null}
         </ul>
       ) : null}
     </div>

@@ -57,6 +57,8 @@ export function cannedResponseSearchUrl(q: string): string {
  */
 export function useRemoteSearch<T = Choice>({ url, enabled, delayMs = 150, onResults }: { url: string; enabled: boolean; delayMs?: number; onResults?: () => void }) {
   const [results, setResults] = useState<T[]>([]);
+  // The route said there are others beyond the limit (`more: true`): typing narrows.
+  const [more, setMore] = useState(false);
   // The latest callback, without restarting the search when it changes.
   const resultsArrived = useEffectEvent(() => onResults?.());
   // Each time the search is enabled is a new round: its first answer is awaited again.
@@ -75,9 +77,10 @@ export function useRemoteSearch<T = Choice>({ url, enabled, delayMs = 150, onRes
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await res.json()) as { results?: T[] };
+        const body = (await res.json()) as { results?: T[]; more?: boolean };
         if (ticket !== latest.current) return;
         setResults(res.ok ? (body.results ?? []) : []);
+        setMore(res.ok && body.more === true);
         setSettled({ url, round: current, status: res.ok ? "done" : "error" });
         resultsArrived();
       } catch {
@@ -91,5 +94,5 @@ export function useRemoteSearch<T = Choice>({ url, enabled, delayMs = 150, onRes
   }, [url, enabled, delayMs, current]);
 
   const status: SearchStatus = !enabled ? "idle" : settled && settled.url === url && settled.round === current ? settled.status : "loading";
-  return { results, status };
+  return { results, status, more };
 }

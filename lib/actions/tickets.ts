@@ -35,7 +35,7 @@ import { acceptForTeamSchema, setTicketTeamSchema } from "@/lib/validation/teams
 export const createTicketAction = defineAction(getActor, createTicketSchema, async (actor, input) => {
   const ticket = await createTicket(actor, input);
   revalidatePath("/portal");
-  return { number: ticket.number, status: ticket.status };
+  return { id: ticket.id, number: ticket.number, status: ticket.status };
 });
 export const addCommentAction = defineAction(getActor, addCommentSchema, async (actor, input) => ({ id: (await addComment(actor, input)).id }));
 export const transitionTicketAction = defineAction(getActor, transitionSchema, (actor, input) => transitionTicket(actor, input));

@@ -10,6 +10,15 @@ export const assetSearchSchema = z.object({
   q: text().trim().toLowerCase().max(100, "Search for at most 100 characters").default(""),
 });
 
+/** The most installed components the change form's component picker is sent at once: it searches, it never lists an asset's components. */
+export const ASSET_COMPONENTS_LIMIT = 20;
+
+/** GET /api/assets/<id>/components?q=: a reference, serial or type the user typed (lib/domain/assets/asset-components.ts). */
+export const assetComponentsSchema = z.object({
+  assetId: z.uuid({ error: "Asset not found" }),
+  q: text().trim().toLowerCase().max(100, "Search for at most 100 characters").default(""),
+});
+
 // ─── /admin/assets ───────────────────────────────────────────────────────────
 
 export const ASSET_PAGE_SIZE = 25;

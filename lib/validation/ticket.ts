@@ -61,6 +61,19 @@ export type ChangeItemInput = z.input<typeof changeItemSchema>;
 export const MAX_ITEMS = 50;
 export const itemsSchema = z.array(changeItemSchema).max(MAX_ITEMS, `A change can have at most ${MAX_ITEMS} items`);
 
+/**
+ * The change form's as-you-type check (POST /api/changes/check-items): the
+ * target asset and the rows as typed. Each row is parsed on its own with
+ * changeItemSchema there, so one half-typed row does not hide the others' results.
+ */
+export const checkItemsSchema = z
+  .object({
+    assetId: z.uuid({ error: "Asset not found" }).optional().nullable(),
+    items: z.array(z.unknown()).max(MAX_ITEMS, `A change can have at most ${MAX_ITEMS} items`),
+  })
+  .strict();
+export type CheckItemsInput = z.input<typeof checkItemsSchema>;
+
 /** A new ticket from the portal (by request type) or the desk (by project key). */
 export const createTicketSchema = z
   .object({

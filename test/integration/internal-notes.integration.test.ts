@@ -14,12 +14,12 @@ import { editComment } from "@/lib/domain/comments/edit-comment";
 import { formatMention } from "@/lib/domain/comments/mention-token";
 import { parseDeskQuery } from "@/lib/validation/desk";
 import { seededDemo, type Demo } from "./helpers";
+import { signInAs } from "./session";
 
 // The real server actions, with the session resolved to the actor under test.
-let sessionActor: Actor | null = null;
 vi.mock("@/lib/auth/actor", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/actor")>()),
-  getActor: async () => sessionActor,
+  getActor: (await import("./session")).sessionActor,
 }));
 const { addCommentAction, transitionTicketAction } = await import("@/lib/actions/tickets");
 const { editCommentAction, markSolutionAction, recordTicketViewAction } = await import("@/lib/actions/comments");
@@ -81,7 +81,7 @@ describe("internal notes never reach requesters", () => {
   });
 
   it("server-action responses carry no internal text", async () => {
-    sessionActor = requester;
+    signInAs(requester);
     const results = [
       await addCommentAction({ ticketId: ticket.id, body: "Thanks, any news?" }),
       await addCommentAction({ ticketId: ticket.id, body: "sneaky", internal: true }),
@@ -99,7 +99,7 @@ describe("internal notes never reach requesters", () => {
     for (const r of results) expectNoSecret(r);
     // The note is untouched.
     expect((await db.comment.findUniqueOrThrow({ where: { id: noteId } })).body).toBe(NOTE_V2);
-    sessionActor = null;
+    signInAs(null);
   });
 
   it("search: requester-scope and technician searches never match internal text", async () => {

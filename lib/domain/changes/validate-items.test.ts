@@ -13,10 +13,20 @@ const asset: AssetShape = {
 const item = (over: Partial<ItemDraft>): ItemDraft => ({ action: "add", componentType: "ram", quantity: 1, componentRef: "Samsung 32GB", ...over });
 
 describe("validateItems", () => {
+  it("messages name types by their label and say what is installed when nothing matches (issue 14: '1GbE onboard' for 'Onboard 1GbE')", () => {
+    const [typo] = validateItems([item({ action: "replace", componentType: "nic", currentValue: "1GbE onboard", requestedValue: "Intel X710" })], asset);
+    expect(typo).toEqual({ status: "invalid", message: 'db-prod-01 has no network card matching "1GbE onboard". Installed: "Onboard 1GbE".' });
+    const [gpu] = validateItems([item({ action: "remove", componentType: "gpu", componentRef: "A100" })], asset);
+    expect(gpu.message).toBe('db-prod-01 has no graphics card (GPU) matching "A100".');
+    const [psu] = validateItems([item({ componentType: "psu", componentRef: "800W" })], asset);
+    expect(psu.message).toBe("db-prod-01 has no slot information for power supply.");
+    for (const r of [typo, gpu, psu]) expect(r.message).not.toMatch(/\b(nic|gpu|psu|ram)\b/);
+  });
+
   it("adds within capacity are valid; over capacity is a warning, counted across items", () => {
     const r = validateItems([item({ quantity: 6 }), item({ quantity: 4 })], asset);
     expect(r.map((x) => x.status)).toEqual(["valid", "warning"]);
-    expect(r[1].message).toContain("16 ram slots");
+    expect(r[1].message).toBe("db-prod-01 has 16 slots for memory (RAM); this would need 18.");
   });
   it("an add must say what to add", () => {
     expect(validateItems([item({ componentRef: null })], asset)[0].status).toBe("invalid");

@@ -28,6 +28,19 @@ export interface ItemValidation {
 
 const norm = (s: string | null | undefined) => (s ?? "").trim().toLowerCase();
 
+/** A type inside a sentence: "network card", "memory (RAM)" (never the stored code). */
+function typeWords(type: string): string {
+  const label = componentTypeLabel(type);
+  return label[0]!.toLowerCase() + label.slice(1);
+}
+
+/** `db-prod-01 has no network card matching "1GbE onboard". Installed: "Onboard 1GbE".` — what was meant is usually one of these. */
+function noMatch(asset: AssetShape, type: string, typed: string): string {
+  const refs = asset.components.filter((c) => norm(c.componentType) === type).map((c) => `"${c.reference}"`);
+  const installed = refs.length ? ` Installed: ${refs.slice(0, 3).join(", ")}${refs.length > 3 ? ` and ${refs.length - 3} more` : ""}.` : "";
+  return `${asset.name} has no ${typeWords(type)} matching "${typed}".${installed}`;
+}
+
 /** The installed component an item refers to: by serial, reference or current value. */
 export function findInstalled(asset: AssetShape, item: Pick<ItemDraft, "componentType" | "componentRef" | "serial" | "currentValue">) {
   const keys = [item.serial, item.componentRef, item.currentValue].map(norm).filter(Boolean);
@@ -59,14 +72,14 @@ export function validateItems(items: ItemDraft[], asset: AssetShape | null): Ite
         const capacity = asset.slotCapacities[type];
         const after = (used.get(type) ?? 0) + item.quantity;
         used.set(type, after);
-        if (capacity === undefined) return { status: "warning", message: `${asset.name} has no slot information for ${type}.` };
-        if (after > capacity) return { status: "warning", message: `${asset.name} has ${capacity} ${type} slots; this would need ${after}.` };
+        if (capacity === undefined) return { status: "warning", message: `${asset.name} has no slot information for ${typeWords(type)}.` };
+        if (after > capacity) return { status: "warning", message: `${asset.name} has ${capacity} slots for ${typeWords(type)}; this would need ${after}.` };
         return { status: "valid", message: null };
       }
       case "remove": {
         if (!asset) return { status: "invalid", message: "Choose a target asset to remove a component from." };
         const installed = findInstalled(asset, item);
-        if (!installed) return { status: "invalid", message: `${asset.name} has no ${type} matching "${item.serial || item.componentRef || item.currentValue || ""}".` };
+        if (!installed) return { status: "invalid", message: noMatch(asset, type, item.serial || item.componentRef || item.currentValue || "") };
         if (item.quantity > installed.quantity) return { status: "invalid", message: `${asset.name} has only ${installed.quantity} of ${installed.reference}.` };
         used.set(type, (used.get(type) ?? 0) - item.quantity);
         return { status: "valid", message: null };
@@ -74,13 +87,13 @@ export function validateItems(items: ItemDraft[], asset: AssetShape | null): Ite
       case "replace": {
         if (!norm(item.currentValue) || !norm(item.requestedValue)) return { status: "invalid", message: "A replacement needs the current and the requested value." };
         if (!asset) return { status: "invalid", message: "Choose a target asset for the replacement." };
-        if (!findInstalled(asset, item)) return { status: "invalid", message: `${asset.name} has no ${type} matching "${item.currentValue}".` };
+        if (!findInstalled(asset, item)) return { status: "invalid", message: noMatch(asset, type, item.currentValue ?? "") };
         return { status: "valid", message: null };
       }
       case "modify": {
         if (!norm(item.requestedValue)) return { status: "invalid", message: "Say what the modification should change it to (requested value)." };
         if (asset && norm(item.currentValue) && !findInstalled(asset, item)) {
-          return { status: "warning", message: `${asset.name} has no ${type} matching "${item.currentValue}".` };
+          return { status: "warning", message: noMatch(asset, type, item.currentValue ?? "") };
         }
         return { status: "valid", message: null };
       }

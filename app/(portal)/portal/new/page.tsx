@@ -5,6 +5,8 @@ import { mayCreateTicket, projectScope } from "@/lib/domain/tickets/policy";
 import { PageHeader } from "@/components/layout/app-shell";
 import { NewRequestForm } from "@/components/portal/new-request-form";
 import { organizationSettings } from "@/lib/domain/organization/settings";
+import { organizationUploadLimits } from "@/lib/domain/attachments/organization-limits";
+import { mayWriteInThread } from "@/lib/domain/tickets/policy";
 
 export const metadata: Metadata = { title: "New request" };
 
@@ -23,7 +25,12 @@ export default async function NewRequestPage() {
     <div className="mx-auto max-w-2xl">
       <PageHeader title="New request" description="Tell us what you need. You can follow the answer on your requests page." />
       {requestTypes.length ? (
-        <NewRequestForm requestTypes={requestTypes} defaultPriority={(await organizationSettings(actor.organizationId)).defaultPriority} />
+        <NewRequestForm
+          requestTypes={requestTypes}
+          defaultPriority={(await organizationSettings(actor.organizationId)).defaultPriority}
+          // Files go to the created ticket through POST /api/uploads, which asks the same of the actor.
+          uploadLimits={mayWriteInThread(actor) ? await organizationUploadLimits(actor.organizationId) : null}
+        />
       ) : (
         <p className="rounded-lg bg-white p-6 text-sm text-slate-600 ring-1 ring-slate-200">You cannot open requests in any project yet. Ask your administrator to add you to one.</p>
       )}
