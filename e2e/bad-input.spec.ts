@@ -964,6 +964,26 @@ async function get(ctx: APIRequestContext, url: string, init: { method?: string;
   }
 }
 
+/**
+ * The live stream (GET /api/live) never ends when it opens: its status and
+ * headers are the answer. Read with the context's cookies, then let go.
+ */
+async function streamHead(ctx: APIRequestContext, url: string): Promise<HttpAnswer> {
+  const cookie = (await ctx.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(), 10_000);
+  try {
+    const r = await fetch(new URL(url, baseURL), { headers: { cookie }, signal: ac.signal, redirect: "manual" });
+    const streaming = (r.headers.get("content-type") ?? "").includes("text/event-stream");
+    return { status: r.status, body: streaming ? "" : (await r.text()).slice(0, 2_000) };
+  } catch (e) {
+    return { status: 0, aborted: (e as Error).message.split("\n")[0]!, body: "" };
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+  }
+}
+
 function pageCases(): HttpCase[] {
   const out: HttpCase[] = [];
   for (const route of PAGES) {
@@ -1100,6 +1120,51 @@ function routeCases(): HttpCase[] {
   }
   add({ title: "[bad input] route /api/assets/[id]/components as admin: an unknown asset → 404", as: "admin", expect: "404", run: (ctx) => get(ctx, `/api/assets/${UNKNOWN_ID}/components`) });
   add({ title: "[bad input] route /api/assets/[id]/components as Globex admin: Acme's asset → 404", as: "anonymous", expect: "404", run: async (_ctx, f) => get(await sessionFor("globexAdmin"), `/api/assets/${f.assetId}/components`) });
+
+  // /api/live: a page's live stream; a topic that names nothing (or is malformed) is just not heard (issue 14).
+  for (const [label, qs] of [
+    ["a NUL in ticket", "ticket=SUP-1%00"],
+    ["a malformed %-escape in ticket", "ticket=%E0"],
+    ["10,000 characters in ticket", `ticket=${"A".repeat(10_000)}`],
+    ["a desk view with a NUL and a crafted cursor", "desk=q%3D%2500%26cursor%3Dgarbage"],
+    ["a lone-surrogate escape in board", "board=%ED%A0%80"],
+    ["another organization's board key and a path in board", "board=..%2F..%2Fetc"],
+    ["topics given twice", "ticket=SUP-1&ticket=SUP-2&portal=1&portal=yes"],
+  ] as const) {
+    add({ title: `[bad input] route /api/live as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => streamHead(ctx, `/api/live?${qs}`) });
+    add({ title: `[bad input] route /api/live as requester: ${label} → no 500`, as: "requester", expect: "<500", run: (ctx) => streamHead(ctx, `/api/live?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/live signed out: → no stream, no 500 (sent to sign in)", as: "anonymous", expect: "<500", run: (ctx) => streamHead(ctx, "/api/live?ticket=SUP-1") });
+
+  // /api/live/presence: a staff composer saying its author is writing.
+  const presence = (body: string) => ({ method: "POST", headers: { "Content-Type": "application/json" }, data: body });
+  for (const [label, body] of [
+    ["a body that is not JSON", "{ticketId:"],
+    ["a malformed ticket id", JSON.stringify({ ticketId: "SUP-1", replying: true })],
+    ["replying that is not a boolean", JSON.stringify({ ticketId: UNKNOWN_ID, replying: "yes" })],
+    ["an unknown ticket", JSON.stringify({ ticketId: UNKNOWN_ID, replying: true })],
+  ] as const) {
+    add({ title: `[bad input] route /api/live/presence as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run: (ctx) => get(ctx, "/api/live/presence", presence(body)) });
+  }
+  add({ title: "[bad input] route /api/live/presence as requester: → 404 (staff only)", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/live/presence", presence(JSON.stringify({ ticketId: UNKNOWN_ID, replying: true }))) });
+
+  // /api/board/[projectKey]/cards: the cards a live board reads again.
+  for (const [label, value] of BAD_PATH_VALUES) {
+    add({ title: `[bad input] route /api/board/[projectKey]/cards as admin: ${label} in [projectKey] → 404`, as: "admin", expect: "404", run: (ctx) => get(ctx, `/api/board/${value}/cards?ids=${UNKNOWN_ID}`) });
+  }
+  for (const [label, qs] of [
+    ["malformed ids", "ids=x,%00,SUP-1"],
+    ["10,000 characters of ids", `ids=${"a,".repeat(5_000)}`],
+    ["a NUL in the board search", `ids=${UNKNOWN_ID}&q=a%00b`],
+    ["garbage filters", `ids=${UNKNOWN_ID}&assignee=%E0&type=bogus&totals=maybe`],
+  ] as const) {
+    add({ title: `[bad input] route /api/board/[projectKey]/cards as admin: ${label} → no 500`, as: "admin", expect: "<500", run: (ctx) => get(ctx, `/api/board/ENG/cards?${qs}`) });
+  }
+  add({ title: "[bad input] route /api/board/[projectKey]/cards as requester: → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, `/api/board/SUP/cards?ids=${UNKNOWN_ID}`) });
+
+  // /api/desk/boxes: the desk's counts, read again live.
+  add({ title: "[bad input] route /api/desk/boxes as requester: → 404", as: "requester", expect: "404", run: (ctx) => get(ctx, "/api/desk/boxes") });
+  add({ title: "[bad input] route /api/desk/boxes as admin: a stray query → no 500", as: "admin", expect: "<500", run: (ctx) => get(ctx, "/api/desk/boxes?x=%00") });
 
   // /api/changes/check-items: each item row checked as it is typed (issue 14).
   const check = (body: string) => ({ method: "POST", headers: { "Content-Type": "application/json" }, data: body });

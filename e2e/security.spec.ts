@@ -217,6 +217,11 @@ test.describe("[security] headers on every surface", () => {
     "/api/assets/search/route": { path: "/api/assets/search?q=srv", who: "requester", kind: "route" },
     "/api/assets/[id]/components/route": { path: "/api/assets/0195f0b4-0000-7000-8000-000000000000/components", who: "requester", kind: "route" },
     "/api/changes/check-items/route": { path: "/api/changes/check-items", who: "requester", kind: "route", method: "POST" },
+    // Signed out: the stream itself never ends, its refusal does.
+    "/api/live/route": { path: "/api/live?ticket=SUP-3", who: "anonymous", kind: "route" },
+    "/api/live/presence/route": { path: "/api/live/presence", who: "agent", kind: "route", method: "POST" },
+    "/api/board/[projectKey]/cards/route": { path: "/api/board/SUP/cards?ids=", who: "agent", kind: "route" },
+    "/api/desk/boxes/route": { path: "/api/desk/boxes", who: "agent", kind: "route" },
     "/api/customers/search/route": { path: "/api/customers/search?q=ini", who: "requester", kind: "route" },
     "/api/canned-responses/search/route": { path: "/api/canned-responses/search?q=greet", who: "agent", kind: "route" },
     "/api/attachments/[id]/route": { path: "/api/attachments/0195f0b4-0000-7000-8000-000000000000", who: "agent", kind: "route" },
