@@ -4,7 +4,7 @@ import { test, expect, USERS } from "./support/fixtures";
 
 test("[shortcuts] '?' lists the desk's shortcuts, Escape closes them, and a '?' typed in the search stays in the search", async ({ as }) => {
   const agent = await as(USERS.acmeAgent);
-  await agent.goto("/desk");
+  await agent.goto("/desk", { waitUntil: "networkidle" });
   const dialog = agent.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeHidden();
   await agent.locator("body").press("?");
@@ -29,13 +29,13 @@ test("[shortcuts] '?' lists the desk's shortcuts, Escape closes them, and a '?' 
 
 test("[shortcuts] the board and the ticket page list theirs; 'r' goes to the reply box", async ({ as }) => {
   const agent = await as(USERS.acmeAgent);
-  await agent.goto("/board/SUP");
+  await agent.goto("/board/SUP", { waitUntil: "networkidle" });
   await agent.locator("body").press("?");
   const dialog = agent.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toContainText("Pick up the card");
   await agent.keyboard.press("Escape");
 
-  await agent.goto("/tickets/SUP-2");
+  await agent.goto("/tickets/SUP-2", { waitUntil: "networkidle" });
   await agent.locator("body").press("?");
   await expect(dialog).toContainText("Send the reply");
   await agent.keyboard.press("Escape");
