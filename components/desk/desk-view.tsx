@@ -50,7 +50,7 @@ export function DeskView({
           <h1 className="text-xl font-semibold tracking-tight">Desk</h1>
           <p className="mt-1 text-sm text-slate-600">Your queue. Press / to search, j/k to move, Enter to open, x to select.</p>
         </div>
-        <a href={`/desk/export${viewQuery ? `?${viewQuery}` : ""}`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+        <a href={`/desk/export${viewQuery ? `?${viewQuery}` : ""}`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 max-md:inline-flex max-md:min-h-11 max-md:items-center">
           Export CSV
         </a>
       </div>
@@ -64,11 +64,11 @@ export function DeskView({
         <DeskTable rows={rows} query={query} go={go} prefs={preferences.deskColumns} selected={selected} setSelected={setSelected} />
       </div>
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-        {query.cursor ? <Link href={`/desk${viewQuery ? `?${viewQuery}` : ""}`} className="text-brand-700 hover:underline">← First page</Link> : <span />}
+        {query.cursor ? <Link href={`/desk${viewQuery ? `?${viewQuery}` : ""}`} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">← First page</Link> : <span />}
         <Suspense fallback={<span className="text-slate-500">Counting…</span>}>
           <ViewTotal total={total} />
         </Suspense>
-        {nextCursor ? <Link href={`/desk?${deskQueryString(query, { cursor: nextCursor })}`} className="text-brand-700 hover:underline">Next page →</Link> : <span />}
+        {nextCursor ? <Link href={`/desk?${deskQueryString(query, { cursor: nextCursor })}`} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">Next page →</Link> : <span />}
       </nav>
     </div>
   );
