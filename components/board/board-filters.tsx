@@ -52,7 +52,7 @@ export function BoardFilters({
     <div className={`mb-4 flex flex-wrap items-end gap-2 transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending || undefined}>
       <form
         role="search"
-        className="flex-1"
+        className="max-md:basis-full md:flex-1"
         onSubmit={(e) => {
           e.preventDefault();
           go({ q: q.trim() || undefined });
@@ -67,7 +67,7 @@ export function BoardFilters({
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Search numbers and titles…"
-          className={`${inputClass} max-w-sm py-1.5`}
+          className={`${inputClass} py-1.5 max-md:min-h-11 md:max-w-sm`}
         />
       </form>
       <Select label="Assignee" value={one(query.assignee)} onChange={(v) => go({ assignee: v ? [v] : [] })}>
@@ -81,7 +81,7 @@ export function BoardFilters({
           </option>
         ))}
       </Select>
-      <PeoplePicker label="Find person" layout="row" placeholder="Type a name…" className="w-60" exclude={query.assignee} onPick={(p) => p && go({ assignee: [p.id] })} />
+      <PeoplePicker label="Find person" layout="row" placeholder="Type a name…" className={`w-60 ${PHONE_ROW}`} exclude={query.assignee} onPick={(p) => p && go({ assignee: [p.id] })} />
       <Select label="Team" value={one(query.team)} onChange={(v) => go({ team: v ? [v] : [] })}>
         <option value="">Any team</option>
         <option value="mine">My teams</option>
@@ -116,9 +116,9 @@ export function BoardFilters({
           ))}
         </Select>
       ) : null}
-      <TagPicker label="Find tag" layout="row" className="w-52" exclude={query.tag} onPick={(t) => t && go({ tag: [t.name] })} />
+      <TagPicker label="Find tag" layout="row" className={`w-52 ${PHONE_ROW}`} exclude={query.tag} onPick={(t) => t && go({ tag: [t.name] })} />
       {boardFiltersActive(query) ? (
-        <button type="button" onClick={() => go({ assignee: [], team: [], type: [], tag: [], q: undefined })} className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+        <button type="button" onClick={() => go({ assignee: [], team: [], type: [], tag: [], q: undefined })} className="min-h-11 px-2 py-1.5 text-sm text-brand-700 hover:underline md:min-h-0">
           Clear filters
         </button>
       ) : null}
@@ -126,10 +126,13 @@ export function BoardFilters({
   );
 }
 
+/** Below md each filter is a row of the screen's width: its label in a fixed column, the control 44 px tall filling the rest. */
+const PHONE_ROW = "max-md:w-full max-md:[&>label]:w-24 max-md:[&>label]:shrink-0 max-md:[&_input]:min-h-11 max-md:[&_select]:min-h-11 max-md:[&_select]:min-w-0 max-md:[&_select]:flex-1";
+
 function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
   const id = `board-filter-${label.toLowerCase()}`;
   return (
-    <div className="flex items-center gap-1.5">
+    <div className={`flex items-center gap-1.5 ${PHONE_ROW}`}>
       <label htmlFor={id} className="text-xs font-medium text-slate-600">
         {label}
       </label>
