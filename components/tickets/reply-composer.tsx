@@ -87,7 +87,7 @@ export function ReplyComposer({
   }
 
   return (
-    <form onSubmit={submit} className={`rounded-lg p-4 ring-1 ${internal ? "bg-amber-50 ring-amber-300" : "bg-white ring-slate-200"}`}>
+    <form id="reply-box" onSubmit={submit} className={`scroll-mt-20 rounded-lg p-4 ring-1 ${internal ? "bg-amber-50 ring-amber-300" : "bg-white ring-slate-200"}`}>
       <label htmlFor="reply" className="text-sm font-semibold text-slate-900">
         Reply
       </label>
