@@ -54,7 +54,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex min-h-11 items-center gap-2 rounded-md px-2.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600 aria-expanded:bg-slate-100 lg:hidden"
+        className="inline-flex min-h-11 items-center gap-2 rounded-md px-2.5 text-sm font-medium text-slate-700 sm:min-h-9 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600 aria-expanded:bg-slate-100 lg:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 text-slate-500">
           {open ? (
@@ -66,26 +66,26 @@ export function MainNav({ items }: { items: NavItem[] }) {
         Menu
       </button>
       {/* Folded: a panel under the (sticky, positioned) header across its width. lg and up: the links in the header's row. */}
-      <ul
+      {/* Links without a list, as before the fold: pages count their own list items (a board's cards). */}
+      <div
         id={listId}
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full flex-col gap-1 border-b border-slate-200 bg-white p-2 shadow-lg lg:static lg:flex lg:min-w-0 lg:flex-row lg:items-center lg:overflow-x-auto lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none`}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full flex-col gap-1 border-b border-slate-200 bg-white p-2 shadow-lg lg:static lg:flex lg:min-w-0 lg:flex-row lg:items-center lg:gap-1 lg:overflow-x-auto lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none`}
       >
         {items.map((item) => {
           const here = item.href === current;
           return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={here ? "page" : undefined}
-                onClick={() => setOpen(false)}
-                className={`flex min-h-11 items-center rounded-md px-3 text-base font-medium whitespace-nowrap lg:min-h-0 lg:py-1.5 lg:text-sm ${here ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}
-              >
-                {item.label}
-              </Link>
-            </li>
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={here ? "page" : undefined}
+              onClick={() => setOpen(false)}
+              className={`flex min-h-11 items-center rounded-md px-3 text-base font-medium whitespace-nowrap lg:min-h-0 lg:py-1.5 lg:text-sm ${here ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}
+            >
+              {item.label}
+            </Link>
           );
         })}
-      </ul>
+      </div>
     </nav>
   );
 }
