@@ -211,6 +211,16 @@ test("[phone] the board scrolls one column at a time; on a 2,400 px screen it ta
     const second = columns.nth(1);
     await board.evaluate((el) => el.scrollBy({ left: 60, behavior: "instant" }));
     await expect.poll(async () => Math.round((await second.boundingBox())!.x)).toBe(Math.round(first.x));
+    // The filters fold behind "Filters" (the board starts on the first screen); the button unfolds them.
+    const filters = agent.getByRole("button", { name: "Filters", exact: true });
+    await expect(filters).toHaveAttribute("aria-expanded", "false");
+    await expect(agent.getByLabel("Assignee")).toBeHidden();
+    expect((await open.boundingBox())!.y, "the first column starts on the first screen").toBeLessThan(size.height / 2);
+    await filters.click();
+    await expect(agent.getByLabel("Assignee")).toBeVisible();
+    await expectTapTarget(agent.getByLabel("Assignee"), "the Assignee filter");
+    await filters.click();
+    await expect(agent.getByLabel("Assignee")).toBeHidden();
     // The card's handle is a finger's size.
     await expectTapTarget(open.getByRole("button", { name: /^Move SUP-\d+$/ }).first(), "a card's handle");
     await shot(agent, `phone-board-${size.width}`);
