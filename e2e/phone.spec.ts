@@ -91,6 +91,21 @@ test("[phone] agent: the header folds into Menu, the bell, account menu and Sign
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(nav.getByRole("link", { name: "Desk" })).toBeHidden();
 
+    // The account menu closes on Escape (focus back on it) and when one of its pages opens
+    // (from /notifications its links stay inside one layout: the header is not drawn again).
+    await agent.goto("/notifications");
+    const account = agent.getByLabel("Account menu for Sam Agent");
+    const signOut = agent.getByRole("button", { name: "Sign out" });
+    await account.click();
+    await expect(signOut).toBeVisible();
+    await agent.keyboard.press("Escape");
+    await expect(signOut).toBeHidden();
+    await expect(account).toBeFocused();
+    await account.click();
+    await agent.getByRole("banner").getByRole("link", { name: "Notification settings", exact: true }).click();
+    await expect(agent).toHaveURL(/\/settings\/notifications$/);
+    await expect(signOut).toBeHidden();
+
     for (const path of ["/desk", "/tickets/SUP-1", "/board", "/notifications", "/settings/notifications", "/settings/canned-responses"]) {
       await agent.goto(path);
       await expect(agent.getByRole("heading", { level: 1 })).toBeVisible();

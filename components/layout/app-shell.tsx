@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
+import { AccountMenu } from "./account-menu";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { MainNav, type NavItem } from "./main-nav";
@@ -45,7 +46,7 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
           <MainNav items={nav} />
           <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-3">
             <NotificationBell actor={actor} />
-            <details className="group relative">
+            <AccountMenu>
               <summary
                 aria-label={`Account menu for ${actor.name}`}
                 className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded-md px-1.5 hover:bg-slate-100 sm:min-h-0 sm:px-2 sm:py-1 [&::-webkit-details-marker]:hidden"
@@ -78,7 +79,7 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
                 {/* On a phone the header has no room for it: here instead. */}
                 <SignOutButton className={`${MENU_ITEM} w-full border-t border-slate-100 text-left sm:hidden`} />
               </div>
-            </details>
+            </AccountMenu>
             <SignOutButton className="hidden rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:block" />
           </div>
         </div>
