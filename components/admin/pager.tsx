@@ -8,7 +8,7 @@ export function Pager({ base, params, page, hasNext, label }: { base: string; pa
     const s = sp.toString();
     return `${base}${s ? `?${s}` : ""}`;
   };
-  const link = "rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50";
+  const link = "inline-flex items-center rounded-md px-3 py-1.5 max-md:min-h-11 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50";
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2 text-sm text-slate-600">
       <span>Page {page}</span>

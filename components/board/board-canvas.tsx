@@ -302,8 +302,9 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
           },
         }}
       >
-        {/* relative: the scroller is the containing block of absolutely placed text (sr-only), which would otherwise widen the page. */}
-        <div className="relative -mx-1 flex items-start gap-3 overflow-x-auto px-1 pb-4" data-testid="board">
+        {/* relative: the scroller is the containing block of absolutely placed text (sr-only), which would otherwise widen the page.
+            On a phone it runs to the screen's edges and snaps one column at a time. */}
+        <div className="relative -mx-4 flex snap-x snap-mandatory scroll-px-4 items-start gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:scroll-px-6 sm:px-6 md:-mx-1 md:snap-none md:px-1" data-testid="board">
           {columns.map((col) => (
             <BoardColumn
               key={col.key}

@@ -38,7 +38,7 @@ export function BoardColumn({
       aria-label={column.label}
       data-column-key={column.key}
       data-drop-target={target ? "" : undefined}
-      className={`flex max-h-[calc(100vh-15rem)] min-h-48 w-72 shrink-0 flex-col rounded-xl transition-colors ${
+      className={`flex max-h-[calc(100vh-15rem)] min-h-48 w-[85vw] max-w-sm shrink-0 snap-start flex-col rounded-xl transition-colors md:w-72 ${
         target ? "bg-brand-50 ring-2 ring-brand-500" : isOver ? "bg-slate-100 ring-1 ring-slate-300" : "bg-slate-100/70 ring-1 ring-slate-200"
       } ${legal === false ? "opacity-60" : ""}`}
     >
@@ -83,7 +83,7 @@ export function BoardColumn({
             type="button"
             onClick={onLoadMore}
             disabled={loading}
-            className="w-full rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 disabled:text-slate-400"
+            className="min-h-11 w-full rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 disabled:text-slate-500 md:min-h-0"
           >
             {loading ? "Loading…" : column.totalCapped ? "Load more" : `Load more (${Math.max(column.total - shown, 0)} more)`}
           </button>

@@ -83,7 +83,7 @@ export function DeskFilters({
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Search numbers, titles, descriptions and replies…  ( / )"
-          className={`${inputClass} max-w-xl`}
+          className={`${inputClass} max-w-xl max-md:min-h-11`}
           aria-invalid={searchError ? true : undefined}
           aria-describedby={searchError ? "desk-search-error" : undefined}
         />
@@ -109,7 +109,7 @@ export function DeskFilters({
                 ["all", "Any status"],
               ] as const
             ).map(([value, text]) => (
-              <label key={value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+              <label key={value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50 max-md:min-h-11">
                 <input
                   type="radio"
                   name="desk-state"
@@ -178,11 +178,11 @@ export function DeskFilters({
           />
         </MultiSelect>
         <details className="relative">
-          <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 max-md:min-h-11">
             <span className="font-medium">Dates</span>
             <span className="text-slate-500">{query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo ? "set" : "Any"}</span>
           </summary>
-          <div className="absolute z-30 mt-1 grid w-72 grid-cols-2 gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
+          <div className="absolute z-30 mt-1 grid w-72 grid-cols-2 max-md:fixed max-md:inset-x-4 max-md:w-auto gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
             {(
               [
                 ["createdFrom", "Created from"],
@@ -199,12 +199,12 @@ export function DeskFilters({
           </div>
         </details>
         {query.requester.length ? (
-          <button type="button" onClick={() => go({ requester: [] })} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-200">
+          <button type="button" onClick={() => go({ requester: [] })} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-200 max-md:min-h-11">
             Requester filter ✕
           </button>
         ) : null}
         {active ? (
-          <a href="/desk" className="ml-1 text-sm text-brand-700 hover:underline">
+          <a href="/desk" className="ml-1 text-sm text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">
             Clear all
           </a>
         ) : null}

@@ -171,7 +171,8 @@ export function DeskTable({
 
   return (
     <div className="space-y-2">
-      <div className="flex justify-end">
+      {/* The table from md; below it the cards (DeskCards), which show every column a phone has room for. */}
+      <div className="hidden justify-end md:flex">
         <details className="relative">
           <summary className="cursor-pointer list-none rounded-md px-2.5 py-1 text-sm text-slate-600 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Columns</summary>
           <fieldset className="absolute right-0 z-30 mt-1 w-48 rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
@@ -188,7 +189,7 @@ export function DeskTable({
           </fieldset>
         </details>
       </div>
-      <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <div className="relative hidden overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200 md:block">
         <table className="text-sm" style={{ width: table.getTotalSize(), minWidth: "100%" }}>
           <caption className="sr-only">Tickets</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -231,8 +232,111 @@ export function DeskTable({
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="px-6 py-12 text-center text-sm text-slate-500">No tickets match this view.</p> : null}
       </div>
+      <DeskCards rows={rows} query={query} go={go} selected={selected} setSelected={setSelected} toggle={toggle} />
+      {rows.length === 0 ? <p className="rounded-lg bg-white px-6 py-12 text-center text-sm text-slate-500 ring-1 ring-slate-200">No tickets match this view.</p> : null}
+    </div>
+  );
+}
+
+/** The table headers' sorts, for the phone's select: every key both ways. */
+const PHONE_SORTS: { value: string; label: string; sort: SortKey; dir: "asc" | "desc" }[] = (
+  [
+    ["updated", "desc", "Recently updated"],
+    ["updated", "asc", "Least recently updated"],
+    ["created", "desc", "Newest first"],
+    ["created", "asc", "Oldest first"],
+    ["priority", "desc", "Highest priority"],
+    ["priority", "asc", "Lowest priority"],
+    ["number", "desc", "Number, high to low"],
+    ["number", "asc", "Number, low to high"],
+  ] as const
+).map(([sort, dir, label]) => ({ value: `${sort}-${dir}`, label, sort, dir }));
+
+/**
+ * The queue on a phone (below md, where the table is hidden): one card per
+ * ticket with its number, title (the link), status, priority, assignee and
+ * when it was updated; the same selection as the table's checkboxes, and the
+ * sort the table's headers offer.
+ */
+function DeskCards({
+  rows,
+  query,
+  go,
+  selected,
+  setSelected,
+  toggle,
+}: {
+  rows: DeskRow[];
+  query: DeskQuery;
+  go: (o: Partial<Record<keyof DeskQuery, unknown>>) => void;
+  selected: Set<string>;
+  setSelected: (s: Set<string>) => void;
+  toggle: (id: string) => void;
+}) {
+  const sortValue = `${query.sort}-${query.dir}`;
+  return (
+    <div className="space-y-2 md:hidden" data-testid="desk-cards">
+      {rows.length ? (
+        <div className="flex items-center justify-between gap-3">
+          <label className="-ml-1 flex min-h-11 items-center gap-3 px-1 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              aria-label="Select all on this page"
+              checked={rows.every((r) => selected.has(r.id))}
+              onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))}
+              className="h-5 w-5 rounded border-slate-300"
+            />
+            <span aria-hidden>All</span>
+          </label>
+          <label className="flex min-w-0 items-center gap-2 text-sm text-slate-600">
+            Sort
+            <select
+              value={sortValue}
+              onChange={(e) => {
+                const o = PHONE_SORTS.find((x) => x.value === e.target.value);
+                if (o) go({ sort: o.sort, dir: o.dir });
+              }}
+              className="min-h-11 min-w-0 rounded-md border-0 bg-white py-0 pr-8 pl-2.5 text-sm text-slate-800 ring-1 ring-slate-300 ring-inset"
+            >
+              {PHONE_SORTS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
+      <ul aria-label="Tickets" className="space-y-2">
+        {rows.map((r) => (
+          <li key={r.id} className={`flex gap-2 rounded-lg p-3 pl-1 shadow-xs ring-1 ${selected.has(r.id) ? "bg-brand-50 ring-brand-200" : "bg-white ring-slate-200"}`}>
+            {/* The whole 44 px square toggles the checkbox. */}
+            <label className="-my-1 grid h-11 w-11 shrink-0 cursor-pointer place-items-center">
+              <input type="checkbox" aria-label={`Select ${r.number}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="h-5 w-5 rounded border-slate-300" />
+            </label>
+            <div className="min-w-0 flex-1">
+              <div className="flex items-baseline justify-between gap-2 text-xs text-slate-600">
+                <span className="font-mono">{r.number}</span>
+                <span className="shrink-0">
+                  Updated <TimeAgo date={new Date(r.updatedAt)} />
+                </span>
+              </div>
+              <Link href={`/tickets/${r.number}`} className="mt-0.5 block py-1 font-medium leading-snug text-slate-900 [overflow-wrap:anywhere] hover:text-brand-700 hover:underline">
+                {r.title}
+              </Link>
+              <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm">
+                <StatusBadge status={r.status} />
+                <PriorityLabel priority={r.priority} />
+                <span className="min-w-0 truncate text-slate-700">
+                  <span className="sr-only">Assignee: </span>
+                  {r.assigneeName ?? <span className="text-slate-500">Unassigned</span>}
+                </span>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -123,7 +123,7 @@ export function DeskView({
         </div>
         <div className="flex items-center gap-2">
         <ShortcutsHelp shortcuts={DESK_SHORTCUTS} />
-        <a href={`/desk/export${viewQuery ? `?${viewQuery}` : ""}`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+        <a href={`/desk/export${viewQuery ? `?${viewQuery}` : ""}`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 max-md:inline-flex max-md:min-h-11 max-md:items-center">
           Export CSV
         </a>
         </div>
@@ -148,11 +148,11 @@ export function DeskView({
         <DeskTable rows={rows} query={query} go={go} prefs={preferences.deskColumns} selected={selected} setSelected={setSelected} />
       </div>
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-        {query.cursor ? <Link href={`/desk${viewQuery ? `?${viewQuery}` : ""}`} className="text-brand-700 hover:underline">← First page</Link> : <span />}
+        {query.cursor ? <Link href={`/desk${viewQuery ? `?${viewQuery}` : ""}`} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">← First page</Link> : <span />}
         <Suspense fallback={<span className="text-slate-500">Counting…</span>}>
           <ViewTotal total={total} />
         </Suspense>
-        {nextCursor ? <Link href={`/desk?${deskQueryString(query, { cursor: nextCursor })}`} className="text-brand-700 hover:underline">Next page →</Link> : <span />}
+        {nextCursor ? <Link href={`/desk?${deskQueryString(query, { cursor: nextCursor })}`} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">Next page →</Link> : <span />}
       </nav>
     </div>
   );

@@ -44,7 +44,7 @@ export function MultiSelect({
   return (
     <details ref={ref} className="relative">
       <summary
-        className={`flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 ring-inset ${local.length ? "bg-brand-50 text-brand-700 ring-brand-200" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+        className={`flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 max-md:min-h-11 ring-inset ${local.length ? "bg-brand-50 text-brand-700 ring-brand-200" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
         aria-label={`${label}: ${summary}`}
       >
         <span className="font-medium">{label}</span>
@@ -54,11 +54,12 @@ export function MultiSelect({
           <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
         </svg>
       </summary>
-      <fieldset className="absolute z-30 mt-1 max-h-72 w-56 overflow-y-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
+      {/* On a phone the menu spans the screen: a summary near the right edge would push it past it. */}
+      <fieldset className="absolute z-30 mt-1 max-h-72 w-56 overflow-y-auto rounded-md max-md:fixed max-md:inset-x-4 max-md:w-auto bg-white p-2 shadow-lg ring-1 ring-slate-200">
         <legend className="sr-only">{label}</legend>
         {children}
         {options.map((o) => (
-          <label key={o.value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+          <label key={o.value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50 max-md:min-h-11">
             <input
               type="checkbox"
               checked={local.includes(o.value)}
@@ -69,7 +70,7 @@ export function MultiSelect({
           </label>
         ))}
         {local.length ? (
-          <button type="button" onClick={() => change([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-brand-700 hover:bg-slate-50">
+          <button type="button" onClick={() => change([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-brand-700 hover:bg-slate-50 max-md:min-h-11">
             Clear {label.toLowerCase()}
           </button>
         ) : null}

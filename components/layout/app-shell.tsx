@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
+import { AccountMenu } from "./account-menu";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { MainNav, type NavItem } from "./main-nav";
@@ -23,7 +24,8 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
       ];
   nav.push(...admin);
   return (
-    <div className="min-h-screen">
+    // group/shell: a page that marks itself data-wide-page (the board) gets the whole width, header included.
+    <div className="group/shell min-h-screen">
       {/* The first stop of the Tab key: past the header to the page's own content. */}
       <a
         href="#main"
@@ -32,9 +34,9 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-        {/* On a phone the section links scroll inside the header; the page itself never scrolls sideways. */}
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
-          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap">
+        {/* Below lg the section links fold into the nav's Menu button; below sm "Sign out" moves into the account menu. */}
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 group-has-[[data-wide-page]]/shell:max-w-none sm:gap-4 sm:px-6 lg:gap-6">
+          <Link href="/" className="flex min-h-11 shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap">
             <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
               H
             </span>
@@ -42,10 +44,16 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
             <span data-testid="organization-name" className="hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 sm:inline">{orgName}</span>
           </Link>
           <MainNav items={nav} />
-          <div className="ml-auto flex shrink-0 items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-3">
             <NotificationBell actor={actor} />
-            <details className="group relative">
-              <summary aria-label={`Account menu for ${actor.name}`} className="flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2 py-1 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+            <AccountMenu>
+              <summary
+                aria-label={`Account menu for ${actor.name}`}
+                className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded-md px-1.5 hover:bg-slate-100 sm:min-h-0 sm:px-2 sm:py-1 [&::-webkit-details-marker]:hidden"
+              >
+                <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 sm:hidden">
+                  {initials(actor.name)}
+                </span>
                 <span className="hidden text-right leading-tight sm:block">
                   <span className="block text-sm font-medium">{actor.name}</span>
                   <span className="block text-xs text-slate-500">{actor.roleName}</span>
@@ -54,27 +62,42 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
                   <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
                 </svg>
               </summary>
-              <div className="absolute right-0 z-30 mt-2 w-56 rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200">
-                <Link href="/notifications" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
+              <div className="absolute right-0 z-30 mt-2 w-56 max-w-[calc(100vw-1.5rem)] rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200">
+                <p className="border-b border-slate-100 px-3 pt-1 pb-2 leading-tight sm:hidden">
+                  <span className="block font-medium text-slate-900">{actor.name}</span>
+                  <span className="block text-xs text-slate-500">{actor.roleName}</span>
+                </p>
+                <Link href="/notifications" className={MENU_ITEM}>
                   Notifications
                 </Link>
-                <Link href="/settings/notifications" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
+                <Link href="/settings/notifications" className={MENU_ITEM}>
                   Notification settings
                 </Link>
-                <Link href="/settings/password" className="block px-3 py-2 text-slate-700 hover:bg-slate-50">
+                <Link href="/settings/password" className={MENU_ITEM}>
                   Password
                 </Link>
+                {/* On a phone the header has no room for it: here instead. */}
+                <SignOutButton className={`${MENU_ITEM} w-full border-t border-slate-100 text-left sm:hidden`} />
               </div>
-            </details>
-            <SignOutButton />
+            </AccountMenu>
+            <SignOutButton className="hidden rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:block" />
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none group-has-[[data-wide-page]]/shell:max-w-none sm:px-6">
         <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
       </main>
     </div>
   );
+}
+
+/** An account menu entry: 44 px tall on a phone, the desktop's density from sm. */
+const MENU_ITEM = "flex min-h-11 items-center px-3 text-slate-700 hover:bg-slate-50 sm:block sm:min-h-0 sm:py-2";
+
+/** "Maria Manager" → "MM" (at most two letters), for the phone's account button. */
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : (parts[0] ?? "?").slice(0, 2)).toUpperCase();
 }
 
 export function PageHeader({ title, description, actions, back }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; back?: { href: string; label: string } }) {

@@ -2,13 +2,9 @@
 
 import { signOut } from "next-auth/react";
 
-export function SignOutButton() {
+export function SignOutButton({ className }: { className?: string }) {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/login" })}
-      className="rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-    >
+    <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className={className}>
       Sign out
     </button>
   );

@@ -79,7 +79,7 @@ export function BellMenu({ initialUnread }: { initialUnread: number }) {
           setOpen((o) => !o);
           if (!open) void reload();
         }}
-        className="relative grid h-9 w-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="relative grid h-11 w-11 place-items-center sm:h-9 sm:w-9 rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5">
           <path d="M10 2a6 6 0 0 0-6 6v2.59l-1.7 1.7A1 1 0 0 0 3 14h14a1 1 0 0 0 .7-1.71L16 10.6V8a6 6 0 0 0-6-6Zm0 16a3 3 0 0 1-2.83-2h5.66A3 3 0 0 1 10 18Z" />
@@ -90,8 +90,9 @@ export function BellMenu({ initialUnread }: { initialUnread: number }) {
           </span>
         ) : null}
       </button>
+      {/* On a phone the bell is not at the screen's edge: its panel spans the screen under the header rather than running off the left. */}
       {open ? (
-        <div id={panelId} role="region" aria-label="Notifications" className="absolute right-0 z-30 mt-2 w-96 max-w-[calc(100vw-2rem)] overflow-hidden rounded-lg bg-white shadow-lg ring-1 ring-slate-200">
+        <div id={panelId} role="region" aria-label="Notifications" className="fixed inset-x-2 top-14 z-30 overflow-hidden sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96 sm:max-w-[calc(100vw-2rem)] rounded-lg bg-white shadow-lg ring-1 ring-slate-200">
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
             <h2 className="text-sm font-semibold text-slate-900">Notifications</h2>
             <MarkAllReadButton

@@ -89,7 +89,7 @@ export function CannedResponsePicker({ ticketId, onInsert }: { ticketId: string;
           setOpen((o) => !o);
           setActive(0);
         }}
-        className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+        className="rounded-md px-2 py-1 text-sm font-medium whitespace-nowrap text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 max-md:min-h-11 max-md:px-3"
       >
         Insert response
       </button>

@@ -104,7 +104,7 @@ export function ReplyComposer({
   }
 
   return (
-    <form onSubmit={submit} className={`rounded-lg p-4 ring-1 ${internal ? "bg-amber-50 ring-amber-300" : "bg-white ring-slate-200"}`}>
+    <form id="reply-box" onSubmit={submit} className={`scroll-mt-20 rounded-lg p-4 ring-1 ${internal ? "bg-amber-50 ring-amber-300" : "bg-white ring-slate-200"}`}>
       <label htmlFor="reply" className="text-sm font-semibold text-slate-900">
         Reply
       </label>
@@ -150,17 +150,18 @@ export function ReplyComposer({
           <FileDrop key={filesKey} ticketId={ticketId} purpose="comment" label="Add files to message" limits={uploadLimits} onChange={setFiles} />
         </div>
       ) : null}
-      <div className="mt-3 flex items-center justify-between gap-3">
-        <div className="flex items-center gap-4">
+      {/* A phone's row is narrow: the tools wrap rather than break their words, each 44 px tall below md. */}
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {allowInternal ? (
-            <label className="flex items-center gap-2 text-sm text-slate-700">
+            <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-700 max-md:min-h-11">
               <input type="checkbox" checked={internal} disabled={!allowPublic} onChange={(e) => setInternal(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
               Internal note
             </label>
           ) : null}
           {cannedResponses ? <CannedResponsePicker ticketId={ticketId} onInsert={insertAtCaret} /> : null}
         </div>
-        <Button type="submit" disabled={pending || files.busy}>
+        <Button type="submit" disabled={pending || files.busy} className="ml-auto max-md:min-h-11 max-md:px-5">
           {pending ? "Sending…" : files.busy ? "Uploading…" : "Send"}
         </Button>
       </div>

@@ -74,6 +74,12 @@ export async function TicketView({
             <ViewCounter ticketId={ticket.id} initial={ticket.viewCount} show={audience === "staff"} />
             <span className="ml-auto flex items-center gap-2">
               {canWrite ? <ShortcutsHelp shortcuts={TICKET_SHORTCUTS} /> : null}
+              {/* One column below lg: the reply box is far down, past the thread. */}
+              {canWrite ? (
+                <a href="#reply-box" className="inline-flex items-center rounded-md bg-white px-2.5 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 max-md:min-h-11 lg:hidden">
+                  Jump to reply
+                </a>
+              ) : null}
               <WatchButton ticketId={ticket.id} />
             </span>
           </div>

@@ -41,7 +41,7 @@ export function ShortcutsHelp({ shortcuts }: { shortcuts: Shortcut[] }) {
         type="button"
         onClick={() => setOpen(true)}
         aria-keyshortcuts="Shift+?"
-        className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 max-md:hidden"
       >
         <kbd className="rounded border border-slate-300 bg-white px-1 font-sans text-[11px] text-slate-700">?</kbd>
         Keyboard shortcuts

@@ -58,7 +58,8 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const capped = board.columns.some((c) => c.totalCapped);
 
   return (
-    <div>
+    // data-wide-page: the shell gives the board the screen's whole width (components/layout/app-shell.tsx).
+    <div data-wide-page="">
       <PageHeader
         title={
           <span className="flex items-baseline gap-2">
