@@ -98,7 +98,7 @@ export function DeskTable({
       { id: "status", header: "Status", size: 180, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       { id: "priority", header: "Priority", size: 100, cell: ({ row }) => <PriorityLabel priority={row.original.priority} /> },
       { id: "requester", header: "Requester", size: 140, cell: ({ row }) => row.original.requesterName },
-      { id: "assignee", header: "Assignee", size: 140, cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-500">Unassigned</span> },
+      { id: "assignee", header: "Assignee", size: 140, cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-600">Unassigned</span> },
       { id: "project", header: "Project", size: 80, cell: ({ row }) => row.original.projectKey },
       { id: "created", header: "Created", size: 120, cell: ({ row }) => <TimeAgo date={new Date(row.original.createdAt)} /> },
       { id: "updated", header: "Updated", size: 110, cell: ({ row }) => <TimeAgo date={new Date(row.original.updatedAt)} /> },
@@ -330,7 +330,7 @@ function DeskCards({
                 <PriorityLabel priority={r.priority} />
                 <span className="min-w-0 truncate text-slate-700">
                   <span className="sr-only">Assignee: </span>
-                  {r.assigneeName ?? <span className="text-slate-500">Unassigned</span>}
+                  {r.assigneeName ?? <span className="text-slate-600">Unassigned</span>}
                 </span>
               </div>
             </div>

@@ -47,8 +47,8 @@ export function MultiSelect({
         className={`flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 max-md:min-h-11 ring-inset ${local.length ? "bg-brand-50 text-brand-700 ring-brand-200" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
         aria-label={`${label}: ${summary}`}
       >
-        <span className="font-medium">{label}</span>
-        <span className="text-slate-500">{summary}</span>
+        <span className="font-medium">{label}</span>{" "}
+        <span className="text-slate-600">{summary}</span>
         {/* An icon, not a character: the visible text is then exactly the name's words ("Status: Open work"). */}
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5 text-slate-500">
           <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />

@@ -48,14 +48,17 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
             <NotificationBell actor={actor} />
             <AccountMenu>
               <summary
-                aria-label={`Account menu for ${actor.name}`}
+                aria-label={`Account menu for ${actor.name}, ${actor.roleName}`}
                 className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded-md px-1.5 hover:bg-slate-100 sm:min-h-0 sm:px-2 sm:py-1 [&::-webkit-details-marker]:hidden"
               >
-                <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 sm:hidden">
-                  {initials(actor.name)}
-                </span>
+                {/* The initials are drawn (CSS content), not text: the menu's visible words are then exactly its name's. */}
+                <span
+                  aria-hidden
+                  data-initials={initials(actor.name)}
+                  className="grid h-8 w-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 before:content-[attr(data-initials)] sm:hidden"
+                />
                 <span className="hidden text-right leading-tight sm:block">
-                  <span className="block text-sm font-medium">{actor.name}</span>
+                  <span className="block text-sm font-medium">{actor.name}</span>{" "}
                   <span className="block text-xs text-slate-500">{actor.roleName}</span>
                 </span>
                 <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500 group-open:rotate-180">
