@@ -306,7 +306,8 @@ async function deskOps(actor: Actor, pool: pg.Pool) {
     });
   }
 
-  const search = parseDeskQuery(new URLSearchParams({ q: SEARCH_WORD }));
+  // Every state (the desk's "Any status"): the twin searches the whole scope.
+  const search = parseDeskQuery(new URLSearchParams({ q: SEARCH_WORD, state: "all" }));
   await readOp({
     key: "search",
     label: `desk search "${SEARCH_WORD}" (tickets + comments), first 50`,
@@ -342,7 +343,7 @@ async function searchExtremes(actor: Actor, pool: pg.Pool) {
     ["search_none", "quokkaboard", "desk search, a word no ticket contains"],
     ["search_common", "printer", "desk search, a common word"],
   ] as const) {
-    const filters = parseDeskQuery(new URLSearchParams({ q: word }));
+    const filters = parseDeskQuery(new URLSearchParams({ q: word, state: "all" }));
     await readOp({
       key,
       label: `  ${label} ("${word}")`,

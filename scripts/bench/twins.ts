@@ -58,11 +58,16 @@ export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
     const q1 = p.add(o.q);
     const number = p.add(o.q.toUpperCase());
     const org = o.broad ? "" : p.add(actor.organizationId);
+    // The people whose name or e-mail holds the search (the bench's words name nobody: an empty array, read once).
+    const people = `ARRAY(SELECT pu."id" FROM "User" pu WHERE pu."organizationId" = ${p.add(actor.organizationId)}::uuid
+      AND (lower(pu."name") || ' ' || lower(pu."email")) LIKE ${p.add(`%${o.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} LIMIT 20)`;
     where.push(
       o.broad
         ? `(t."searchVector" @@ websearch_to_tsquery('english', ${q1})
             OR EXISTS (SELECT 1 FROM "Comment" c WHERE c."ticketId" = t."id" AND c."searchVector" @@ websearch_to_tsquery('english', ${q1}) OFFSET 0)
-            OR t."number" = ${number})`
+            OR t."number" = ${number}
+            OR t."requesterId" = ANY(${people})
+            OR EXISTS (SELECT 1 FROM "TicketAssignee" pa WHERE pa."ticketId" = t."id" AND pa."userId" = ANY(${people})))`
         : `t."id" = ANY(ARRAY(
       SELECT s."id" FROM "Ticket" s
        WHERE s."organizationId" = ${org}::uuid AND s."searchVector" @@ websearch_to_tsquery('english', ${q1})
@@ -71,6 +76,10 @@ export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
        WHERE c."organizationId" = ${org}::uuid AND c."searchVector" @@ websearch_to_tsquery('english', ${q1})
       UNION
       SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${org}::uuid AND n."number" = ${number}
+      UNION
+      SELECT pr."id" FROM "Ticket" pr WHERE pr."requesterId" = ANY(${people})
+      UNION
+      SELECT pa."ticketId" FROM "TicketAssignee" pa WHERE pa."userId" = ANY(${people})
     ))`,
     );
   }
@@ -89,6 +98,9 @@ export function deskPageTwin(actor: Actor, o: DeskTwinOptions): SqlQuery {
   return { label: o.q ? "desk page (search)" : o.after ? "desk page (keyset)" : "desk page", text, values: p.values };
 }
 
+/** The people a search names ($1: the organization, $6: the LIKE pattern), as in the desk's probe. */
+const PEOPLE = `SELECT pu."id" FROM "User" pu WHERE pu."organizationId" = $1::uuid AND (lower(pu."name") || ' ' || lower(pu."email")) LIKE $6 LIMIT 20`;
+
 /** The desk search's probe: matches counted up to the broad threshold (an agent sees internal notes). */
 export function searchProbeTwin(actor: Actor, q: string, cap: number): SqlQuery {
   const text = `
@@ -96,9 +108,14 @@ export function searchProbeTwin(actor: Actor, q: string, cap: number): SqlQuery 
       SELECT 1 FROM "Ticket" s WHERE s."organizationId" = $1::uuid AND s."searchVector" @@ websearch_to_tsquery('english', $2)
       UNION ALL
       SELECT 1 FROM "Comment" c WHERE c."organizationId" = $3::uuid AND c."searchVector" @@ websearch_to_tsquery('english', $4)
+      UNION ALL
+      SELECT 1 FROM "Ticket" pr WHERE pr."requesterId" = ANY(ARRAY(${PEOPLE}))
+      UNION ALL
+      SELECT 1 FROM "TicketAssignee" pa WHERE pa."userId" = ANY(ARRAY(${PEOPLE}))
       LIMIT $5
     ) m`;
-  return { label: "search probe", text, values: [actor.organizationId, q, actor.organizationId, q, cap + 1] };
+  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return { label: "search probe", text, values: [actor.organizationId, q, actor.organizationId, q, cap + 1, like] };
 }
 
 /** deskBoxes(actor) for an agent: no ticket.approve (the approval box is FALSE), ticket.assign (approved changes nobody took). */

@@ -106,7 +106,7 @@ describe("moves and their rules", () => {
     const t = await createTicket(a("requester@acme.test"), { requestType: "change", title: "Bad item", assetId, items: [{ action: "remove", componentType: "gpu", componentRef: "A100", quantity: 1 }], submit: false });
     expect(t.status).toBe("draft");
     const e = await expectAppError(transitionTicket(a("requester@acme.test"), { ticketId: t.id, to: "pending", version: await version(t.id) }), "VALIDATION");
-    expect(e.fieldErrors?.items?.[0]).toMatch(/no gpu/);
+    expect(e.fieldErrors?.items?.[0]).toMatch(/has no graphics card \(GPU\) matching "A100"/);
   });
 
   it("an illegal move is INVALID_TRANSITION; a forbidden one FORBIDDEN; another org's ticket NOT_FOUND", async () => {
