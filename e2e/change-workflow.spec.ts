@@ -120,6 +120,10 @@ test("[support] a stale move shows why and reloads the current state", async ({ 
   const number = await createSupportRequest(requester, { title: `Race ${uniqueSuffix()}` });
   const agentA = await as("agent@acme.test");
   const agentB = await as("manager@acme.test");
+  // B's live stream is cut, as on a dropped connection: otherwise A's move
+  // reaches B's page first (issue 14) and B's click is no longer stale. The
+  // refresh itself is e2e/live.spec.ts's; this is the server's compare-and-set.
+  await agentB.route(/\/api\/live(\?|$)/, (route) => route.abort());
   await agentA.goto(`/tickets/${number}`);
   await agentB.goto(`/tickets/${number}`);
   await agentA.getByRole("button", { name: "Start" }).click();
