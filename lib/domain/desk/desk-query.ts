@@ -231,14 +231,18 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
  * its requesters or assignees (at most 50 people), is the viewer's own work,
  * or searches for fewer than SEARCH_BROAD_AT matches. Those are sorted, not walked.
  */
-async function viewConditions(actor: Actor, f: DeskQuery): Promise<{ where: Prisma.Sql[]; few: boolean }> {
+async function viewConditions(actor: Actor, f: DeskQuery): Promise<{ where: Prisma.Sql[]; walkWhere: Prisma.Sql[]; few: boolean }> {
   const where: Prisma.Sql[] = [ticketScopeSql(actor)];
+  // The walks name each status themselves (viewStatuses): the view's status
+  // condition beside theirs only misleads the planner's estimates.
+  let statusCondition: Prisma.Sql | null = null;
   let few = f.requester.length > 0 || f.assignee.some((a) => a !== "none") || f.box === "mine";
   const enumIn = (col: string, type: string, values: readonly string[]) =>
     Prisma.sql`${Prisma.raw(col)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(`"${type}"`)}`))})`;
 
-  if (f.status.length) where.push(enumIn(`t."status"`, "TicketStatus", f.status));
-  else if (f.state === "open" && !f.box) where.push(OPEN_WORK);
+  if (f.status.length) statusCondition = enumIn(`t."status"`, "TicketStatus", f.status);
+  else if (f.state === "open" && !f.box) statusCondition = OPEN_WORK;
+  if (statusCondition) where.push(statusCondition);
   if (f.priority.length) where.push(enumIn(`t."priority"`, "Priority", f.priority));
   if (f.type.length) where.push(enumIn(`t."type"`, "TicketType", f.type));
   if (f.project.length) {
@@ -271,7 +275,7 @@ async function viewConditions(actor: Actor, f: DeskQuery): Promise<{ where: Pris
     if (!search.broad) few = true;
   }
   if (f.box) where.push(...boxConditions(actor, f.box));
-  return { where, few };
+  return { where, walkWhere: where.filter((c) => c !== statusCondition), few };
 }
 
 function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Prisma.Sql[] {
@@ -314,23 +318,26 @@ interface View {
  * answer when it found a full page (nothing before those rows was skipped) or
  * when the filter holds fewer rows than the walk (every row was tested).
  * Otherwise the probe chooses how to search, as for any search.
- * Sorts by status, assignee and requester walk the sort key's values
- * (desk-sort.ts) unless the view is known to be small, or the walk met
- * `peopleWalk` people without filling the page: then the view's matches are sorted.
+ * Sorts by status, assignee and requester search by the probe's way at once,
+ * and walk the sort key's values (desk-sort.ts) unless the view is known to
+ * be small, or the walk met `peopleWalk` people without filling the page:
+ * then the view's matches are sorted.
  */
 export async function deskPage(actor: Actor, { filters, limit = 50, firstWalk = SEARCH_FIRST_WALK, peopleWalk = PEOPLE_WALK_LIMIT }: DeskPageOptions) {
   const take = Math.min(Math.max(limit, 1), 500);
   const sort = filters.sort;
   const walkCursor = isWalkSort(sort) ? await resolveWalkCursor(actor, sort, decodeWalkCursor(sort, filters.cursor)) : null;
   const view: View = { filters, walkCursor, peopleWalk };
-  if (filters.q) {
+  // The walk sorts skip the first walk: 500 rows of theirs cost several index
+  // ranges or hundreds of people, more than the probe the first walk saves.
+  if (filters.q && !isWalkSort(sort)) {
     const { rows, walked } = await walkedRows(actor, view, take, firstWalk);
     if (rows.length > take || (rows.length > 0 && walked < firstWalk)) return toPage(filters, rows, take);
   }
-  const { where, few } = await viewConditions(actor, filters);
+  const { where, walkWhere, few } = await viewConditions(actor, filters);
   if (isWalkSort(sort) && !few) {
-    const walk = await walkIds(walkArgs(actor, view, where, take + 1));
-    if (walk) return toPage(filters, await rowsOf(walk.ids, Prisma.sql`TRUE`, sortSql(view).order, take + 1), take);
+    const walk = await walkIds(walkArgs(actor, view, walkWhere, take + 1));
+    if (walk) return toPage(filters, await rowsOf(walk.ids, sortSql(view).order), take);
   }
   const { join, order, after } = sortSql(view);
   if (after) where.push(after);
@@ -358,9 +365,9 @@ function walkArgs(actor: Actor, view: View, where: Prisma.Sql[], n: number) {
   };
 }
 
-/** The rows of a walk's ids (and the condition), in the sort's order. */
-function rowsOf(ids: string[], condition: Prisma.Sql, order: Prisma.Sql, n: number, extra: Prisma.Sql = Prisma.empty) {
-  return db.$queryRaw<DeskRow[]>`${selectRows(Prisma.sql`"Ticket" t`, Prisma.sql`t."id" = ANY(${ids}::uuid[]) AND ${condition}`, order, extra)} LIMIT ${n}`;
+/** The rows of a walk's ids, in the sort's order. */
+function rowsOf(ids: string[], order: Prisma.Sql) {
+  return db.$queryRaw<DeskRow[]>(selectRows(Prisma.sql`"Ticket" t`, Prisma.sql`t."id" = ANY(${ids}::uuid[])`, order));
 }
 
 function toPage(filters: DeskQuery, rows: DeskRow[], take: number) {
@@ -404,15 +411,9 @@ function selectRows(source: Prisma.Sql, condition: Prisma.Sql, order: Prisma.Sql
 /** take + 1 rows of the search among the first `walk` rows of the order without it (tested row by row), and how many rows that walk held. */
 async function walkedRows(actor: Actor, view: View, take: number, walk: number): Promise<{ rows: DeskRow[]; walked: number }> {
   const filters = view.filters;
-  const { where, few } = await viewConditions(actor, { ...filters, q: undefined });
+  const { where } = await viewConditions(actor, { ...filters, q: undefined });
   const search = searchConditionSql(actor, filters.q!, true);
   const { join, order, after } = sortSql(view);
-  if (isWalkSort(filters.sort) && !few) {
-    const w = await walkIds(walkArgs(actor, view, where, walk));
-    // A walk that gave up is no prefix of the order: leave the page to the probe's way.
-    if (!w) return { rows: [], walked: walk };
-    return { rows: await rowsOf(w.ids, search, order, take + 1), walked: w.ids.length };
-  }
   if (after) where.push(after);
   const found = await db.$queryRaw<(DeskRow & { walked: number })[]>`
     WITH w AS MATERIALIZED (SELECT t."id" FROM "Ticket" t ${join} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${walk})

@@ -139,7 +139,7 @@ interface WalkArgs {
   actor: Actor;
   sort: WalkSort;
   dir: Dir;
-  /** The view's conditions over "Ticket" t (deskConditions). */
+  /** The view's conditions over "Ticket" t (deskConditions) but its status filter: the walk applies `statuses` itself. */
   where: Prisma.Sql[];
   statuses: TicketStatus[];
   cursor: WalkCursor | null;
@@ -200,7 +200,7 @@ async function statusWalk(a: WalkArgs): Promise<string[]> {
 async function unassignedWalk(a: WalkArgs): Promise<string[]> {
   const after = a.cursor ? Prisma.sql`AND ${afterRow(a.cursor, a.dir)}` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT t."id" FROM "Ticket" t WHERE ${Prisma.join(a.where, " AND ")} AND t."assigneeId" IS NULL ${after}
+    SELECT t."id" FROM "Ticket" t WHERE ${Prisma.join(a.where, " AND ")} AND t."assigneeId" IS NULL ${statusIn(a.statuses)} ${after}
      ORDER BY t."updatedAt" ${D(a.dir)}, t."id" ${D(a.dir)} LIMIT ${a.n}`;
   return rows.map((r) => r.id);
 }
