@@ -7,6 +7,8 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { parseDeskQuery } from "@/lib/validation/desk";
 import { seededDemo, type Demo } from "@/test/integration/helpers";
 import { deskPage, encodeDeskCursor, type DeskRow } from "./desk-query";
+import { deskCsv } from "./export";
+import { saveView } from "./saved-views";
 
 // The sorts by status, assignee and requester (issue 14) against a JS sort of
 // the same rows: names that differ only in case, two people of one name,
@@ -169,5 +171,18 @@ describe("sorting the desk by status, assignee and requester", () => {
       const res = await deskPage(admin, { filters: view({ state: "all", sort: "requester", cursor }), limit: 3 });
       expect(res.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
     }
+  });
+
+  it("the CSV export and a saved view carry the sort: the export's rows come in the page's order, in batches of any size", async () => {
+    for (const sort of sorts) {
+      const want = (await every(admin, { state: "all", sort, dir: "asc" }, { limit: 500 })).map((r) => r.number);
+      const chunks: string[] = [];
+      for await (const chunk of deskCsv(admin, view({ state: "all", sort, dir: "asc" }), { batchSize: 3 })) chunks.push(chunk);
+      const numbers = chunks.join("").trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+      expect(numbers, sort).toEqual(want);
+    }
+    const saved = await saveView(agent, { name: "By requester", query: "?sort=requester&dir=asc&state=all" });
+    expect(saved.query).toContain("sort=requester");
+    expect(saved.query).toContain("dir=asc");
   });
 });
