@@ -17,7 +17,7 @@
 //   BENCH_DB=name           the database (never the demo one)
 //   BENCH_PAGE_ITERATIONS=20 timed requests per page and organization (at least 12)
 //   BENCH_LIVE_CLIENTS=200  live streams open at once (/api/live) while replies are sent
-//   BENCH_ONLY=desk,board,create,move,pages   a subset of the operations
+//   BENCH_ONLY=desk,board,create,move,pages   a subset of the operations (desk_sort: only the desk's sorts by status, assignee, requester)
 //                           (pages: the real pages over HTTP, scripts/bench/pages.ts)
 import os from "node:os";
 import pg from "pg";
@@ -40,6 +40,7 @@ import {
   createTicketTwin,
   deskBoxesTwin,
   deskPageTwin,
+  deskSortTwin,
   explain,
   reorderTwin,
   runTwin,
@@ -336,6 +337,33 @@ async function searchTwin(actor: Actor, pool: pg.Pool, word: string): Promise<Sq
   return [probe, deskPageTwin(actor, { q: word, broad })];
 }
 const sameSearchRows = (domain: unknown, twin: pg.QueryResult[]) => sameRows(domain, twin.slice(1));
+
+/**
+ * The sorts by status, assignee and requester (issue 14): the default view
+ * (open work) and a status filter with the search, each beside the plain
+ * ORDER BY it replaced (the same rows: the check holds the walk to it at
+ * scale). Few iterations: the twin takes up to seconds.
+ */
+async function deskSortOps(actor: Actor, pool: pg.Pool) {
+  for (const sort of ["status", "assignee", "requester"] as const) {
+    for (const [suffix, params, twin] of [
+      ["", { sort, dir: "asc" }, { sort, dir: "asc" as const }],
+      ["_search", { sort, dir: "asc", status: DESK_STATUSES.join(","), q: SEARCH_WORD }, { sort, dir: "asc" as const, status: DESK_STATUSES, q: SEARCH_WORD }],
+    ] as const) {
+      const filters = parseDeskQuery(new URLSearchParams(params));
+      await readOp({
+        key: `desk_sort_${sort}${suffix}`,
+        label: `desk sort ${sort}, ${suffix ? `status filter + search "${SEARCH_WORD}"` : "default view (open work)"}, first 50`,
+        domain: () => deskPage(actor, { filters, limit: 50 }),
+        twin: [deskSortTwin(actor, twin)],
+        targetMs: 100,
+        same: sameRows,
+        iterations: 15,
+        pool,
+      });
+    }
+  }
+}
 
 /** Search beyond the issue's ~0.1% word: a word nobody wrote and a very common one (information, no target). */
 async function searchExtremes(actor: Actor, pool: pg.Pool) {
@@ -673,6 +701,7 @@ async function main() {
     log("Reads (one client, domain function and raw twin alternately):");
     if (ONLY.has("desk")) await deskOps(actor, pool);
     if (ONLY.has("desk")) await searchExtremes(actor, pool);
+    if (ONLY.has("desk") || ONLY.has("desk_sort")) await deskSortOps(actor, pool);
     if (ONLY.has("board")) await boardOps(actor, pool);
     log(`Writes:`);
     const create = ONLY.has("create") ? await creationOps(actor, pool) : null;
@@ -740,12 +769,15 @@ async function main() {
     const get = (k: string) => rows.find((r) => r.key === k);
     const num = (v: number | undefined | null, d = 1) => (v === undefined || v === null || Number.isNaN(v) ? "n/a" : v.toFixed(d));
     const desk = get("desk");
+    const deskSorts = rows.filter((r) => r.key.startsWith("desk_sort_"));
+    const deskSortP95 = deskSorts.length ? Math.max(...deskSorts.map((r) => r.p95)) : null;
     const page = (k: string) => pages?.rows.find((r) => r.key === k)?.bigP95;
     log(
       `BENCH tickets=${TICKETS} desk_p95_ms=${num(desk?.p95)} desk_ratio=${num(desk ? desk.p95 / desk.rawP95 : null, 2)} ` +
-        `deep_p95_ms=${num(get("deep")?.p95)} search_p95_ms=${num(get("search")?.p95)} board_p95_ms=${num(get("board")?.p95)} ` +
+        `deep_p95_ms=${num(get("deep")?.p95)} desk_sort_p95_ms=${num(deskSortP95)} search_p95_ms=${num(get("search")?.p95)} board_p95_ms=${num(get("board")?.p95)} ` +
         `creates_per_s=${num(create?.perSecond, 0)} duplicate_numbers=${create?.duplicates ?? "n/a"} rows_per_move=${num(move?.rowsPerMove, 2)} ` +
-        `page_desk_p95_ms=${num(page("page_desk"))} page_desk_search_p95_ms=${num(page("page_desk_search"))} page_board_p95_ms=${num(page("page_board"))} ` +
+        `page_desk_p95_ms=${num(page("page_desk"))} page_desk_search_p95_ms=${num(page("page_desk_search"))} ` +
+        `page_desk_sort_p95_ms=${num(pages ? Math.max(...["status", "assignee", "requester"].map((s) => page(`page_desk_sort_${s}`) ?? NaN)) : null)} page_board_p95_ms=${num(page("page_board"))} ` +
         `page_ticket_p95_ms=${num(page("page_ticket"))} page_portal_p95_ms=${num(page("page_portal"))} reply_p95_ms=${num(page("reply"))} ` +
         `page_admin_users_p95_ms=${num(page("page_admin_users"))} page_admin_users_search_p95_ms=${num(page("page_admin_users_search"))} ` +
         `page_scale_ratio=${num(pages?.scaleRatio, 2)} server_rss_mb=${num(pages?.serverRssMb, 0)} ` +

@@ -11,7 +11,17 @@ import type { DeskQuery, SortKey } from "@/lib/validation/desk";
 import { PriorityLabel, StatusBadge } from "@/components/ui/badges";
 import { TimeAgo } from "@/components/ui/time-ago";
 
-const SORTABLE: Partial<Record<string, SortKey>> = { number: "number", priority: "priority", updated: "updated", created: "created" };
+const SORTABLE: Partial<Record<string, SortKey>> = {
+  number: "number",
+  status: "status",
+  priority: "priority",
+  requester: "requester",
+  assignee: "assignee",
+  updated: "updated",
+  created: "created",
+};
+/** A header's first click: names and statuses read A to Z (workflow order) first, dates and priority newest or highest first. */
+const FIRST_DIR: Partial<Record<SortKey, "asc" | "desc">> = { status: "asc", requester: "asc", assignee: "asc" };
 
 const clampSizes = (s: ColumnSizingState) =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(Math.min(Math.max(v, COLUMN_WIDTH_MIN), COLUMN_WIDTH_MAX))]));
@@ -160,7 +170,8 @@ export function DeskTable({
     const key = SORTABLE[id];
     if (!key) return label;
     const activeSort = query.sort === key;
-    const nextDir = activeSort && query.dir === "desc" ? "asc" : "desc";
+    const first = FIRST_DIR[key] ?? "desc";
+    const nextDir = activeSort ? (query.dir === "desc" ? "asc" : "desc") : first;
     return (
       <button type="button" onClick={() => go({ sort: key, dir: nextDir })} className="inline-flex items-center gap-1 uppercase hover:text-slate-900" aria-label={`Sort by ${String(label)}`}>
         {label}
@@ -250,6 +261,12 @@ const PHONE_SORTS: { value: string; label: string; sort: SortKey; dir: "asc" | "
     ["priority", "asc", "Lowest priority"],
     ["number", "desc", "Number, high to low"],
     ["number", "asc", "Number, low to high"],
+    ["status", "asc", "Status, in workflow order"],
+    ["status", "desc", "Status, reverse workflow order"],
+    ["assignee", "asc", "Assignee, A to Z"],
+    ["assignee", "desc", "Assignee, Z to A"],
+    ["requester", "asc", "Requester, A to Z"],
+    ["requester", "desc", "Requester, Z to A"],
   ] as const
 ).map(([sort, dir, label]) => ({ value: `${sort}-${dir}`, label, sort, dir }));
 

@@ -6,7 +6,7 @@ import { Priority, TicketStatus, TicketType } from "@/lib/generated/prisma/enums
 export const BOX_KEYS = ["unassigned", "mine", "teams", "in_progress", "new", "critical", "approval", "ready"] as const;
 export type BoxKey = (typeof BOX_KEYS)[number];
 
-export const SORT_KEYS = ["updated", "created", "priority", "number"] as const;
+export const SORT_KEYS = ["updated", "created", "priority", "number", "status", "assignee", "requester"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const list = <T extends string>(values: readonly T[]) =>

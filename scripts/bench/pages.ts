@@ -308,6 +308,7 @@ export async function pageOps(o: { url: string; pool: pg.Pool; boardKey: string;
 
     await pagePair("page_desk", "/desk (default view)", () => "/desk", "Agent");
     await pagePair("page_desk_search", "/desk?status=open&q=printer", () => "/desk?status=open&q=printer", "Agent");
+    for (const sort of ["status", "assignee", "requester"]) await pagePair(`page_desk_sort_${sort}`, `/desk?sort=${sort}&dir=asc`, () => `/desk?sort=${sort}&dir=asc`, "Agent");
     await pagePair("page_board", `/board/${o.boardKey}`, (t) => `/board/${t.boardKey}`, "Agent");
     await pagePair("page_ticket", "/tickets/<most comments>", (t) => `/tickets/${t.ticket.number}`, "Agent", (t) => t.ticket.number);
     await pagePair("page_portal", "/portal (requester with most tickets)", () => "/portal", "Requester");

@@ -285,3 +285,51 @@ export async function reorderTwin(pool: pg.Pool, actor: Actor, projectId: string
   const rank = generateKeyBetween(prev?.rank ?? null, next?.rank ?? null);
   await pool.query(`UPDATE "Ticket" SET "rank" = $1 WHERE "id" = $2::uuid AND "deletedAt" IS NULL AND "columnId" = $3::uuid`, [rank, t.id, columnId]);
 }
+
+const OPEN_WORK_EXCLUDES = [...TERMINAL, "rejected", "draft"];
+/** The plain ORDER BY of each walk sort (desk-sort.ts walkSortOrder), over the page's row select's aliases. */
+const PLAIN_SORT: Record<"status" | "assignee" | "requester", (dir: string) => string> = {
+  status: (d) =>
+    `array_position(ARRAY['draft','open','todo','pending','approved','rejected','answered','in_progress','on_hold','waiting_for_response','review','deployed','resolved','closed','completed','done','cancelled']::"TicketStatus"[], t."status") ${d}`,
+  requester: (d) => `lower(r."name") COLLATE "C" ${d}, r."id" ${d}`,
+  assignee: (d) => `(t."assigneeId" IS NULL) ${d}, lower(a."name") COLLATE "C" ${d}, a."id" ${d}`,
+};
+
+/**
+ * deskPage sorted by status, assignee or requester as one plain ORDER BY over
+ * every match (what the desk did not do: it walks the key's values): the same
+ * rows in the same order, so it checks the walk at scale, and its time is the
+ * "before" of issue 14. Default view (open work) or a status filter, with or
+ * without a (narrow) search.
+ */
+export function deskSortTwin(actor: Actor, o: { sort: "status" | "assignee" | "requester"; dir: "asc" | "desc"; status?: string[]; q?: string; limit?: number }): SqlQuery {
+  const p = new Params();
+  const where = [scope(p, actor)];
+  if (o.status?.length) where.push(`t."status" IN (${o.status.map((s) => `${p.add(s)}::"TicketStatus"`).join(", ")})`);
+  else where.push(`t."status" NOT IN (${OPEN_WORK_EXCLUDES.map((s) => `${p.add(s)}::"TicketStatus"`).join(", ")})`);
+  if (o.q) {
+    const q1 = p.add(o.q);
+    const org = p.add(actor.organizationId);
+    const people = `ARRAY(SELECT pu."id" FROM "User" pu WHERE pu."organizationId" = ${org}::uuid
+      AND (lower(pu."name") || ' ' || lower(pu."email")) LIKE ${p.add(`%${o.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} LIMIT 20)`;
+    where.push(`t."id" = ANY(ARRAY(
+      SELECT s."id" FROM "Ticket" s WHERE s."organizationId" = ${org}::uuid AND s."searchVector" @@ websearch_to_tsquery('english', ${q1})
+      UNION SELECT c."ticketId" FROM "Comment" c WHERE c."organizationId" = ${org}::uuid AND c."searchVector" @@ websearch_to_tsquery('english', ${q1})
+      UNION SELECT n."id" FROM "Ticket" n WHERE n."organizationId" = ${org}::uuid AND n."number" = ${p.add(o.q.toUpperCase())}
+      UNION SELECT pr."id" FROM "Ticket" pr WHERE pr."requesterId" = ANY(${people})
+      UNION SELECT pa."ticketId" FROM "TicketAssignee" pa WHERE pa."userId" = ANY(${people})))`);
+  }
+  const d = o.dir === "asc" ? "ASC" : "DESC";
+  const text = `
+    SELECT t."id", t."number", t."title", t."status"::text AS "status", t."priority"::text AS "priority",
+           t."updatedAt", t."createdAt", t."seq", p."key" AS "projectKey",
+           t."requesterId", r."name" AS "requesterName", t."assigneeId", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt"
+      FROM "Ticket" t
+      JOIN "Project" p ON p."id" = t."projectId"
+      JOIN "User" r ON r."id" = t."requesterId"
+      LEFT JOIN "User" a ON a."id" = t."assigneeId"
+     WHERE ${where.join(" AND ")}
+     ORDER BY ${PLAIN_SORT[o.sort](d)}, t."updatedAt" ${d}, t."id" ${d}
+     LIMIT ${p.add((o.limit ?? 50) + 1)}`;
+  return { label: `desk sort ${o.sort} (plain ORDER BY)`, text, values: p.values };
+}

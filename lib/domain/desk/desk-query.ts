@@ -8,6 +8,20 @@ import { awaitingApprovalSql, canSeeInternal, isApprover, mayAssign, readyToAssi
 import { BOX_KEYS, type BoxKey, type DeskQuery, type SortKey } from "@/lib/validation/desk";
 import { isInt4, isIsoTimestamp, isUuid } from "@/lib/validation/text";
 import { myTeamsSql, teamFilterSql } from "@/lib/domain/teams/queue-sql";
+import {
+  isWalkSort,
+  parseWalkCursor,
+  PEOPLE_WALK_LIMIT,
+  resolveWalkCursor,
+  viewStatuses,
+  walkCursorValues,
+  walkIds,
+  walkSortAfter,
+  walkSortJoin,
+  walkSortOrder,
+  type WalkCursor,
+  type WalkSort,
+} from "./desk-sort";
 
 // The desk's queries are hand-written SQL: full-text search must repeat the
 // GIN indexes' expressions (prisma/hand-written-indexes.ts), and keyset paging
@@ -29,13 +43,15 @@ export interface DeskRow {
   createdAt: Date;
   seq: number;
   projectKey: string;
+  requesterId: string;
   requesterName: string;
+  assigneeId: string | null;
   assigneeName: string | null;
   slaDueAt: Date | null;
 }
 
-/** ORDER BY columns per sort, all in the same direction so a row comparison pages them. */
-const SORT_COLUMNS: Record<SortKey, { sql: string; key: (r: DeskRow) => string | number }[]> = {
+/** ORDER BY columns per sort, all in the same direction so a row comparison pages them (the walk sorts: desk-sort.ts). */
+const SORT_COLUMNS: Record<Exclude<SortKey, WalkSort>, { sql: string; key: (r: DeskRow) => string | number }[]> = {
   updated: [{ sql: `t."updatedAt"`, key: (r) => r.updatedAt.toISOString() }],
   created: [{ sql: `t."createdAt"`, key: (r) => r.createdAt.toISOString() }],
   priority: [
@@ -47,7 +63,8 @@ const SORT_COLUMNS: Record<SortKey, { sql: string; key: (r: DeskRow) => string |
 const CAST: Record<string, string> = { 't."updatedAt"': "timestamp(3)", 't."createdAt"': "timestamp(3)", 't."priority"': '"Priority"', 't."seq"': "int" };
 
 export function encodeDeskCursor(sort: SortKey, row: DeskRow): string {
-  return Buffer.from(JSON.stringify([sort, ...SORT_COLUMNS[sort].map((c) => c.key(row)), row.id])).toString("base64url");
+  const values = isWalkSort(sort) ? walkCursorValues(sort, row) : [...SORT_COLUMNS[sort].map((c) => c.key(row)), row.id];
+  return Buffer.from(JSON.stringify([sort, ...values])).toString("base64url");
 }
 
 /** What each cast in the keyset comparison accepts (CAST): a forged value must not reach PostgreSQL. */
@@ -58,8 +75,19 @@ const CURSOR_VALUE: Record<string, (v: unknown) => boolean> = {
   't."seq"': isInt4,
 };
 
+/** A walk sort's cursor (desk-sort.ts), or null for anything the desk did not write itself. */
+export function decodeWalkCursor(sort: WalkSort, raw: string | undefined): WalkCursor | null {
+  if (!raw) return null;
+  try {
+    const parts = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    return Array.isArray(parts) && parts[0] === sort ? parseWalkCursor(sort, parts.slice(1)) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The cursor's values, or null for anything the desk did not write itself (a bad cursor is the first page). */
-function decodeDeskCursor(sort: SortKey, raw: string | undefined): (string | number)[] | null {
+export function decodeDeskCursor(sort: Exclude<SortKey, WalkSort>, raw: string | undefined): (string | number)[] | null {
   if (!raw) return null;
   try {
     const parts = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
@@ -178,9 +206,10 @@ export function searchConditionSql(actor: Actor, q: string, broad: boolean): Pri
     ))`;
 }
 
-async function searchSql(actor: Actor, q: string): Promise<Prisma.Sql> {
+async function searchSql(actor: Actor, q: string): Promise<{ sql: Prisma.Sql; broad: boolean }> {
   const [probe] = await db.$queryRaw<{ n: number }[]>(searchProbeSql(actor, q));
-  return searchConditionSql(actor, q, probe.n > SEARCH_BROAD_AT);
+  const broad = probe.n > SEARCH_BROAD_AT;
+  return { sql: searchConditionSql(actor, q, broad), broad };
 }
 
 /**
@@ -194,12 +223,26 @@ export const SEARCH_FIRST_WALK = 500;
 
 /** Every filter of the view (not the paging) as SQL conditions over `"Ticket" t`. */
 export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma.Sql[]> {
+  return (await viewConditions(actor, f)).where;
+}
+
+/**
+ * deskConditions, and whether the view is known to hold few tickets: it names
+ * its requesters or assignees (at most 50 people), is the viewer's own work,
+ * or searches for fewer than SEARCH_BROAD_AT matches. Those are sorted, not walked.
+ */
+async function viewConditions(actor: Actor, f: DeskQuery): Promise<{ where: Prisma.Sql[]; walkWhere: Prisma.Sql[]; few: boolean }> {
   const where: Prisma.Sql[] = [ticketScopeSql(actor)];
+  // The walks name each status themselves (viewStatuses): the view's status
+  // condition beside theirs only misleads the planner's estimates.
+  let statusCondition: Prisma.Sql | null = null;
+  let few = f.requester.length > 0 || f.assignee.some((a) => a !== "none") || f.box === "mine";
   const enumIn = (col: string, type: string, values: readonly string[]) =>
     Prisma.sql`${Prisma.raw(col)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(`"${type}"`)}`))})`;
 
-  if (f.status.length) where.push(enumIn(`t."status"`, "TicketStatus", f.status));
-  else if (f.state === "open" && !f.box) where.push(OPEN_WORK);
+  if (f.status.length) statusCondition = enumIn(`t."status"`, "TicketStatus", f.status);
+  else if (f.state === "open" && !f.box) statusCondition = OPEN_WORK;
+  if (statusCondition) where.push(statusCondition);
   if (f.priority.length) where.push(enumIn(`t."priority"`, "Priority", f.priority));
   if (f.type.length) where.push(enumIn(`t."type"`, "TicketType", f.type));
   if (f.project.length) {
@@ -226,9 +269,13 @@ export async function deskConditions(actor: Actor, f: DeskQuery): Promise<Prisma
   if (f.createdTo) where.push(Prisma.sql`t."createdAt" < ${toExclusive(f.createdTo)}`);
   if (f.updatedFrom) where.push(Prisma.sql`t."updatedAt" >= ${from(f.updatedFrom)}`);
   if (f.updatedTo) where.push(Prisma.sql`t."updatedAt" < ${toExclusive(f.updatedTo)}`);
-  if (f.q) where.push(await searchSql(actor, f.q));
+  if (f.q) {
+    const search = await searchSql(actor, f.q);
+    where.push(search.sql);
+    if (!search.broad) few = true;
+  }
   if (f.box) where.push(...boxConditions(actor, f.box));
-  return where;
+  return { where, walkWhere: where.filter((c) => c !== statusCondition), few };
 }
 
 function boxConditions(actor: Actor, box: NonNullable<DeskQuery["box"]>): Prisma.Sql[] {
@@ -253,6 +300,15 @@ export interface DeskPageOptions {
   limit?: number;
   /** Rows a search tries before the probe (SEARCH_FIRST_WALK; tests make it small to reach the probe's way). */
   firstWalk?: number;
+  /** People a sort by assignee or requester walks before it sorts the view's matches instead (PEOPLE_WALK_LIMIT; tests make it small). */
+  peopleWalk?: number;
+}
+
+/** One page's view: its filters, the resolved cursor of a walk sort, how far a people walk goes. */
+interface View {
+  filters: DeskQuery;
+  walkCursor: WalkCursor | null;
+  peopleWalk: number;
 }
 
 /**
@@ -262,22 +318,56 @@ export interface DeskPageOptions {
  * answer when it found a full page (nothing before those rows was skipped) or
  * when the filter holds fewer rows than the walk (every row was tested).
  * Otherwise the probe chooses how to search, as for any search.
+ * Sorts by status, assignee and requester search by the probe's way at once,
+ * and walk the sort key's values (desk-sort.ts) unless the view is known to
+ * be small, or the walk met `peopleWalk` people without filling the page:
+ * then the view's matches are sorted.
  */
-export async function deskPage(actor: Actor, { filters, limit = 50, firstWalk = SEARCH_FIRST_WALK }: DeskPageOptions) {
+export async function deskPage(actor: Actor, { filters, limit = 50, firstWalk = SEARCH_FIRST_WALK, peopleWalk = PEOPLE_WALK_LIMIT }: DeskPageOptions) {
   const take = Math.min(Math.max(limit, 1), 500);
-  if (filters.q) {
-    const { rows, walked } = await walkedRows(actor, filters, take, firstWalk);
+  const sort = filters.sort;
+  const walkCursor = isWalkSort(sort) ? await resolveWalkCursor(actor, sort, decodeWalkCursor(sort, filters.cursor)) : null;
+  const view: View = { filters, walkCursor, peopleWalk };
+  // The walk sorts skip the first walk: 500 rows of theirs cost several index
+  // ranges or hundreds of people, more than the probe the first walk saves.
+  if (filters.q && !isWalkSort(sort)) {
+    const { rows, walked } = await walkedRows(actor, view, take, firstWalk);
     if (rows.length > take || (rows.length > 0 && walked < firstWalk)) return toPage(filters, rows, take);
   }
-  const { where, order } = await pageSql(actor, filters, filters);
+  const { where, walkWhere, few } = await viewConditions(actor, filters);
+  if (isWalkSort(sort) && !few) {
+    const walk = await walkIds(walkArgs(actor, view, walkWhere, take + 1));
+    if (walk) return toPage(filters, await rowsOf(walk.ids, sortSql(view).order), take);
+  }
+  const { join, order, after } = sortSql(view);
+  if (after) where.push(after);
   // The page's ids first, then their names: when the planner sorts the
   // matches (it does in a small organization, where it cannot tell that the
   // viewer's projects hold all the organization's tickets) it sorts narrow
   // rows and looks up 51 requesters and assignees, not one per match.
   const rows = await db.$queryRaw<DeskRow[]>`
-    WITH page AS MATERIALIZED (SELECT t."id" FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${take + 1})
+    WITH page AS MATERIALIZED (SELECT t."id" FROM "Ticket" t ${join} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${take + 1})
     ${selectRows(Prisma.sql`"Ticket" t`, Prisma.sql`t."id" IN (SELECT page."id" FROM page)`, order)}`;
   return toPage(filters, rows, take);
+}
+
+function walkArgs(actor: Actor, view: View, where: Prisma.Sql[], n: number) {
+  const sort = view.filters.sort as WalkSort;
+  return {
+    actor,
+    sort,
+    dir: view.filters.dir === "asc" ? ("ASC" as const) : ("DESC" as const),
+    where,
+    statuses: viewStatuses(view.filters, OPEN_WORK_EXCLUDES),
+    cursor: view.walkCursor,
+    n,
+    peopleLimit: view.peopleWalk,
+  };
+}
+
+/** The rows of a walk's ids, in the sort's order. */
+function rowsOf(ids: string[], order: Prisma.Sql) {
+  return db.$queryRaw<DeskRow[]>(selectRows(Prisma.sql`"Ticket" t`, Prisma.sql`t."id" = ANY(${ids}::uuid[])`, order));
 }
 
 function toPage(filters: DeskQuery, rows: DeskRow[], take: number) {
@@ -286,25 +376,30 @@ function toPage(filters: DeskQuery, rows: DeskRow[], take: number) {
   return { rows: page, nextCursor: hasMore ? encodeDeskCursor(filters.sort, page[page.length - 1]) : null };
 }
 
-/** The view's conditions (of `conditionsOf`: the filters, with or without the search) and the cursor, and its ORDER BY. */
-async function pageSql(actor: Actor, filters: DeskQuery, conditionsOf: DeskQuery) {
-  const where = await deskConditions(actor, conditionsOf);
-  const cols = SORT_COLUMNS[filters.sort];
-  const dir = filters.dir === "asc" ? "ASC" : "DESC";
-  const cursor = decodeDeskCursor(filters.sort, filters.cursor);
+/** The view's ORDER BY, what it joins to `"Ticket" t`, and the cursor's keyset condition (null without a cursor). */
+function sortSql(view: View): { join: Prisma.Sql; order: Prisma.Sql; after: Prisma.Sql | null } {
+  const { sort, cursor: raw } = view.filters;
+  const dir = view.filters.dir === "asc" ? "ASC" : "DESC";
+  if (isWalkSort(sort)) {
+    const c = view.walkCursor;
+    return { join: walkSortJoin(sort), order: walkSortOrder(sort, dir), after: c ? walkSortAfter(sort, dir, c) : null };
+  }
+  const cols = SORT_COLUMNS[sort];
+  const cursor = decodeDeskCursor(sort, raw);
+  let after: Prisma.Sql | null = null;
   if (cursor) {
     const lhs = [...cols.map((c) => c.sql), `t."id"`].join(", ");
     const rhs = Prisma.join(cursor.map((v, i) => Prisma.sql`${v}::${Prisma.raw(i < cols.length ? CAST[cols[i].sql] : "uuid")}`));
-    where.push(Prisma.sql`(${Prisma.raw(lhs)}) ${Prisma.raw(dir === "DESC" ? "<" : ">")} (${rhs})`);
+    after = Prisma.sql`(${Prisma.raw(lhs)}) ${Prisma.raw(dir === "DESC" ? "<" : ">")} (${rhs})`;
   }
-  return { where, order: Prisma.raw([...cols.map((c) => `${c.sql} ${dir}`), `t."id" ${dir}`].join(", ")) };
+  return { join: Prisma.empty, order: Prisma.raw([...cols.map((c) => `${c.sql} ${dir}`), `t."id" ${dir}`].join(", ")), after };
 }
 
 function selectRows(source: Prisma.Sql, condition: Prisma.Sql, order: Prisma.Sql, extra: Prisma.Sql = Prisma.empty) {
   return Prisma.sql`
     SELECT t."id", t."number", t."title", t."status"::text AS "status", t."priority"::text AS "priority",
            t."updatedAt", t."createdAt", t."seq", p."key" AS "projectKey",
-           r."name" AS "requesterName", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt" ${extra}
+           t."requesterId", r."name" AS "requesterName", t."assigneeId", a."name" AS "assigneeName", t."slaResolutionDueAt" AS "slaDueAt" ${extra}
       FROM ${source}
       JOIN "Project" p ON p."id" = t."projectId"
       JOIN "User" r ON r."id" = t."requesterId"
@@ -314,13 +409,17 @@ function selectRows(source: Prisma.Sql, condition: Prisma.Sql, order: Prisma.Sql
 }
 
 /** take + 1 rows of the search among the first `walk` rows of the order without it (tested row by row), and how many rows that walk held. */
-async function walkedRows(actor: Actor, filters: DeskQuery, take: number, walk: number): Promise<{ rows: DeskRow[]; walked: number }> {
-  const { where, order } = await pageSql(actor, filters, { ...filters, q: undefined });
+async function walkedRows(actor: Actor, view: View, take: number, walk: number): Promise<{ rows: DeskRow[]; walked: number }> {
+  const filters = view.filters;
+  const { where } = await viewConditions(actor, { ...filters, q: undefined });
+  const search = searchConditionSql(actor, filters.q!, true);
+  const { join, order, after } = sortSql(view);
+  if (after) where.push(after);
   const found = await db.$queryRaw<(DeskRow & { walked: number })[]>`
-    WITH w AS MATERIALIZED (SELECT t."id" FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${walk})
+    WITH w AS MATERIALIZED (SELECT t."id" FROM "Ticket" t ${join} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${walk})
     ${selectRows(
       Prisma.sql`"Ticket" t`,
-      Prisma.sql`t."id" IN (SELECT w."id" FROM w) AND ${searchConditionSql(actor, filters.q!, true)}`,
+      Prisma.sql`t."id" IN (SELECT w."id" FROM w) AND ${search}`,
       order,
       Prisma.sql`, (SELECT count(*)::int FROM w) AS "walked"`,
     )}

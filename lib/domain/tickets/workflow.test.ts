@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import { TicketStatus } from "@/lib/generated/prisma/enums";
 import {
   CHANGE_STATUSES,
   KANBAN_STATUSES,
@@ -11,6 +11,8 @@ import {
   moveName,
   MOVE_LABELS,
   MOVES_NEEDING_REASON,
+  STATUS_SORT_ORDER,
+  TERMINAL_STATUSES,
 } from "./workflow";
 
 // DESIGN §3 as a list of edges, written independently of the maps.
@@ -86,5 +88,13 @@ describe("across workflows", () => {
   it("terminal states are closed, completed, cancelled and done", () => {
     const all = [...new Set([...SUPPORT_STATUSES, ...CHANGE_STATUSES, ...KANBAN_STATUSES])];
     expect(all.filter(isTerminal).sort()).toEqual(["cancelled", "closed", "completed", "done"]);
+  });
+  it("the desk's status order holds every status once, keeps each workflow's own order and ends with the terminal states", () => {
+    expect([...STATUS_SORT_ORDER].sort()).toEqual(Object.values(TicketStatus).sort());
+    for (const list of [SUPPORT_STATUSES, CHANGE_STATUSES, KANBAN_STATUSES]) {
+      const at = list.map((s) => STATUS_SORT_ORDER.indexOf(s));
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+    expect(STATUS_SORT_ORDER.slice(-TERMINAL_STATUSES.length).every(isTerminal)).toBe(true);
   });
 });

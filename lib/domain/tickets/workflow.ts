@@ -67,6 +67,34 @@ export function initialStatus(workflow: WorkflowKind): TicketStatus {
   return workflow === "support" ? "open" : workflow === "change" ? "draft" : "todo";
 }
 
+/**
+ * The desk's status sort (issue 14): one order over the three workflows that
+ * keeps each workflow's own order (SUPPORT_STATUSES, CHANGE_STATUSES,
+ * KANBAN_STATUSES), merged at in_progress, the one state they share; what
+ * comes before work starts first, terminal states last. Not the enum's
+ * declaration order, which puts a change's draft after a support ticket's
+ * closed. workflow.test.ts holds it to every workflow.
+ */
+export const STATUS_SORT_ORDER = [
+  "draft",
+  "open",
+  "todo",
+  "pending",
+  "approved",
+  "rejected",
+  "answered",
+  "in_progress",
+  "on_hold",
+  "waiting_for_response",
+  "review",
+  "deployed",
+  "resolved",
+  "closed",
+  "completed",
+  "done",
+  "cancelled",
+] as const satisfies readonly TicketStatus[];
+
 /** Terminal states: no more work expected (the desk's boxes count the others). */
 export const TERMINAL_STATUSES = ["closed", "completed", "cancelled", "done"] as const satisfies readonly TicketStatus[];
 export function isTerminal(status: TicketStatus): boolean {
