@@ -9,7 +9,7 @@ type Item = TicketDetail["items"][number];
 export function ItemsTable({ items, fulfil }: { items: Item[]; fulfil?: (item: Item) => React.ReactNode }) {
   if (items.length === 0) return <p className="text-sm text-slate-500">No items yet.</p>;
   return (
-    <div className="relative overflow-x-auto">
+    <div tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Items</caption>
         <thead className="text-left text-xs text-slate-500 uppercase">

@@ -44,7 +44,7 @@ export function EditableComment({
         {source !== undefined || footer ? (
           <div className="mt-3 flex items-center gap-4">
             {source !== undefined ? (
-              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" onClick={() => { const shown = mentionsForEditing(source); setDraft(shown.text); setPicked(shown.picked); setStartVersion(version); setEditing(true); }}>
+              <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800 max-md:min-h-11 max-md:min-w-11" onClick={() => { const shown = mentionsForEditing(source); setDraft(shown.text); setPicked(shown.picked); setStartVersion(version); setEditing(true); }}>
                 Edit
               </button>
             ) : null}
@@ -98,7 +98,7 @@ export function SolutionButton({ commentId, isSolution }: { commentId: string; i
         type="button"
         disabled={pending}
         onClick={() => run(() => markSolutionAction({ commentId, solution: !isSolution }))}
-        className={`text-xs font-medium ${isSolution ? "text-slate-500 hover:text-slate-800" : "text-emerald-700 hover:text-emerald-900"} disabled:opacity-50`}
+        className={`text-xs font-medium max-md:min-h-11 ${isSolution ? "text-slate-500 hover:text-slate-800" : "text-emerald-700 hover:text-emerald-900"} disabled:opacity-50`}
       >
         {isSolution ? "Unmark solution" : "Mark as solution"}
       </button>

@@ -91,12 +91,12 @@ export default async function ContactsAdminPage({ searchParams }: { searchParams
                 </th>
                 <td className={`${td} text-slate-700`}>{c.domains.length ? <span className="break-all">{c.domains.join(", ")}</span> : none}</td>
                 <td className={`${td} tabular-nums`}>
-                  <Link href={href(shown, { customer: c.id, after: undefined, before: undefined, q: undefined })} className="text-brand-700 hover:underline" aria-label={`${contactsLabel} contacts of ${c.name}`}>
+                  <Link href={href(shown, { customer: c.id, after: undefined, before: undefined, q: undefined })} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:min-w-11 max-md:items-center" aria-label={`${contactsLabel} contacts of ${c.name}`}>
                     {contactsLabel}
                   </Link>
                 </td>
                 <td className={`${td} whitespace-nowrap`}>
-                  <Link href={`/desk?customer=${c.id}`} className="text-brand-700 hover:underline" aria-label={`Tickets of ${c.name} on the desk`}>
+                  <Link href={`/desk?customer=${c.id}`} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center" aria-label={`Tickets of ${c.name} on the desk`}>
                     On the desk
                   </Link>
                 </td>
