@@ -51,6 +51,7 @@ for (const [name, viewport] of [
         const page = await context.newPage();
         await signIn(page, email);
         await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
+        expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
         expect(await violations(page, paths)).toEqual([]);
         await context.close();
       });
