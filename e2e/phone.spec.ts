@@ -253,3 +253,53 @@ test("[phone] the board scrolls one column at a time; on a 2,400 px screen it ta
   const main = (await agent.locator("main#main").boundingBox())!;
   expect(main.width).toBeLessThanOrEqual(1280);
 });
+
+/**
+ * Every control a finger may need on the page, under 44 × 44 px at phone size:
+ * links, buttons, fields, summaries; a checkbox or radio counts by its label.
+ * Links inside running text are exempt (WCAG 2.5.8), as is what is off screen
+ * or visually hidden (the skip link until it is focused).
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>("a[href], button, select, input:not([type=hidden]), textarea, summary, [role=button], [role=tab], [role=menuitem]")) {
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      if (r.width <= 2 || r.height <= 2 || cs.visibility === "hidden" || r.right < 0 || r.left > innerWidth) continue;
+      const parent = el.parentElement;
+      const inText = el.tagName === "A" && cs.display === "inline" && parent && (parent.textContent ?? "").trim().length > (el.textContent ?? "").trim().length + 10;
+      if (inText) continue;
+      const input = el as HTMLInputElement;
+      const label = (input.type === "checkbox" || input.type === "radio") && el.closest("label");
+      const box = label ? label.getBoundingClientRect() : r;
+      const field = /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && !label;
+      if (box.height >= 44 && (box.width >= 44 || field)) continue;
+      const name = (el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? "").trim().slice(0, 40);
+      out.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+}
+
+test("[phone] every control on each role's pages is at least 44 × 44 px", async ({ as }) => {
+  test.slow();
+  const requester = await as(USERS.acmeRequester);
+  const agent = await as(USERS.acmeAgent);
+  const admin = await as(USERS.acmeAdmin);
+  const pages: [Page, string[]][] = [
+    [agent, ["/desk", "/tickets/SUP-2", "/board/SUP", "/board/ENG", "/notifications", "/settings/notifications", "/settings/canned-responses"]],
+    [requester, ["/portal", "/portal/new", "/portal/tickets/SUP-2", "/settings/password"]],
+    [admin, ["/admin", "/admin/users", "/admin/roles", "/admin/projects", "/admin/teams", "/admin/tags", "/admin/assets", "/admin/contacts", "/admin/audit", "/admin/settings"]],
+  ];
+  const found: string[] = [];
+  for (const [page, paths] of pages) {
+    await page.setViewportSize(PHONES[0]);
+    for (const path of paths) {
+      await page.goto(path, { waitUntil: "networkidle" });
+      await expect(page.locator("main")).toBeVisible();
+      for (const s of await smallTargets(page)) found.push(`${path}: ${s}`);
+    }
+  }
+  expect(found).toEqual([]);
+});

@@ -17,7 +17,7 @@ export function AdminNav() {
               <Link
                 href={s.href}
                 aria-current={current ? "page" : undefined}
-                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium max-md:flex max-md:min-h-11 max-md:items-center ${
                   current ? "bg-brand-50 text-brand-700 ring-1 ring-brand-200" : "text-slate-700 hover:bg-slate-100"
                 }`}
               >

@@ -10,14 +10,14 @@ export interface AdminColumn {
 
 /**
  * The admin console's list table: a white card that scrolls sideways on a
- * phone, an sr-only caption naming the table (its accessible name), a header
+ * phone (and takes focus, so a keyboard can scroll it), an sr-only caption naming the table (its accessible name), a header
  * row and the caller's rows. With `empty` and no rows, one full-width row says
  * why the list is empty.
  */
 export function AdminTable({ caption, columns, empty, children }: { caption: string; columns: readonly AdminColumn[]; empty?: ReactNode; children: ReactNode }) {
   const hasRows = Array.isArray(children) ? children.length > 0 : Boolean(children);
   return (
-    <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+    <div tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

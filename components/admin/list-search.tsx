@@ -9,7 +9,7 @@ export function ListSearch({ action, id, label, placeholder, q }: { action: stri
         {label}
       </label>
       <input id={id} name="q" type="search" defaultValue={q} placeholder={placeholder} className={`${inputClass} max-w-xs`} />
-      <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+      <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 max-md:min-h-11">
         Search
       </button>
       {q ? (

@@ -15,7 +15,7 @@ export interface MemberPerson {
 /** The table around the member rows: Person, Role, the columns between, and the row actions. */
 export function MembersTableShell({ columns = [], children }: { columns?: string[]; children: React.ReactNode }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200">
+    <div tabIndex={0} className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Members</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">

@@ -16,7 +16,7 @@ export function BoardSwitcher({ boards, current }: { boards: BoardProject[]; cur
             href={`/board/${b.key}`}
             aria-current={active ? "page" : undefined}
             title={`${b.name} (${KIND[b.workflow]})`}
-            className={`rounded-md px-3 py-1 text-sm font-medium ${active ? "bg-white text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:bg-white/60 hover:text-slate-900"}`}
+            className={`inline-flex items-center rounded-md px-3 py-1 text-sm font-medium max-md:min-h-11 ${active ? "bg-white text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:bg-white/60 hover:text-slate-900"}`}
           >
             {b.key}
           </Link>

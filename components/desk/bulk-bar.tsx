@@ -105,7 +105,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
           </label>
           <div className="w-60"><TicketPicker value={linkTarget} onChange={setLinkTarget} /></div>
           {duplicateLink ? (
-            <label className="mb-1.5 flex items-center gap-1.5 text-xs text-slate-700">
+            <label className="mb-1.5 flex items-center gap-1.5 text-xs text-slate-700 max-md:min-h-11">
               <input type="checkbox" checked={closeDuplicates} onChange={(e) => setCloseDuplicates(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
               {linkSide === "duplicates" ? "Close the selected tickets" : "Close the chosen ticket"}
             </label>

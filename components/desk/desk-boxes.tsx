@@ -36,7 +36,7 @@ function Box({ box, count, active }: { box: BoxKey; count: number; active: boole
           {...listeners}
           {...attributes}
           aria-label={`Move box ${BOX_LABELS[box]}`}
-          className="absolute top-1.5 right-1.5 cursor-grab rounded px-1 text-slate-300 opacity-0 group-hover:opacity-100 focus:opacity-100 hover:text-slate-500"
+          className="absolute top-0 right-0 grid h-11 w-11 cursor-grab place-items-center rounded text-slate-300 opacity-0 group-hover:opacity-100 focus:opacity-100 hover:text-slate-500 max-md:touch-none md:top-1.5 md:right-1.5 md:block md:h-auto md:w-auto md:px-1"
         >
           ⋮⋮
         </button>

@@ -181,7 +181,7 @@ export function DeskTable({
               .getAllLeafColumns()
               .filter((c) => c.getCanHide())
               .map((c) => (
-                <label key={c.id} className="flex items-center gap-2 px-2 py-1 text-sm">
+                <label key={c.id} className="flex items-center gap-2 px-2 py-1 text-sm max-md:min-h-11">
                   <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} className="h-4 w-4 rounded border-slate-300" />
                   {String(c.columnDef.header)}
                 </label>
@@ -322,7 +322,7 @@ function DeskCards({
                   Updated <TimeAgo date={new Date(r.updatedAt)} />
                 </span>
               </div>
-              <Link href={`/tickets/${r.number}`} className="mt-0.5 block py-1 font-medium leading-snug text-slate-900 [overflow-wrap:anywhere] hover:text-brand-700 hover:underline">
+              <Link href={`/tickets/${r.number}`} className="mt-0.5 block py-1 font-medium leading-snug max-md:min-h-11 max-md:py-2.5 text-slate-900 [overflow-wrap:anywhere] hover:text-brand-700 hover:underline">
                 {r.title}
               </Link>
               <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm">

@@ -16,17 +16,17 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
   return (
     <nav aria-label="Saved views" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-500">Views:</span>
-      <Link href="/desk" className={`rounded-full px-2.5 py-1 ${currentQuery === "" ? "bg-slate-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}>
+      <Link href="/desk" className={`inline-flex items-center rounded-full px-2.5 py-1 max-md:min-h-11 ${currentQuery === "" ? "bg-slate-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}>
         Open work
       </Link>
       {views.map((v) => (
         <span key={v.id} className={`group inline-flex items-center rounded-full ${v.query === currentQuery ? "bg-slate-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}>
-          <Link href={v.query ? `/desk?${v.query}` : "/desk"} className="py-1 pl-2.5 pr-1.5 hover:underline">{v.name}</Link>
+          <Link href={v.query ? `/desk?${v.query}` : "/desk"} className="inline-flex items-center py-1 pl-2.5 pr-1.5 hover:underline max-md:min-h-11">{v.name}</Link>
           <button
             type="button"
             aria-label={`Delete view ${v.name}`}
             onClick={() => startTransition(async () => { await deleteViewAction({ id: v.id }); router.refresh(); })}
-            className="pr-2 text-xs opacity-50 hover:opacity-100"
+            className="grid place-items-center pr-2 text-xs opacity-50 hover:opacity-100 max-md:min-h-11 max-md:min-w-11 max-md:pr-0"
           >
             ✕
           </button>

@@ -25,7 +25,7 @@ export function MarkAllReadButton({ disabled, onDone, className = "" }: { disabl
             router.refresh();
           })
         }
-        className={`rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent ${className}`}
+        className={`rounded-md px-2 py-1 text-sm font-medium max-md:min-h-11 text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent ${className}`}
       >
         {pending ? "Marking…" : "Mark all read"}
       </button>

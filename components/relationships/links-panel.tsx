@@ -123,7 +123,7 @@ export function LinksPanel({ ticketId, links, canLink, hrefBase }: { ticketId: s
             </p>
           ) : null}
           {duplicate ? (
-            <label className="flex items-center gap-2 text-sm text-slate-700">
+            <label className="flex items-center gap-2 text-sm text-slate-700 max-md:min-h-11">
               <input type="checkbox" checked={closeDuplicate} onChange={(e) => setCloseDuplicate(e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
               Close the duplicate (support tickets)
             </label>

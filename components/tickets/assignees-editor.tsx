@@ -71,12 +71,12 @@ export function AssigneesEditor({
             <ul className="max-h-56 space-y-1 overflow-y-auto">
               {people.map((u) => (
                 <li key={u.id} className="flex items-center justify-between gap-2 text-sm">
-                  <label className="flex items-center gap-2">
+                  <label className="flex items-center gap-2 max-md:min-h-11">
                     <input type="checkbox" checked={selected.includes(u.id)} onChange={() => toggle(u.id)} className="h-4 w-4 rounded border-slate-300" />
                     {u.name}
                   </label>
                   {selected.includes(u.id) && selected.length > 1 ? (
-                    <label className="flex items-center gap-1 text-xs text-slate-600">
+                    <label className="flex items-center gap-1 text-xs text-slate-600 max-md:min-h-11">
                       <input type="radio" name="primary" checked={primary === u.id} onChange={() => setPrimary(u.id)} aria-label={`Primary: ${u.name}`} />
                       Primary
                     </label>

@@ -45,7 +45,7 @@ export function TicketTable({
                 Updated <TimeAgo date={t.updatedAt} />
               </span>
             </div>
-            <Link href={`${hrefBase}/${t.number}`} className="mt-0.5 block py-1 font-medium leading-snug text-slate-900 [overflow-wrap:anywhere] hover:text-brand-700 hover:underline">
+            <Link href={`${hrefBase}/${t.number}`} className="mt-0.5 block py-1 font-medium leading-snug max-md:min-h-11 max-md:py-2.5 text-slate-900 [overflow-wrap:anywhere] hover:text-brand-700 hover:underline">
               {t.title}
             </Link>
             <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm">

@@ -19,4 +19,4 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
 }
 
 export const inputClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-invalid:ring-red-500";
+  "block w-full rounded-md border-0 bg-white px-3 py-2 max-md:min-h-11 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-invalid:ring-red-500";

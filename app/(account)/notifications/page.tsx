@@ -20,7 +20,7 @@ export default async function NotificationsPage() {
         description={unread ? `${unread} unread` : "You are all caught up."}
         actions={
           <>
-            <Link href="/settings/notifications" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <Link href="/settings/notifications" className="inline-flex items-center rounded-md px-2 py-1 text-sm text-slate-600 max-md:min-h-11 hover:bg-slate-100 hover:text-slate-900">
               Notification settings
             </Link>
             <MarkAllReadButton disabled={unread === 0} />

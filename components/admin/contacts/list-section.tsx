@@ -103,7 +103,7 @@ export function ListSection({
         {filter}
       </div>
       <SearchForm {...search} />
-      <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <div tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{title}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase">

@@ -96,15 +96,18 @@ export function RolesMatrix({ roles, groups }: { roles: MatrixRoleRow[]; groups:
                     const on = ticks(r).includes(p.name);
                     const dirty = on !== r.permissions.includes(p.name);
                     return (
-                      <td key={r.id} className={`border-b border-slate-200 px-3 py-2 text-center ${dirty ? "bg-amber-50" : "group-hover:bg-slate-50"}`}>
-                        <input
-                          type="checkbox"
-                          aria-label={`${r.name}: ${p.name}`}
-                          checked={on}
-                          onChange={(e) => toggle(r, p.name, e.target.checked)}
-                          disabled={pending}
-                          className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
-                        />
+                      <td key={r.id} className={`border-b border-slate-200 px-3 py-2 text-center max-md:p-0 ${dirty ? "bg-amber-50" : "group-hover:bg-slate-50"}`}>
+                        {/* The label is the phone's 44 px target around the 16 px box. */}
+                        <label className="mx-auto grid place-items-center max-md:h-11 max-md:w-11">
+                          <input
+                            type="checkbox"
+                            aria-label={`${r.name}: ${p.name}`}
+                            checked={on}
+                            onChange={(e) => toggle(r, p.name, e.target.checked)}
+                            disabled={pending}
+                            className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+                          />
+                        </label>
                       </td>
                     );
                   })}

@@ -29,7 +29,7 @@ const FIELDS = ["name", "timeZone", "defaultPriority", "requestersMayCreateTags"
 function SwitchField(props: { label: string; hint: ReactNode; hintId: string; checked: boolean; onChange: (on: boolean) => void; error?: string[] }) {
   return (
     <div>
-      <label className="flex items-start gap-2 text-sm text-slate-800">
+      <label className="flex items-start gap-2 text-sm text-slate-800 max-md:min-h-11 max-md:items-center">
         <input
           type="checkbox"
           checked={props.checked}
@@ -171,7 +171,7 @@ export function SettingsForm({
           <legend className="text-sm font-medium text-slate-800">Allowed file types</legend>
           <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
             {installation.types.map((t) => (
-              <label key={t} className="flex items-center gap-1.5 text-sm text-slate-700">
+              <label key={t} className="flex items-center gap-1.5 text-sm text-slate-700 max-md:min-h-11 max-md:min-w-11">
                 <input type="checkbox" checked={values.allowedFileTypes.includes(t)} onChange={(e) => toggleType(t, e.target.checked)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
                 {t.toUpperCase()}
               </label>

@@ -82,7 +82,7 @@ export function TagForm({ initial, onDone }: { initial: TagDraft; onDone?: () =>
               aria-label="Colour picker"
               value={HEX.test(draft.color) ? draft.color.toLowerCase() : "#64748b"}
               onChange={(e) => setDraft({ ...draft, color: e.target.value })}
-              className="h-9 w-10 shrink-0 cursor-pointer rounded-md border-0 bg-white p-0.5 ring-1 ring-slate-300 ring-inset"
+              className="h-9 w-10 shrink-0 cursor-pointer max-md:h-11 max-md:w-11 rounded-md border-0 bg-white p-0.5 ring-1 ring-slate-300 ring-inset"
             />
             <input
               id={`${prefix}-color`}

@@ -96,7 +96,7 @@ function Row({ row, roles, self, onFeedback }: { row: UserTableRow; roles: { id:
           value={roleId}
           disabled={pending}
           onChange={(e) => changeRole(e.target.value)}
-          className="rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 disabled:opacity-60"
+          className="rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm max-md:min-h-11 text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 disabled:opacity-60"
         >
           {roles.map((r) => (
             <option key={r.id} value={r.id}>
@@ -164,7 +164,7 @@ export function UserTable({ rows, roles, currentUserId, empty }: { rows: UserTab
         ) : null}
       </div>
       {/* relative: the sr-only labels inside (absolutely placed) must scroll with the table, not widen the page. */}
-      <div className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <div tabIndex={0} className="relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase">

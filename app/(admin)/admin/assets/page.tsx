@@ -40,7 +40,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
           {list.rows.map((a) => (
             <tr key={a.id}>
               <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">
-                <Link href={`/admin/assets/${a.id}`} className="text-brand-700 hover:underline">
+                <Link href={`/admin/assets/${a.id}`} className="text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">
                   {a.tag}
                 </Link>
               </td>

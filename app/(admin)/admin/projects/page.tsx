@@ -44,7 +44,7 @@ export default async function ProjectsAdminPage({ searchParams }: Props) {
         {list.rows.map((p) => (
           <tr key={p.id} className={p.archived ? "text-slate-500" : undefined}>
             <td className="px-4 py-2.5 font-mono whitespace-nowrap">
-              <Link href={`/admin/projects/${p.key}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/admin/projects/${p.key}`} className="font-medium text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:min-w-11 max-md:items-center">
                 {p.key}
               </Link>
             </td>

@@ -31,7 +31,7 @@ export default async function TagsAdminPage({ searchParams }: Props) {
               Search tags
             </label>
             <input id="tag-search" name="q" type="search" defaultValue={list.q} placeholder="Tag name starts with…" className={`${inputClass} max-w-xs`} />
-            <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+            <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 max-md:min-h-11">
               Search
             </button>
             {list.q ? (

@@ -42,7 +42,7 @@ export default async function TeamsAdminPage({ searchParams }: Props) {
         {list.rows.map((t) => (
           <tr key={t.id}>
             <td className="px-4 py-2.5">
-              <Link href={`/admin/teams/${t.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/admin/teams/${t.id}`} className="font-medium text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">
                 {t.name}
               </Link>
               {/* On a phone the description goes under the name (its column is hidden). */}

@@ -38,7 +38,7 @@ export default async function CannedResponsesPage({ searchParams }: { searchPara
               Search canned responses
             </label>
             <input id="canned-search" name="q" type="search" defaultValue={list.q} placeholder="Search titles and text…" className={`${inputClass} max-w-md`} />
-            <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+            <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 max-md:min-h-11">
               Search
             </button>
             {list.q ? (

@@ -17,7 +17,7 @@ export default async function PortalTicketPage({ params }: Props) {
   const [controls, relationships] = await Promise.all([ticketControls(actor, ticket), ticketRelationships(actor, ticket.id, { ownOnly: true })]);
   return (
     <>
-      <Link href="/portal" className="mb-4 inline-block text-sm text-brand-700 hover:underline">← My requests</Link>
+      <Link href="/portal" className="mb-4 inline-block text-sm text-brand-700 hover:underline max-md:inline-flex max-md:min-h-11 max-md:items-center">← My requests</Link>
       <TicketView ticket={ticket} controls={portalControls(controls)} audience="requester" relationships={relationships} viewerId={actor.id} />
     </>
   );
