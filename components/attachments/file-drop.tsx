@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
-import { acceptAttribute, formatBytes } from "@/lib/domain/attachments/types";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { formatBytes } from "@/lib/domain/attachments/types";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { uploadFile, type UploadedAttachment } from "./upload-file";
 import { precheck } from "./precheck";
+import { DropZone } from "./drop-zone";
 
 interface Entry {
   key: string;
@@ -38,11 +39,7 @@ export function FileDrop({
   onUploaded?: (a: UploadedAttachment) => void;
   onChange?: (state: { ids: string[]; busy: boolean }) => void;
 }) {
-  const inputId = useId();
-  const hintId = useId();
   const [entries, setEntries] = useState<Entry[]>([]);
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
 
   const update = (key: string, patch: Partial<Entry>) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
@@ -86,46 +83,7 @@ export function FileDrop({
 
   return (
     <div className="space-y-2">
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          if (e.dataTransfer.files.length) add(e.dataTransfer.files);
-        }}
-        data-testid={`drop-zone-${purpose}`}
-        className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-dashed px-3 py-2.5 text-sm transition ${over ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-slate-50/60"}`}
-      >
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          multiple
-          accept={acceptAttribute(limits.allowedTypes)}
-          aria-describedby={hintId}
-          className="peer sr-only"
-          onChange={(e) => {
-            if (e.target.files?.length) add(e.target.files);
-            e.target.value = "";
-          }}
-        />
-        <label
-          htmlFor={inputId}
-          className="inline-flex cursor-pointer items-center gap-1.5 rounded-md bg-white px-3 py-1.5 font-medium text-slate-800 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
-        >
-          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-slate-500">
-            <path d="M15.6 9.4 9.5 15.5a3.5 3.5 0 0 1-5-5l6.8-6.8a2.3 2.3 0 0 1 3.3 3.3l-6.4 6.4a1.1 1.1 0 0 1-1.6-1.6l5.6-5.6-.9-.9-5.6 5.6a2.4 2.4 0 0 0 3.4 3.4l6.4-6.4a3.6 3.6 0 0 0-5.1-5.1l-6.8 6.8a4.8 4.8 0 0 0 6.8 6.8l6.1-6.1-.9-.9Z" />
-          </svg>
-          {label}
-        </label>
-        <span id={hintId} className="text-slate-500">
-          or drop them here · up to {formatBytes(limits.maxBytes)} each · {limits.allowedTypes.map((t) => t.toUpperCase()).join(", ")}
-        </span>
-      </div>
+      <DropZone limits={limits} onFiles={add} label={label} testId={`drop-zone-${purpose}`} />
       {shown.length ? (
         <ul className="space-y-1.5" aria-label={purpose === "comment" ? "Message files" : "Uploads"} aria-live="polite">
           {shown.map((e) => (
@@ -137,7 +95,7 @@ export function FileDrop({
                 <span className="shrink-0 text-xs text-slate-500">{formatBytes(e.size)}</span>
                 {e.state === "uploading" ? <span className="shrink-0 text-xs text-slate-500">{Math.round(e.progress * 100)}%</span> : null}
                 {e.state === "done" ? <span className="shrink-0 text-xs font-medium text-emerald-700">Ready</span> : null}
-                <button type="button" onClick={() => remove(e.key)} className="shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label={`${e.state === "uploading" ? "Stop uploading" : "Remove"} ${e.name}`}>
+                <button type="button" onClick={() => remove(e.key)} className="shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800 max-md:min-h-11 max-md:min-w-11" aria-label={`${e.state === "uploading" ? "Stop uploading" : "Remove"} ${e.name}`}>
                   {e.state === "uploading" ? "Stop" : "Remove"}
                 </button>
               </div>

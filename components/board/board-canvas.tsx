@@ -124,7 +124,7 @@ export function BoardCanvas({ project, initialColumns, filters }: { project: Boa
           let next = cols;
           for (const id of wanted) {
             if (id === dragRef.current?.card.id) continue;
-            next = placeRemote(next, id, byId.get(id) ?? null).columns;
+            next = placeRemote(next, id, byId.get(id) ?? null);
           }
           return data.totals ? withTotals(next, data.totals) : next;
         });

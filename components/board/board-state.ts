@@ -65,20 +65,18 @@ function before(a: { rank: string; id: string }, b: { rank: string; id: string }
  * now shows it to this viewer, null when it no longer does (moved out of
  * scope or the filters, deleted). The card goes where its rank puts it among
  * the cards loaded; past the last loaded card of a column with more to load,
- * it is not shown (its page will bring it). `known` says whether the card's
- * old place was known (it was on the board), so the totals could follow.
+ * it is not shown (its page will bring it). A column's total follows a card
+ * that leaves it; the canvas asks the server for totals whenever a card it
+ * did not hold arrives (board-canvas.tsx), so none is guessed here.
  */
-export function placeRemote(columns: readonly BoardColumn[], id: string, found: { column: string; card: BoardCard } | null): { columns: BoardColumn[]; known: boolean } {
+export function placeRemote(columns: readonly BoardColumn[], id: string, found: { column: string; card: BoardCard } | null): BoardColumn[] {
   const from = locate(columns, id);
   const target = found ? columns.find((c) => c.key === found.column) : undefined;
   if (!found || !target) {
-    if (!from) return { columns: [...columns], known: false };
-    return {
-      columns: columns.map((c) =>
-        c.key === from.column.key ? { ...c, cards: othersIn(c, id), total: c.totalCapped ? c.total : Math.max(0, c.total - 1) } : c,
-      ),
-      known: true,
-    };
+    if (!from) return [...columns];
+    return columns.map((c) =>
+      c.key === from.column.key ? { ...c, cards: othersIn(c, id), total: c.totalCapped ? c.total : Math.max(0, c.total - 1) } : c,
+    );
   }
   const others = othersIn(target, id);
   let index = others.findIndex((c) => before(found.card, c));
@@ -87,10 +85,9 @@ export function placeRemote(columns: readonly BoardColumn[], id: string, found: 
   if (!inLoaded) {
     // Past the loaded cards: left to "Load more"; its old place loses it.
     const next = from ? columns.map((c) => (c.key === from.column.key ? { ...c, cards: othersIn(c, id) } : c)) : [...columns];
-    return { columns: next, known: false };
+    return next;
   }
-  if (!from) return { columns: placeCard(columns, found.card, { column: target.key, index }), known: false };
-  return { columns: placeCard(columns, found.card, { column: target.key, index }), known: true };
+  return placeCard(columns, found.card, { column: target.key, index });
 }
 
 /** Column totals as the server counted them. */
