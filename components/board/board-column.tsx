@@ -38,8 +38,9 @@ export function BoardColumn({
       aria-label={column.label}
       data-column-key={column.key}
       data-drop-target={target ? "" : undefined}
+      // In dark a resting column sits at the page's depth, so its cards (white: the card colour) stand above it as they do in light.
       className={`flex max-h-[calc(100vh-15rem)] min-h-48 w-[85vw] max-w-sm shrink-0 snap-start flex-col rounded-xl transition-colors md:w-72 ${
-        target ? "bg-brand-50 ring-2 ring-brand-500" : isOver ? "bg-slate-100 ring-1 ring-slate-300" : "bg-slate-100/70 ring-1 ring-slate-200"
+        target ? "bg-brand-50 ring-2 ring-brand-500" : isOver ? "bg-slate-100 ring-1 ring-slate-300" : "bg-slate-100/70 ring-1 ring-slate-200 dark:bg-slate-50"
       } ${legal === false ? "opacity-60" : ""}`}
     >
       <header className="flex items-center gap-2 px-3 pt-3 pb-2">

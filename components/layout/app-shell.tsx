@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, isStaff } from "@/lib/auth/permissions";
 import { SignOutButton } from "./sign-out-button";
 import { AccountMenu } from "./account-menu";
+import { ThemeChoice } from "./theme-choice";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { MainNav, type NavItem } from "./main-nav";
@@ -79,6 +80,7 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
                 <Link href="/settings/password" className={MENU_ITEM}>
                   Password
                 </Link>
+                <ThemeChoice initial={actor.theme ?? "system"} className="border-t border-slate-100" />
                 {/* On a phone the header has no room for it: here instead. */}
                 <SignOutButton className={`${MENU_ITEM} w-full border-t border-slate-100 text-left sm:hidden`} />
               </div>

@@ -105,6 +105,8 @@ const PROSE = [
   "[&_h1]:text-base [&_h1]:font-semibold [&_h2]:text-base [&_h2]:font-semibold [&_h3]:font-semibold [&_h4]:font-semibold [&_h5]:font-semibold [&_h6]:font-semibold",
   "[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:py-0.5 [&_code]:font-mono [&_code]:text-[0.85em]",
   "[&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0",
+  // A code block is dark in either theme (the dark palette would turn slate-900 light): darker than the card, with an edge.
+  "dark:[&_pre]:bg-slate-50 dark:[&_pre]:text-slate-800 dark:[&_pre]:ring-1 dark:[&_pre]:ring-slate-200",
   "[&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-3 [&_blockquote]:text-slate-600",
   "[&_table]:w-full [&_table]:text-left [&_th]:border-b [&_th]:border-slate-200 [&_th]:px-2 [&_th]:py-1 [&_td]:border-b [&_td]:border-slate-100 [&_td]:px-2 [&_td]:py-1",
   "[&_hr]:border-slate-200",

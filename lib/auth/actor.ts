@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { toPermissionSet, type Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/options";
 import { isUuid } from "@/lib/validation/text";
+import { resolveTheme, type Theme } from "@/lib/validation/theme";
 
 /** Who is acting, with their organization, live permissions and project memberships. */
 export interface Actor {
@@ -18,6 +19,8 @@ export interface Actor {
   projectIds: readonly string[];
   /** The browser session acting (absent for callers that are not a signed-in browser). */
   sessionId?: string;
+  /** Their colour theme, loaded with the session (the root layout renders it; absent elsewhere). */
+  theme?: Theme;
 }
 
 const ACTOR_SELECT = {
@@ -32,7 +35,7 @@ const ACTOR_SELECT = {
 
 type ActorRow = { id: string; organizationId: string; email: string; name: string; active: boolean; role: { name: string; permissions: string[] }; memberships: { projectId: string }[] };
 
-function toActor(user: ActorRow | null, sessionId?: string): Actor | null {
+function toActor(user: ActorRow | null, sessionId?: string, theme?: unknown): Actor | null {
   if (!user || !user.active) return null;
   return {
     id: user.id,
@@ -42,7 +45,7 @@ function toActor(user: ActorRow | null, sessionId?: string): Actor | null {
     roleName: user.role.name,
     permissions: toPermissionSet(user.role.permissions),
     projectIds: user.memberships.map((m) => m.projectId),
-    ...(sessionId ? { sessionId } : {}),
+    ...(sessionId ? { sessionId, theme: resolveTheme(theme) } : {}),
   };
 }
 
@@ -59,9 +62,9 @@ export async function loadActor(userId: string): Promise<Actor | null> {
  * round trip) rather than the four Prisma would send.
  */
 export async function loadSessionActor(sessionId: string, userId: string, now = new Date()): Promise<Actor | null> {
-  const [row] = await sqlRows<{ id: string; organizationId: string; email: string; name: string; active: boolean; roleName: string; permissions: string[]; projectIds: string[] }>(
+  const [row] = await sqlRows<{ id: string; organizationId: string; email: string; name: string; active: boolean; theme: string; roleName: string; permissions: string[]; projectIds: string[] }>(
     Prisma.sql`
-      SELECT u."id"::text, u."organizationId"::text, u."email", u."name", u."active", r."name" AS "roleName", r."permissions",
+      SELECT u."id"::text, u."organizationId"::text, u."email", u."name", u."active", u."theme"::text, r."name" AS "roleName", r."permissions",
              ARRAY(SELECT m."projectId"::text FROM "ProjectMember" m WHERE m."userId" = u."id") AS "projectIds"
         FROM "AuthSession" s
         JOIN "User" u ON u."id" = s."userId"
@@ -70,7 +73,7 @@ export async function loadSessionActor(sessionId: string, userId: string, now = 
     { prepared: true },
   );
   if (!row) return null;
-  return toActor({ ...row, role: { name: row.roleName, permissions: row.permissions }, memberships: row.projectIds.map((projectId) => ({ projectId })) }, sessionId);
+  return toActor({ ...row, role: { name: row.roleName, permissions: row.permissions }, memberships: row.projectIds.map((projectId) => ({ projectId })) }, sessionId, row.theme);
 }
 
 /**
