@@ -236,6 +236,8 @@ const ACTIONS: Record<string, Base[]> = {
   deleteViewAction: [{ as: "admin", input: (f) => ({ id: f.viewId }) }],
   reorderViewsAction: [{ as: "admin", input: (f) => ({ ids: [f.viewId] }) }],
   savePreferencesAction: [{ as: "admin", input: () => ({ deskColumns: { visibility: { title: true }, sizing: { title: 240 } }, boxOrder: ["mine", "unassigned"] }) }],
+  // Only the own theme: a user field sent with it is refused (lib/validation/theme.ts).
+  setThemeAction: [{ as: "requester", input: () => ({ theme: "dark" }) }],
   markNotificationReadAction: [{ as: "requester", input: (f) => ({ id: f.notificationId }) }],
   markAllNotificationsReadAction: [{ as: "requester", input: () => ({}) }],
   // Every variant is refused by the schema before the current password is even checked (which would count against the sign-in limit).
