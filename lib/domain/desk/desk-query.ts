@@ -337,7 +337,7 @@ export async function deskPage(actor: Actor, { filters, limit = 50, firstWalk = 
   const { where, walkWhere, few } = await viewConditions(actor, filters);
   if (isWalkSort(sort) && !few) {
     const walk = await walkIds(walkArgs(actor, view, walkWhere, take + 1));
-    if (walk) return toPage(filters, await rowsOf(walk.ids, sortSql(view).order), take);
+    if (walk) return toPage(filters, await rowsByIds(walk.ids, sortSql(view).order), take);
   }
   const { join, order, after } = sortSql(view);
   if (after) where.push(after);
@@ -366,7 +366,7 @@ function walkArgs(actor: Actor, view: View, where: Prisma.Sql[], n: number) {
 }
 
 /** The rows of a walk's ids, in the sort's order. */
-function rowsOf(ids: string[], order: Prisma.Sql) {
+function rowsByIds(ids: string[], order: Prisma.Sql) {
   return db.$queryRaw<DeskRow[]>(selectRows(Prisma.sql`"Ticket" t`, Prisma.sql`t."id" = ANY(${ids}::uuid[])`, order));
 }
 

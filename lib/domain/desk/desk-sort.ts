@@ -31,7 +31,12 @@ export const isWalkSort = (s: SortKey): s is WalkSort => (WALK_SORTS as readonly
  */
 export const PEOPLE_WALK_LIMIT = 1000;
 
-const STATUS_ORDER_SQL = Prisma.raw(`ARRAY[${STATUS_SORT_ORDER.map((s) => `'${s}'`).join(", ")}]::"TicketStatus"[]`);
+/**
+ * Statuses as an array literal, not a parameter: the planner then sees which
+ * statuses (and their row estimates). Only TicketStatus values reach it.
+ */
+const statusArraySql = (statuses: readonly TicketStatus[]) => Prisma.raw(`ARRAY[${statuses.map((s) => `'${s}'`).join(", ")}]::"TicketStatus"[]`);
+const STATUS_ORDER_SQL = statusArraySql(STATUS_SORT_ORDER);
 const statusRank = (s: TicketStatus) => (STATUS_SORT_ORDER as readonly string[]).indexOf(s) + 1;
 
 /** A walk sort's cursor: the last row's value (status, or person id; null: unassigned), its updatedAt and id. */
@@ -175,7 +180,7 @@ export async function walkIds(a: WalkArgs): Promise<Walk | null> {
 }
 
 const statusIn = (statuses: TicketStatus[]) =>
-  statuses.length === STATUS_SORT_ORDER.length ? Prisma.empty : Prisma.sql`AND t."status" = ANY(${Prisma.raw(`ARRAY[${statuses.map((s) => `'${s}'`).join(", ")}]::"TicketStatus"[]`)})`;
+  statuses.length === STATUS_SORT_ORDER.length ? Prisma.empty : Prisma.sql`AND t."status" = ANY(${statusArraySql(statuses)})`;
 
 /** One index range per status ("Ticket"(organizationId, status, updatedAt, id)), each LIMIT n; the first n of them in order. */
 async function statusWalk(a: WalkArgs): Promise<string[]> {
