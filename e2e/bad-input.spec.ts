@@ -248,7 +248,7 @@ const ACTIONS: Record<string, Base[]> = {
   unlinkTicketAction: [{ as: "admin", input: (f) => ({ relationshipId: f.relationshipId }) }],
   createSubtaskAction: [{ as: "admin", input: (f) => ({ parentId: f.support.id, title: "Probe subtask", description: "Check the cable" }) }],
   createTicketAction: [
-    { label: "support request", as: "requester", input: () => ({ requestType: "support", title: "Printer jams", description: "Every morning", priority: "high" }) },
+    { label: "support request", as: "requester", input: () => ({ requestType: "support", title: "Printer jams", description: "Every morning", priority: "high", attachmentIds: [] }) },
     {
       label: "change request",
       as: "requester",
@@ -1231,6 +1231,9 @@ function routeCases(): HttpCase[] {
     ["a 10,000-character X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, { "X-Filename": `${"a".repeat(10_000)}.txt` })(ctx)],
     ["no X-Filename", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=ticket`, {})(ctx)],
     ["Globex's ticket", (ctx, f) => upload(`ticketId=${f.globexTicket}&purpose=ticket`, { "X-Filename": "a.txt" })(ctx)],
+    ["a new request's file with a ticketId", (ctx, f) => upload(`ticketId=${f.support.id}&purpose=request`, { "X-Filename": "a.txt" })(ctx)],
+    ["a ticket's file with no ticketId", (ctx) => upload("purpose=ticket", { "X-Filename": "a.txt" })(ctx)],
+    ["a new request's file with a NUL in X-Filename", (ctx) => upload("purpose=request", { "X-Filename": "a%00b.txt" })(ctx)],
   ];
   for (const [label, run] of uploadCases) add({ title: `[bad input] route /api/uploads as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run });
 

@@ -92,16 +92,36 @@ test("[portal] requester attaches a file on /portal/new; a refused form keeps it
   await expect(page).toHaveURL(/\/portal\/new$/);
   await page.getByRole("button", { name: "Remove setup.exe" }).click();
 
+  // A file only the server can judge (a program named .pdf): the files are sent
+  // before the request is created, so nothing is created and the refusal shows
+  // next to the file; the good file is already sent and is not sent again.
+  const fake = `not-a-report-${suffix}.pdf`;
+  await page.getByLabel("Attach files", { exact: true }).setInputFiles({ name: fake, mimeType: "application/pdf", buffer: files.exe() });
+  await page.getByRole("button", { name: "Create request" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("Some files could not be attached");
+  await expect(chosen.getByRole("listitem").filter({ hasText: fake })).toContainText("executable files cannot be attached");
+  await expect(page).toHaveURL(/\/portal\/new$/);
+  expect(await sql(`SELECT 1 FROM "Ticket" WHERE "title" = $1`, [`Printer error ${suffix}`])).toHaveLength(0);
+  await page.getByRole("button", { name: `Remove ${fake}` }).click();
+
   await page.getByRole("button", { name: "Create request" }).click();
   await page.waitForURL(/\/portal\/tickets\/SUP-\d+$/);
   const attachments = page.getByRole("region", { name: "Attachments" });
   await expect(attachments.getByRole("link", { name })).toBeVisible();
   const number = new URL(page.url()).pathname.split("/").pop()!;
+  // Bound in the creating transaction: one row, on the ticket, no longer pending; the refused file left nothing.
+  const rows = await sql<{ number: string | null; pending: boolean }>(
+    `SELECT t."number", a."pending" FROM "Attachment" a LEFT JOIN "Ticket" t ON t.id = a."ticketId" WHERE a."originalName" = $1`,
+    [name],
+  );
+  expect(rows).toEqual([{ number, pending: false }]);
+  expect(await sql(`SELECT 1 FROM "Attachment" WHERE "originalName" = $1`, [fake])).toHaveLength(0);
 
   // The agent finds it on the ticket too.
   const agent = await as(USERS.acmeAgent);
   await agent.goto(`/tickets/${number}`);
   await expect(agent.getByRole("region", { name: "Attachments" }).getByRole("link", { name })).toBeVisible();
+  await expect(agent.getByRole("region", { name: "History" })).toContainText(name);
 });
 
 test("[portal] on the ticket page, 'Edit items' checks the saved draft's rows before saving and offers the target asset's components; the fixed row saves valid", async ({ as }) => {

@@ -12,7 +12,8 @@ export type UploadOutcome = { ok: true; attachment: UploadedAttachment } | { ok:
 
 export function uploadFile(
   file: File,
-  target: { ticketId: string; purpose: "ticket" | "comment" },
+  /** A ticket's file or a reply's; or, with no ticket yet, one staged for the request about to be created. */
+  target: { ticketId: string; purpose: "ticket" | "comment" } | { purpose: "request" },
   onProgress: (fraction: number) => void,
 ): { done: Promise<UploadOutcome>; abort: () => void } {
   const xhr = new XMLHttpRequest();

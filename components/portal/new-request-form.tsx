@@ -13,7 +13,6 @@ import { PRIORITY_LABELS } from "@/lib/domain/tickets/labels";
 import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { uploadFile } from "@/components/attachments/upload-file";
 import { RequestFiles, MAX_REQUEST_FILES, type ChosenFile } from "./request-files";
-import Link from "next/link";
 
 export interface RequestTypeOption {
   value: string;
@@ -38,23 +37,26 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal", uploa
   const [pending, startTransition] = useTransition();
   const [files, setFiles] = useState<ChosenFile[]>([]);
   const [attaching, setAttaching] = useState(false);
-  // Created, but the server refused some files: say so and link the request (sending the form again would create another).
-  const [created, setCreated] = useState<{ number: string; failed: { name: string; message: string }[] } | null>(null);
 
-  /** Sends the chosen files to the new ticket (POST /api/uploads: the ticket page's checks); returns those refused. */
-  async function attachFiles(ticketId: string) {
+  /**
+   * Sends the chosen files not yet staged (POST /api/uploads?purpose=request:
+   * the ticket page's checks) and returns every file's staged id — or null
+   * when the server refused one, each refusal shown next to its file.
+   */
+  async function stageFiles(): Promise<string[] | null> {
     const progress = (key: string, patch: Partial<ChosenFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
     setAttaching(true);
-    const outcomes = await Promise.all(
+    const ids = await Promise.all(
       files.map(async (f) => {
+        if (f.stagedId) return f.stagedId;
         progress(f.key, { progress: 0, error: null });
-        const res = await uploadFile(f.file, { ticketId, purpose: "ticket" }, (p) => progress(f.key, { progress: p })).done;
-        if (!res.ok) progress(f.key, { error: res.message });
-        return res.ok ? null : { name: f.file.name, message: res.message };
+        const res = await uploadFile(f.file, { purpose: "request" }, (p) => progress(f.key, { progress: p })).done;
+        progress(f.key, res.ok ? { stagedId: res.attachment.id } : { error: res.message });
+        return res.ok ? res.attachment.id : null;
       }),
     );
     setAttaching(false);
-    return outcomes.filter((o) => o !== null);
+    return ids.every((id) => id !== null) ? ids : null;
   }
 
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
@@ -76,44 +78,35 @@ export function NewRequestForm({ requestTypes, defaultPriority = "normal", uploa
     const { assetId, ...base } = values;
     const payload = isChange ? { ...base, assetId: assetId || null, items: toItemInput(items), submit: submitNow } : base;
     startTransition(async () => {
-      const res = await createTicketAction(payload);
+      const attachmentIds = files.length ? await stageFiles() : [];
+      if (attachmentIds === null) {
+        // Nothing was created: the refused files say why; the rest stay sent.
+        const message = "Some files could not be attached. Remove them or try again.";
+        setErrors((current) => ({ ...current, files: [message] }));
+        setFormError(message);
+        return;
+      }
+      const res = await createTicketAction(attachmentIds.length ? { ...payload, attachmentIds } : payload);
       if (res.ok) {
-        const failed = files.length ? await attachFiles(res.data.id) : [];
-        if (failed.length) setCreated({ number: res.data.number, failed });
-        else router.push(`/portal/tickets/${res.data.number}`);
+        router.push(`/portal/tickets/${res.data.number}`);
         return;
       }
       const fe = res.fieldErrors ?? {};
+      if (fe.attachmentIds) {
+        // A staged file went away meanwhile (swept after a day): send them all again next time.
+        setFiles((list) => list.map((f) => ({ ...f, stagedId: null, progress: null })));
+        fe.files = fe.attachmentIds;
+        delete fe.attachmentIds;
+      }
       setErrors(fe);
       // Errors on fields this form does not show (a tampered body) are spelled out at the top.
-      const shown = /^(requestType|projectKey|title|description|priority|assetId|items)(\.|$)/;
+      const shown = /^(requestType|projectKey|title|description|priority|assetId|items|files)(\.|$)/;
       const hidden = Object.entries(fe).filter(([k]) => !shown.test(k)).map(([k, v]) => `${k}: ${v.join(" ")}`);
       setFormError(hidden.length ? `${res.message} ${hidden.join("; ")}` : res.message);
     });
   }
 
   const invalid = (k: string, ...also: string[]) => ([k, ...also].some((x) => errors[x]?.length) ? { "aria-invalid": true, "aria-describedby": `${k}-error` } : {});
-
-  if (created) {
-    return (
-      <div role="alert" className="space-y-2 rounded-lg bg-amber-50 p-6 text-sm text-amber-900 ring-1 ring-amber-200">
-        <p className="font-semibold">Your request {created.number} was created, but {created.failed.length === 1 ? "a file" : `${created.failed.length} files`} could not be attached:</p>
-        <ul className="list-disc pl-5">
-          {created.failed.map((f) => (
-            <li key={f.name}>
-              {f.name}: {f.message}
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link href={`/portal/tickets/${created.number}`} className="font-medium text-brand-700 underline">
-            Open request {created.number}
-          </Link>{" "}
-          to attach them again.
-        </p>
-      </div>
-    );
-  }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200">

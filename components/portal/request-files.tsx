@@ -6,36 +6,43 @@ import type { UploadLimits } from "@/lib/domain/attachments/config";
 import { precheck } from "@/components/attachments/precheck";
 import { DropZone } from "@/components/attachments/drop-zone";
 
-/** A file chosen on the new-request form: kept in the browser until the request exists, then sent to POST /api/uploads. */
+/**
+ * A file chosen on the new-request form. "Create request" first sends it to
+ * POST /api/uploads?purpose=request (staged: no ticket yet), then creates the
+ * request with the staged ids, which binds them in the creating transaction.
+ */
 export interface ChosenFile {
   key: string;
   file: File;
   /** Why the browser already knows the server would refuse it (same words as the server). */
   refusal: string | null;
-  /** 0…1 while it is sent after the request was created. */
+  /** 0…1 while it is sent. */
   progress: number | null;
   /** The server's refusal, once sent. */
   error: string | null;
+  /** Staged on the server: sent once, however often the form is refused. */
+  stagedId: string | null;
 }
 
-export const MAX_REQUEST_FILES = 20;
+export { MAX_REQUEST_FILES } from "@/lib/validation/ticket";
 
 /**
  * "Attach files" on /portal/new: the picker and the list of chosen files.
- * The files stay chosen however often the form is refused; they are uploaded
- * (with the ticket page's checks: size, type, scope) once the request exists.
+ * The files stay chosen however often the form is refused; "Create request"
+ * sends them first (with the ticket page's checks: size, type, content) and
+ * creates the request only when every one was accepted.
  */
 export function RequestFiles({ files, onChange, limits, disabled, error }: { files: ChosenFile[]; onChange: (files: ChosenFile[]) => void; limits: UploadLimits; disabled?: boolean; error?: string[] }) {
   const seq = useRef(0);
 
   function add(list: FileList | File[]) {
-    const fresh = [...list].map((file): ChosenFile => ({ key: `c${++seq.current}`, file, refusal: precheck(file, limits), progress: null, error: null }));
+    const fresh = [...list].map((file): ChosenFile => ({ key: `c${++seq.current}`, file, refusal: precheck(file, limits), progress: null, error: null, stagedId: null }));
     onChange([...files, ...fresh]);
   }
 
   return (
     <div className="space-y-2">
-      <DropZone limits={limits} onFiles={add} disabled={disabled} note="attached when the request is created" />
+      <DropZone limits={limits} onFiles={add} disabled={disabled} note="sent with the request" />
       {files.length ? (
         <ul className="space-y-1.5" aria-label="Files to attach" aria-live="polite">
           {files.map((f) => {
@@ -47,7 +54,7 @@ export function RequestFiles({ files, onChange, limits, disabled, error }: { fil
                     {f.file.name}
                   </span>
                   <span className="shrink-0 text-xs text-slate-500">{formatBytes(f.file.size)}</span>
-                  {f.progress !== null && !f.error ? <span className="shrink-0 text-xs text-slate-500">{Math.round(f.progress * 100)}%</span> : null}
+                  {f.progress !== null && !f.error && !f.stagedId ? <span className="shrink-0 text-xs text-slate-500">{Math.round(f.progress * 100)}%</span> : null}
                   <button
                     type="button"
                     disabled={disabled}

@@ -12,6 +12,8 @@ export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 50_000;
 export const COMMENT_MAX = 50_000;
 export const MAX_REPLY_FILES = 20;
+/** Files sent with a new request (the new-request form, and the API next). */
+export const MAX_REQUEST_FILES = 20;
 
 export const REQUEST_TYPES = ["support", "change"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -91,6 +93,12 @@ export const createTicketSchema = z
     submit: z.boolean().optional(),
     /** A subtask: the parent ticket (same project), linked in the creating transaction. */
     parentId: z.uuid({ error: "Ticket not found" }).optional(),
+    /** The creator's staged files (POST /api/uploads?purpose=request), bound in the creating transaction. */
+    attachmentIds: z
+      .array(z.uuid({ error: "A file is not available" }))
+      .max(MAX_REQUEST_FILES, `At most ${MAX_REQUEST_FILES} files per request`)
+      .transform((ids) => [...new Set(ids)])
+      .optional(),
   })
   .strict()
   .refine((v) => v.requestType || v.projectKey, { message: "Choose a request type", path: ["requestType"] });

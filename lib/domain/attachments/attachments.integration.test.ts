@@ -482,3 +482,91 @@ describe("removing a sent file", () => {
     expect(JSON.stringify(portal)).not.toContain("note.pdf");
   });
 });
+
+describe("files for a new request: staged with no ticket, bound in the creating transaction", () => {
+  async function stage(who: Actor | null, name: string, bytes: Body, query = "purpose=request") {
+    const req = new Request(`http://localhost/api/uploads?${query}`, {
+      method: "POST",
+      headers: { "X-Filename": encodeURIComponent(name), "Content-Type": "application/octet-stream" },
+      body: (bytes instanceof Uint8Array ? new Uint8Array(bytes) : bytes) as BodyInit | null,
+      // @ts-expect-error Node's fetch needs duplex for a streamed body (not in the DOM types)
+      duplex: "half",
+    });
+    const res = await uploadResponse(who, req, { config });
+    return { status: res.status, body: (await res.json()) as { ok: boolean; message?: string; attachment?: { id: string; pending: boolean } } };
+  }
+  const ticketsTitled = (title: string) => db.ticket.count({ where: { title } });
+
+  it("a staged file has no ticket and is seen by nobody; creating the request binds it, with a history row, in one transaction", async () => {
+    const requester = actor("requester@acme.test");
+    const up = await stage(requester, "screen-photo.png", files.png());
+    expect(up.status).toBe(201);
+    const id = up.body.attachment!.id;
+    expect(await db.attachment.findUniqueOrThrow({ where: { id } })).toMatchObject({ ticketId: null, pending: true, commentId: null, uploadedById: requester.id });
+    // No ticket, so no scope lets anyone open it, its uploader included.
+    for (const who of [requester, actor("agent@acme.test"), actor("admin@globex.test")]) expect((await download(who, id)).status).toBe(404);
+    await expectAppError(removeAttachment(requester, { attachmentId: id }, { config }), "NOT_FOUND");
+
+    const created = await createTicket(requester, { requestType: "support", title: "Cracked screen, photo attached", description: "See the photo", attachmentIds: [id, id] });
+    expect(await db.attachment.findUniqueOrThrow({ where: { id } })).toMatchObject({ ticketId: created.id, pending: false, commentId: null });
+    const history = await db.ticketHistory.findMany({ where: { ticketId: created.id }, orderBy: { id: "asc" }, select: { action: true, newValue: true, actorId: true, internal: true } });
+    expect(history.map((h) => h.action)).toEqual(["created", "attachment_added"]);
+    expect(history[1]).toMatchObject({ newValue: "screen-photo.png", actorId: requester.id, internal: false });
+    const detail = await getTicketDetail(actor("agent@acme.test"), created.number);
+    expect(detail.attachments.map((a) => a.originalName)).toEqual(["screen-photo.png"]);
+    expect((await download(requester, id)).status).toBe(200);
+  });
+
+  it("another user's staged file, one already bound or a bad id fails the whole creation: no ticket, no number used, the file untouched", async () => {
+    const requester = actor("requester@acme.test");
+    const theirs = (await stage(actor("requester2@acme.test"), "theirs.txt", files.text("someone else's\n"))).body.attachment!.id;
+    const mine = (await stage(requester, "mine.txt", files.text("mine\n"))).body.attachment!.id;
+    const globex = (await stage(actor("admin@globex.test"), "globex.txt", files.text("another organization\n"))).body.attachment!.id;
+    const counterBefore = await db.numberCounter.findMany({ where: { organizationId: requester.organizationId }, orderBy: { scope: "asc" } });
+
+    for (const ids of [[mine, theirs], [globex], [mine, randomUUID()]]) {
+      const e = await expectAppError(createTicket(requester, { requestType: "support", title: "Not with these files", description: "x", attachmentIds: ids }), "VALIDATION");
+      expect(e.fieldErrors?.attachmentIds?.[0]).toMatch(/no longer available/);
+    }
+    await expectAppError(createTicket(requester, { requestType: "support", title: "Not with these files", description: "x", attachmentIds: ["nope"] }), "VALIDATION");
+    expect(await ticketsTitled("Not with these files")).toBe(0);
+    expect(await db.numberCounter.findMany({ where: { organizationId: requester.organizationId }, orderBy: { scope: "asc" } })).toEqual(counterBefore);
+    for (const id of [theirs, mine, globex]) expect(await db.attachment.findUniqueOrThrow({ where: { id } })).toMatchObject({ ticketId: null, pending: true });
+
+    // A reply's pending file (it has a ticket) is not a staged one either.
+    const replyFile = (await upload(requester, ticket.id, "reply.txt", files.text("for a reply\n"), { purpose: "comment" })).body.attachment!.id;
+    await expectAppError(createTicket(requester, { requestType: "support", title: "Not with these files", description: "x", attachmentIds: [replyFile] }), "VALIDATION");
+
+    const created = await createTicket(requester, { requestType: "support", title: "With my file", description: "x", attachmentIds: [mine] });
+    await expectAppError(createTicket(requester, { requestType: "support", title: "Not with these files", description: "x", attachmentIds: [mine] }), "VALIDATION");
+    expect(await db.attachment.findUniqueOrThrow({ where: { id: mine } })).toMatchObject({ ticketId: created.id });
+    expect(await ticketsTitled("Not with these files")).toBe(0);
+  });
+
+  it("the target is checked: a request's file takes no ticket, a ticket's file needs one; the route answers 4xx JSON, and 401 signed out", async () => {
+    const requester = actor("requester@acme.test");
+    const rows = await rowCount();
+    const withTicket = await stage(requester, "a.txt", files.text("a\n"), `purpose=request&ticketId=${ticket.id}`);
+    expect(withTicket.status).toBe(400);
+    expect(withTicket.body.message).toMatch(/no ticket yet/);
+    const noTicket = await stage(requester, "a.txt", files.text("a\n"), "purpose=ticket");
+    expect(noTicket.status).toBe(400);
+    expect(noTicket.body.message).toMatch(/Ticket not found/);
+    expect((await stage(requester, "a.txt", files.text("a\n"), "purpose=draft")).status).toBe(400);
+    expect((await stage(null, "a.txt", files.text("a\n"))).status).toBe(401);
+    expect((await stage(requester, "setup.exe", files.exe())).status).toBe(415);
+    expect((await stage(requester, "fake.pdf", files.exe())).status).toBe(415);
+    expect(await rowCount()).toBe(rows);
+  });
+
+  it("a staged file never used is swept after a day like a reply's", async () => {
+    const requester = actor("requester@acme.test");
+    const bytes = files.text("chosen, then the form was abandoned\n");
+    const id = (await stage(requester, "abandoned.txt", bytes)).body.attachment!.id;
+    await db.attachment.update({ where: { id }, data: { createdAt: new Date(Date.now() - 2 * 24 * 3600 * 1000) } });
+    const result = await cleanupPendingUploads({ config });
+    expect(result.removed).toBe(1);
+    expect(await db.attachment.findUnique({ where: { id } })).toBeNull();
+    await expect(readFile(storedPath(config, sha(bytes)))).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -21,7 +21,8 @@ function decodeName(raw: string | null): string | null {
 }
 
 /**
- * POST /api/uploads?ticketId=…&purpose=ticket|comment, the file as the raw
+ * POST /api/uploads?ticketId=…&purpose=ticket|comment (or ?purpose=request
+ * with no ticket: staged for the request about to be created), the file as the raw
  * body and its name URI-encoded in X-Filename. Answers 201 with the stored
  * attachment, or a JSON error with a message for the person uploading.
  */

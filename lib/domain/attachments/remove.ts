@@ -36,7 +36,9 @@ export async function removeAttachment(actor: Actor, raw: RemoveAttachmentInput,
       ticket: { select: { id: true, organizationId: true, number: true } },
     },
   });
-  if (!file) throw notFound("File");
+  // A file staged for a request not yet created has no ticket: not one of the ticket's files.
+  const ticket = file?.ticket;
+  if (!file || !ticket) throw notFound("File");
   if (!mayRemoveAttachment(actor, file)) throw forbidden("You can remove only files you attached.");
 
   const now = opts.now ?? new Date();
@@ -44,8 +46,8 @@ export async function removeAttachment(actor: Actor, raw: RemoveAttachmentInput,
     await lockContent(tx, file.sha256);
     const gone = await tx.attachment.deleteMany({ where: { id: file.id } });
     if (gone.count !== 1) throw notFound("File");
-    await tx.ticket.update({ where: { id: file.ticket.id }, data: { updatedAt: now } });
-    await recordHistory(tx, file.ticket, actor.id, [{ action: "attachment_removed", oldValue: file.originalName, internal: file.comment?.type === "internal_note" }]);
+    await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
+    await recordHistory(tx, ticket, actor.id, [{ action: "attachment_removed", oldValue: file.originalName, internal: file.comment?.type === "internal_note" }]);
     await audit(
       {
         organizationId: actor.organizationId,
@@ -53,12 +55,12 @@ export async function removeAttachment(actor: Actor, raw: RemoveAttachmentInput,
         action: "attachment.removed",
         entityType: "attachment",
         entityId: file.id,
-        data: { ticket: file.ticket.number, name: file.originalName, size: file.size, sha256: file.sha256 },
+        data: { ticket: ticket.number, name: file.originalName, size: file.size, sha256: file.sha256 },
         ...opts.meta,
       },
       tx,
     );
   });
   const filesDeleted = await deleteOrphanedFiles([file.sha256], opts.config);
-  return { id: file.id, ticketId: file.ticket.id, filesDeleted };
+  return { id: file.id, ticketId: ticket.id, filesDeleted };
 }

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { mayWriteInThread } from "@/lib/domain/tickets/policy";
+import { mayCreateTicket, mayWriteInThread } from "@/lib/domain/tickets/policy";
 import { AppError, forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { loadTicketForActor } from "@/lib/domain/tickets/queries";
@@ -28,11 +28,18 @@ export class UploadRefused extends AppError {
 
 export const uploadTargetSchema = z
   .object({
-    ticketId: z.uuid({ error: "Ticket not found" }),
-    /** "ticket": attached to the ticket now; "comment": pending until the comment being written is sent. */
-    purpose: z.enum(["ticket", "comment"], { error: "Say whether the file is for the ticket or a reply" }).default("ticket"),
+    ticketId: z.uuid({ error: "Ticket not found" }).optional(),
+    /**
+     * "ticket": attached to the ticket now; "comment": pending until the comment being written is sent;
+     * "request": staged for a request not yet created (no ticket), bound by createTicket.
+     */
+    purpose: z.enum(["ticket", "comment", "request"], { error: "Say whether the file is for the ticket, a reply or a new request" }).default("ticket"),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.purpose === "request") === (t.ticketId === undefined), {
+    error: (issue) => ((issue.input as { purpose?: string }).purpose === "request" ? "A file for a new request has no ticket yet" : "Ticket not found"),
+    path: ["ticketId"],
+  });
 
 export interface UploadRequest {
   ticketId: unknown;
@@ -56,9 +63,14 @@ export const tooLargeMessage = (config: UploadConfig) => `File is larger than ${
 export async function receiveUpload(actor: Actor, req: UploadRequest, opts: { config?: UploadConfig; now?: Date } = {}) {
   // The organization's size and types (/admin/settings), within the installation's.
   const config = await organizationUploadConfig(actor.organizationId, opts.config ?? uploadConfig());
-  const target = parseInput(uploadTargetSchema, { ticketId: req.ticketId, ...(req.purpose ? { purpose: req.purpose } : {}) });
-  const ticket = await loadTicketForActor(actor, target.ticketId, { id: true, organizationId: true });
-  if (!mayWriteInThread(actor)) throw forbidden("You cannot attach files to this ticket");
+  const target = parseInput(uploadTargetSchema, { ...(req.ticketId != null ? { ticketId: req.ticketId } : {}), ...(req.purpose ? { purpose: req.purpose } : {}) });
+  let ticket: { id: string; organizationId: string } | null = null;
+  if (target.purpose === "request") {
+    if (!mayCreateTicket(actor)) throw forbidden("You cannot create requests");
+  } else {
+    ticket = await loadTicketForActor(actor, target.ticketId!, { id: true, organizationId: true });
+    if (!mayWriteInThread(actor)) throw forbidden("You cannot attach files to this ticket");
+  }
 
   const name = checkFileName(req.fileName);
   if (!name.ok) throw new UploadRefused(400, name.message);
@@ -79,14 +91,15 @@ export async function receiveUpload(actor: Actor, req: UploadRequest, opts: { co
   try {
     const verdict = judge(ext, await factsFromFile(received.tmpPath, received));
     if (!verdict.ok) throw new UploadRefused(verdict.status, verdict.message);
-    const pending = target.purpose === "comment";
+    // A reply's file waits for the reply; a new request's waits (with no ticket) for the request.
+    const pending = target.purpose !== "ticket";
     const now = opts.now ?? new Date();
     return await db.$transaction(async (tx) => {
       await lockContent(tx, received.sha256);
       const attachment = await tx.attachment.create({
         data: {
-          organizationId: ticket.organizationId,
-          ticketId: ticket.id,
+          organizationId: actor.organizationId,
+          ticketId: ticket?.id ?? null,
           uploadedById: actor.id,
           originalName: name.name,
           sha256: received.sha256,
@@ -97,7 +110,7 @@ export async function receiveUpload(actor: Actor, req: UploadRequest, opts: { co
         },
         select: { id: true, originalName: true, size: true, mimeType: true, pending: true, createdAt: true },
       });
-      if (!pending) {
+      if (ticket && !pending) {
         await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
         await recordHistory(tx, ticket, actor.id, [{ action: "attachment_added", newValue: name.name }]);
       }

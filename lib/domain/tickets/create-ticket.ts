@@ -15,6 +15,7 @@ import { validateItems } from "@/lib/domain/changes/validate-items";
 import type { z } from "zod";
 import { subtaskParent } from "@/lib/domain/relationships/subtask-parent";
 import { organizationSettings } from "@/lib/domain/organization/settings";
+import { bindStagedAttachments } from "@/lib/domain/attachments/bind";
 
 type CreateTicketOutput = z.output<typeof createTicketSchema>;
 
@@ -35,6 +36,7 @@ export interface CreateTicketOptions {
  * the project, its first board column and the last rank there; one writes the
  * ticket, its number, history, watcher, items, parent link and notifications
  * (insert-ticket.ts insertTicket — the data builders create through it too).
+ * Files staged for the request (attachmentIds) are bound in the same transaction.
  */
 export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: CreateTicketOptions = {}) {
   if (!mayCreateTicket(actor)) throw forbidden("You cannot create tickets");
@@ -48,21 +50,27 @@ export async function createTicket(actor: Actor, raw: CreateTicketInput, opts: C
   const now = opts.now ?? new Date();
   const change = await prepareChange(actor, project.workflow, input);
   const parent = input.parentId ? await subtaskParent(actor, input.parentId, project.id) : null;
-  return insertTicket(
-    db,
-    newTicketFor(project, {
-      requesterId: actor.id,
-      type,
-      title: input.title,
-      description: input.description,
-      priority: input.priority ?? (await organizationSettings(actor.organizationId)).defaultPriority,
-      assetId: change?.asset?.id ?? null,
-      submit: change?.submit ?? false,
-      items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],
-      parent: parent ? { id: parent.id, number: parent.number } : null,
-      now,
-    }),
-  );
+  const ticket = newTicketFor(project, {
+    requesterId: actor.id,
+    type,
+    title: input.title,
+    description: input.description,
+    priority: input.priority ?? (await organizationSettings(actor.organizationId)).defaultPriority,
+    assetId: change?.asset?.id ?? null,
+    submit: change?.submit ?? false,
+    items: change ? change.items.map((item, i) => itemData(item, change.validations[i])) : [],
+    parent: parent ? { id: parent.id, number: parent.number } : null,
+    now,
+  });
+  const files = input.attachmentIds ?? [];
+  // Without files the creation is one statement on the pool; with them, the
+  // staged files are bound in the same transaction, or nothing is created.
+  if (files.length === 0) return insertTicket(db, ticket);
+  return db.$transaction(async (tx) => {
+    const created = await insertTicket(tx, ticket);
+    await bindStagedAttachments(tx, actor, created, files);
+    return created;
+  });
 }
 
 /** What a creator decided about a new ticket (validated), before the project's facts place it. */
