@@ -21,6 +21,8 @@ export interface Actor {
   sessionId?: string;
   /** Their colour theme, loaded with the session (the root layout renders it; absent elsewhere). */
   theme?: Theme;
+  /** Acting through a personal access token (/api/v1): which, and whether it may write. */
+  apiToken?: { id: string; scope: "read" | "write" };
 }
 
 const ACTOR_SELECT = {

@@ -79,6 +79,11 @@ export const AUDIT_ACTION_LABELS = {
   "attachment.removed": "File removed",
   "desk.export": "Desk exported",
   "audit.exported": "Audit log exported",
+  // Personal access tokens and the REST API (/settings/tokens, /admin/tokens, /api/v1)
+  "api_token.created": "API token created",
+  "api_token.revoked": "API token revoked",
+  "api_token.used": "API token used (first time that day)",
+  "api.write": "Change through the API",
 } as const satisfies Record<string, string>;
 
 export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;
