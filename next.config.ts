@@ -15,7 +15,8 @@ const nextConfig: NextConfig = {
       // JSON and files: nothing in them may run or be framed. Downloads set a
       // sandboxing policy of their own (lib/domain/attachments/http.ts), which a
       // header here would override.
-      { source: "/api/:path((?!attachments/).*)", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+      // (/api/docs is a page: it gets the proxy's page policy with its nonce.)
+      { source: "/api/:path((?!attachments/|docs$).*)", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
       { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
     ];
   },

@@ -16,7 +16,9 @@ import { safeDecodeURIComponent } from "@/lib/safe-decode";
 // - redirects signed-out visitors to /login.
 
 // Reachable signed out (they check the session themselves where it matters).
-const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/, /^\/forgot-password$/, /^\/(?:invite|reset|confirm)\/[^/]+$/, /^\/register(?:\/[^/]+)?$/];
+// /api/v1 authenticates by bearer token in its own handlers (lib/api/v1/operation.ts), never by cookie;
+// its document and /api/docs describe the API and grant nothing.
+const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth(?:\/|$)/, /^\/api\/v1(?:\/|$)/, /^\/api\/docs$/, /^\/forgot-password$/, /^\/(?:invite|reset|confirm)\/[^/]+$/, /^\/register(?:\/[^/]+)?$/];
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
@@ -50,7 +52,7 @@ export async function proxy(request: NextRequest) {
 
   // Route handlers under /api answer JSON or files under a policy of their own
   // (next.config.ts; a download sets a sandboxing one), which this must not replace.
-  return secured(NextResponse.next({ request: { headers: requestHeaders } }), pathname.startsWith("/api/") ? undefined : csp);
+  return secured(NextResponse.next({ request: { headers: requestHeaders } }), pathname.startsWith("/api/") && pathname !== "/api/docs" ? undefined : csp);
 }
 
 function secured(response: NextResponse, csp?: string): NextResponse {

@@ -1,0 +1,333 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { db } from "@/lib/db";
+import { createApiToken, revokeApiToken } from "@/lib/domain/api-tokens/tokens";
+import { createTicket } from "@/lib/domain/tickets/create-ticket";
+import { addComment } from "@/lib/domain/tickets/add-comment";
+import { seededDemo, type Demo } from "@/test/integration/helpers";
+import { OPERATIONS } from "./registry";
+import { openApiDocument } from "./openapi";
+
+// /api/v1 end to end below HTTP: each operation's route handler called with
+// a real Request and a real token on a real PostgreSQL. Every answer of a
+// documented status is validated against the OpenAPI document itself (the
+// contract), and the file fails unless every documented operation answered
+// at least once with a success.
+
+let demo: Demo;
+const tokens: Record<string, string> = {};
+const actor = (email: keyof Demo["actors"]) => demo.actors[email];
+const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: { "application/json": { schema: object } } }> }>>; components: object };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ $id: "doc", components: doc.components });
+const succeeded = new Set<string>();
+
+async function tokenFor(email: keyof Demo["actors"], scope: "read" | "write" = "write"): Promise<string> {
+  const key = `${email}:${scope}`;
+  tokens[key] ??= (await createApiToken(actor(email), { name: `test ${key}`, expires: "30", scope })).secret;
+  return tokens[key]!;
+}
+
+interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+/** Finds the documented operation for method + path (as a router would), calls it, and checks the answer against the document. */
+async function api(token: string | null, method: string, path: string, opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const [pathname] = path.split("?");
+  for (const op of OPERATIONS) {
+    if (op.spec.method !== method) continue;
+    const names: string[] = [];
+    const pattern = new RegExp(`^${op.spec.path.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), "([^/]+)"))}$`);
+    const m = pattern.exec(pathname!);
+    if (!m) continue;
+    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+    const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(opts.body !== undefined || opts.raw !== undefined ? { "Content-Type": "application/json" } : {}), ...opts.headers };
+    const request = new Request(`http://localhost/api/v1${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+    const res = await op.handle(request, { params: Promise.resolve(params) });
+    const text = await res.text();
+    const body = text ? JSON.parse(text) : null;
+    expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(500);
+    const documented = doc.paths[op.spec.path]![method.toLowerCase()]!.responses[String(res.status)];
+    expect(documented, `${method} ${path} answered ${res.status}, which ${op.spec.operationId} does not document`).toBeDefined();
+    const schema = documented!.content?.["application/json"]?.schema;
+    if (schema) {
+      const validate = ajv.compile(rebase(schema));
+      expect(validate(body), `${method} ${path} → ${res.status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text}`).toBe(true);
+    }
+    if (res.status < 300) succeeded.add(op.spec.operationId);
+    return { status: res.status, body, headers: res.headers };
+  }
+  throw new Error(`No documented operation for ${method} ${path}`);
+}
+
+/** A schema from the document with its #/components refs pointing at the registered document. */
+function rebase(schema: object): object {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'));
+}
+
+let supTicket: { id: string; number: string };
+let otherRequesters: { id: string; number: string };
+let globexTicket: { id: string; number: string };
+
+beforeAll(async () => {
+  demo = await seededDemo();
+  supTicket = await createTicket(actor("requester@acme.test"), { requestType: "support", title: "API: printer on fire", description: "Smoke" });
+  otherRequesters = await createTicket(actor("requester2@acme.test"), { requestType: "support", title: "API: requester2's own", description: "Mine" });
+  globexTicket = await createTicket(actor("requester@globex.test"), { requestType: "support", title: "API: Globex secret", description: "Theirs" });
+  await addComment(actor("agent@acme.test"), { ticketId: supTicket.id, body: "Internal: vendor bug 4711", internal: true });
+  await addComment(actor("agent@acme.test"), { ticketId: supTicket.id, body: "We are looking into it." });
+});
+
+afterAll(() => {
+  // The contract covers the whole API: every documented operation answered with a success at least once.
+  expect([...succeeded].sort()).toEqual(OPERATIONS.map((o) => o.spec.operationId).sort());
+});
+
+describe("authentication", () => {
+  it("no token, a malformed one, an unknown one: 401 with a Bearer challenge; a cookie is never read", async () => {
+    for (const token of [null, "nope", "hd_pat_" + "x".repeat(43)]) {
+      const res = await api(token, "GET", "/me");
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("UNAUTHENTICATED");
+      expect(res.headers.get("www-authenticate")).toMatch(/^Bearer realm="api"/);
+    }
+  });
+
+  it("GET /me is the token's user with live permissions; a role change shows at once; revoked or deactivated stops it", async () => {
+    const token = await tokenFor("tech@acme.test", "read");
+    const me = await api(token, "GET", "/me");
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: "tech@acme.test", token: { scope: "read" } });
+    expect(me.body.permissions).not.toContain("org.manage");
+
+    const tech = await db.user.findUniqueOrThrow({ where: { email: "tech@acme.test" }, select: { id: true, roleId: true } });
+    const agentRole = await db.role.findFirstOrThrow({ where: { organizationId: demo.acme.id, name: "Agent" }, select: { id: true } });
+    await db.user.update({ where: { id: tech.id }, data: { roleId: agentRole.id } });
+    try {
+      expect((await api(token, "GET", "/me")).body.role).toBe("Agent");
+    } finally {
+      await db.user.update({ where: { id: tech.id }, data: { roleId: tech.roleId } });
+    }
+
+    await db.user.update({ where: { id: tech.id }, data: { active: false } });
+    try {
+      expect((await api(token, "GET", "/me")).status).toBe(401);
+    } finally {
+      await db.user.update({ where: { id: tech.id }, data: { active: true } });
+    }
+    const revoked = (await createApiToken(actor("tech@acme.test"), { name: "to revoke", expires: "7", scope: "read" }));
+    expect((await api(revoked.secret, "GET", "/me")).status).toBe(200);
+    await revokeApiToken(actor("tech@acme.test"), { tokenId: revoked.token.id });
+    expect((await api(revoked.secret, "GET", "/me")).status).toBe(401);
+  });
+
+  it("a read-only token is refused every write (403) before anything is read or written", async () => {
+    const token = await tokenFor("agent@acme.test", "read");
+    const before = await db.ticket.count();
+    const res = await api(token, "POST", "/tickets", { body: { project: "SUP", title: "From a read token", description: "x" } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/read-only/);
+    expect(await db.ticket.count()).toBe(before);
+    expect((await api(token, "POST", `/tickets/${supTicket.number}/replies`, { body: { body: "hi" } })).status).toBe(403);
+  });
+});
+
+describe("tickets", () => {
+  it("lists the caller's scope with the desk's filters, search and cursor; requesters only their own", async () => {
+    const agent = await tokenFor("agent@acme.test");
+    const page1 = await api(agent, "GET", "/tickets?limit=2&sort=created");
+    expect(page1.status).toBe(200);
+    expect(page1.body.data).toHaveLength(2);
+    expect(page1.body.next_cursor).toEqual(expect.any(String));
+    const page2 = await api(agent, "GET", `/tickets?limit=2&sort=created&cursor=${encodeURIComponent(page1.body.next_cursor)}`);
+    expect(page2.body.data.map((t: { id: string }) => t.id)).not.toContain(page1.body.data[0].id);
+
+    const searched = await api(agent, "GET", "/tickets?q=printer%20on%20fire&status=answered,open");
+    expect(searched.body.data.map((t: { number: string }) => t.number)).toContain(supTicket.number);
+    const globexSearch = await api(agent, "GET", "/tickets?q=Globex%20secret");
+    expect(globexSearch.body.data).toEqual([]);
+
+    const requester = await tokenFor("requester@acme.test");
+    const own = await api(requester, "GET", "/tickets?limit=100");
+    const numbers = own.body.data.map((t: { number: string }) => t.number);
+    expect(numbers).toContain(supTicket.number);
+    expect(numbers).not.toContain(otherRequesters.number);
+    expect(own.body.data.every((t: { requester: { id: string }; team_id: string | null }) => t.requester.id === actor("requester@acme.test").id && t.team_id === null)).toBe(true);
+  });
+
+  it("malformed list parameters are 400 with the field named, never a 500", async () => {
+    const agent = await tokenFor("agent@acme.test");
+    for (const [q, field] of [
+      ["limit=0", "limit"],
+      ["limit=101", "limit"],
+      ["limit=abc", "limit"],
+      ["status=bogus", "status"],
+      ["sort=sideways", "sort"],
+      ["created_from=2026-13-45", "created_from"],
+      ["assignee=not-a-uuid", "assignee"],
+      ["bogus=1", "bogus"],
+    ] as const) {
+      const res = await api(agent, "GET", `/tickets?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(Object.keys(res.body.error.fields ?? {}), q).toContain(field);
+    }
+  });
+
+  it("creates (201, Location, ETag), reads by number or id, and another organization's or requester's ticket is 404", async () => {
+    const requester = await tokenFor("requester@acme.test");
+    const created = await api(requester, "POST", "/tickets", { body: { project: "SUP", title: "Created through the API", description: "Hello", priority: "high" } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: "Created through the API", priority: "high", status: "open", version: 1, project: { key: "SUP" } });
+    expect(created.headers.get("location")).toBe(`/api/v1/tickets/${created.body.number}`);
+    expect(created.headers.get("etag")).toBe('"1"');
+    const history = await db.ticketHistory.findMany({ where: { ticketId: created.body.id }, select: { action: true } });
+    expect(history.map((h) => h.action)).toEqual(["created"]);
+
+    expect((await api(requester, "GET", `/tickets/${created.body.number}`)).body.id).toBe(created.body.id);
+    expect((await api(requester, "GET", `/tickets/${created.body.id}`)).body.number).toBe(created.body.number);
+    expect((await api(requester, "GET", `/tickets/${created.body.number.toLowerCase()}`)).status).toBe(200);
+
+    for (const [token, ref] of [
+      [requester, otherRequesters.number],
+      [requester, globexTicket.id],
+      [await tokenFor("agent@globex.test"), supTicket.id],
+      [await tokenFor("agent@globex.test"), supTicket.number],
+      [requester, "SUP-999999"],
+      [requester, "%00"],
+    ] as const) {
+      const res = await api(token, "GET", `/tickets/${encodeURIComponent(ref)}`);
+      expect(res.status, ref).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain("Globex secret");
+    }
+  });
+
+  it("refuses bad bodies whole: not JSON 400, unknown or invalid fields 422 with snake_case names, a project the caller cannot use 422", async () => {
+    const requester = await tokenFor("requester@acme.test");
+    const before = await db.ticket.count();
+    expect((await api(requester, "POST", "/tickets", { raw: "{not json" })).status).toBe(400);
+    expect((await api(requester, "POST", "/tickets", { raw: "{}", headers: { "Content-Type": "text/plain" } })).status).toBe(400);
+    const unknown = await api(requester, "POST", "/tickets", { body: { project: "SUP", title: "x", status: "closed" } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toHaveProperty("status");
+    const empty = await api(requester, "POST", "/tickets", { body: { project: "SUP", title: "" } });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.fields).toHaveProperty("title");
+    const eng = await api(requester, "POST", "/tickets", { body: { project: "ENG", title: "Not a member" } });
+    expect(eng.status).toBe(422);
+    expect(eng.body.error.fields).toHaveProperty("project_key");
+    const nul = await api(requester, "POST", "/tickets", { body: { project: "SUP", title: "a\u0000b" } });
+    expect(nul.status).toBe(422);
+    expect(await db.ticket.count()).toBe(before);
+  });
+
+  it("PATCH needs the version read; a stale one is 409 with current_version; fields the caller may not write refuse the whole body", async () => {
+    const agent = await tokenFor("agent@acme.test");
+    const t = (await api(agent, "GET", `/tickets/${supTicket.number}`)).body;
+    expect((await api(agent, "PATCH", `/tickets/${t.number}`, { body: { priority: "low" } })).status).toBe(422);
+    const changed = await api(agent, "PATCH", `/tickets/${t.number}`, { body: { priority: "low" }, headers: { "If-Match": `"${t.version}"` } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ priority: "low", version: t.version + 1 });
+    expect(changed.headers.get("etag")).toBe(`"${t.version + 1}"`);
+
+    const stale = await api(agent, "PATCH", `/tickets/${t.number}`, { body: { priority: "high", version: t.version } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: "CONFLICT", current_version: t.version + 1 });
+    expect((await api(agent, "PATCH", `/tickets/${t.number}`, { body: { priority: "high", version: 1 }, headers: { "If-Match": '"2"' } })).status).toBe(400);
+    expect((await api(agent, "PATCH", `/tickets/${t.number}`, { body: { priority: "high" }, headers: { "If-Match": "garbage" } })).status).toBe(400);
+
+    // A requester may edit their own ticket's title, not its priority: the body is refused whole.
+    const requester = await tokenFor("requester@acme.test");
+    const current = (await api(requester, "GET", `/tickets/${t.number}`)).body;
+    const mixed = await api(requester, "PATCH", `/tickets/${t.number}`, { body: { title: "Renamed by requester", priority: "critical", version: current.version } });
+    expect([403, 422]).toContain(mixed.status);
+    const after = (await api(requester, "GET", `/tickets/${t.number}`)).body;
+    expect(after).toMatchObject({ title: current.title, priority: current.priority, version: current.version });
+  });
+
+  it("transitions go through the workflow's rules: an allowed move is 200, a disallowed one 409, a stale version 409, a requester's approve 403", async () => {
+    const agent = await tokenFor("agent@acme.test");
+    const t = (await api(agent, "GET", `/tickets/${supTicket.number}`)).body;
+    const moved = await api(agent, "POST", `/tickets/${t.number}/transitions`, { body: { to: "in_progress", version: t.version } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: "in_progress", version: t.version + 1 });
+    const stale = await api(agent, "POST", `/tickets/${t.number}/transitions`, { body: { to: "resolved", version: t.version } });
+    expect(stale.status).toBe(409);
+    const nowhere = await api(agent, "POST", `/tickets/${t.number}/transitions`, { body: { to: "approved", version: t.version + 1 } });
+    expect([409, 422]).toContain(nowhere.status);
+
+    const change = await createTicket(actor("requester@acme.test"), { requestType: "change", title: "API: more RAM", description: "x", assetId: null, items: [], submit: false });
+    const requester = await tokenFor("requester@acme.test");
+    const c = (await api(requester, "GET", `/tickets/${change.number}`)).body;
+    const approve = await api(requester, "POST", `/tickets/${c.number}/transitions`, { body: { to: "approved", version: c.version } });
+    expect([403, 409]).toContain(approve.status);
+    expect((await api(requester, "GET", `/tickets/${c.number}`)).body.status).toBe(c.status);
+  });
+
+  it("DELETE moves to the bin for ticket.manage (204, then 404); others 403", async () => {
+    const t = await createTicket(actor("requester@acme.test"), { requestType: "support", title: "API: to delete", description: "x" });
+    expect((await api(await tokenFor("agent@acme.test"), "DELETE", `/tickets/${t.number}`)).status).toBe(403);
+    const admin = await tokenFor("admin@acme.test");
+    expect((await api(admin, "DELETE", `/tickets/${t.number}`)).status).toBe(204);
+    expect((await api(admin, "GET", `/tickets/${t.number}`)).status).toBe(404);
+  });
+});
+
+describe("the thread", () => {
+  it("internal notes for staff who may read them, never for the requester; paged by cursor", async () => {
+    const agent = await tokenFor("agent@acme.test");
+    const staff = await api(agent, "GET", `/tickets/${supTicket.number}/replies`);
+    expect(staff.status).toBe(200);
+    expect(staff.body.data.map((r: { body: string }) => r.body)).toContain("Internal: vendor bug 4711");
+    const requester = await tokenFor("requester@acme.test");
+    const own = await api(requester, "GET", `/tickets/${supTicket.number}/replies`);
+    expect(JSON.stringify(own.body)).not.toContain("vendor bug");
+    expect(own.body.data.map((r: { body: string }) => r.body)).toContain("We are looking into it.");
+
+    const first = await api(agent, "GET", `/tickets/${supTicket.number}/replies?limit=1`);
+    expect(first.body.data).toHaveLength(1);
+    const second = await api(agent, "GET", `/tickets/${supTicket.number}/replies?limit=1&cursor=${first.body.next_cursor}`);
+    expect(second.body.data[0].id).not.toBe(first.body.data[0].id);
+    expect((await api(agent, "GET", `/tickets/${supTicket.number}/replies?cursor=garbage`)).status).toBe(400);
+  });
+
+  it("replies as the composer does; a requester cannot write an internal note; another requester's ticket is 404", async () => {
+    const requester = await tokenFor("requester@acme.test");
+    const reply = await api(requester, "POST", `/tickets/${supTicket.number}/replies`, { body: { body: "Still on fire." } });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ type: "comment", body: "Still on fire.", author: { id: actor("requester@acme.test").id } });
+    const note = await api(requester, "POST", `/tickets/${supTicket.number}/replies`, { body: { body: "Sneaky", internal: true } });
+    expect([403, 422]).toContain(note.status);
+    expect(await db.comment.count({ where: { body: "Sneaky" } })).toBe(0);
+    expect((await api(requester, "POST", `/tickets/${otherRequesters.number}/replies`, { body: { body: "Not mine" } })).status).toBe(404);
+    expect((await api(requester, "POST", `/tickets/${supTicket.number}/replies`, { body: { body: "" } })).status).toBe(422);
+  });
+});
+
+describe("audit", () => {
+  it("every write through the API is audited with its operation; the first use of a token each day once", async () => {
+    const me = actor("manager@acme.test");
+    const token = await tokenFor("manager@acme.test");
+    await api(token, "GET", "/me");
+    await api(token, "GET", "/me");
+    const created = await api(token, "POST", "/tickets", { body: { project: "SUP", title: "Audited", description: "x" } });
+    expect(created.status).toBe(201);
+    const rows = await db.auditLog.findMany({ where: { actorId: me.id, action: { in: ["api.write", "api_token.used"] } }, select: { action: true, data: true } });
+    expect(rows.filter((r) => r.action === "api_token.used")).toHaveLength(1);
+    expect(rows.filter((r) => r.action === "api.write").map((r) => (r.data as { operation: string }).operation)).toEqual(["createTicket"]);
+  });
+});
+
+describe("the document", () => {
+  it("is OpenAPI 3.1 with every operation, each with its security, responses and error shape", () => {
+    const d = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
+    expect(d.openapi).toBe("3.1.0");
+    const ids = Object.values(d.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
+    expect(ids.sort()).toEqual(OPERATIONS.map((o) => o.spec.operationId).sort());
+    for (const methods of Object.values(d.paths)) for (const o of Object.values(methods)) expect(o.responses["401"], o.operationId).toBeDefined();
+  });
+});
