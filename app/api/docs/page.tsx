@@ -127,7 +127,7 @@ export default function ApiDocsPage() {
           </Link>
         </p>
         <h1 className="text-2xl font-semibold text-slate-900">API documentation</h1>
-        <p className="text-sm text-slate-700">{doc.info.description}</p>
+        <p className="text-sm text-slate-700">The help desk&apos;s REST API, for monitoring that opens incidents, a CMDB that files changes, chat bots and reports. It applies the same rules as the pages: a token acts as its user, with the user&apos;s live permissions.</p>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>
             Base URL <code className="font-mono text-xs">/api/v1</code>; the machine-readable document is{" "}

@@ -171,6 +171,8 @@ describe("tickets", () => {
       ["created_from=2026-13-45", "created_from"],
       ["assignee=not-a-uuid", "assignee"],
       ["bogus=1", "bogus"],
+      ["cursor=junk", "cursor"],
+      ["sort=number&cursor=WyJ1cGRhdGVkIl0", "cursor"],
     ] as const) {
       const res = await api(agent, "GET", `/tickets?${q}`);
       expect(res.status, q).toBe(400);
@@ -319,6 +321,70 @@ describe("audit", () => {
     const rows = await db.auditLog.findMany({ where: { actorId: me.id, action: { in: ["api.write", "api_token.used"] } }, select: { action: true, data: true } });
     expect(rows.filter((r) => r.action === "api_token.used")).toHaveLength(1);
     expect(rows.filter((r) => r.action === "api.write").map((r) => (r.data as { operation: string }).operation)).toEqual(["createTicket"]);
+  });
+});
+
+describe("idempotency and rate limits", () => {
+  it("a retried creation with the same Idempotency-Key returns the first answer and creates nothing twice; another body with it is 422", async () => {
+    const token = await tokenFor("agent@acme.test");
+    const body = { project: "SUP", title: "Monitoring: disk full on db-1", description: "Alert 1234" };
+    const first = await api(token, "POST", "/tickets", { body, headers: { "Idempotency-Key": "alert-1234" } });
+    expect(first.status).toBe(201);
+    const again = await api(token, "POST", "/tickets", { body, headers: { "Idempotency-Key": "alert-1234" } });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    expect(again.body.id).toBe(first.body.id);
+    expect(await db.ticket.count({ where: { title: body.title } })).toBe(1);
+
+    const other = await api(token, "POST", "/tickets", { body: { ...body, title: "Something else" }, headers: { "Idempotency-Key": "alert-1234" } });
+    expect(other.status).toBe(422);
+    // Keys are per user: another user's same key is a new request.
+    const theirs = await api(await tokenFor("manager@acme.test"), "POST", "/tickets", { body, headers: { "Idempotency-Key": "alert-1234" } });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    expect((await api(token, "POST", "/tickets", { body, headers: { "Idempotency-Key": "bad key with spaces" } })).status).toBe(400);
+
+    // A refusal is an answer too: the retry gets the same 422, and still nothing is created.
+    const refused = await api(token, "POST", "/tickets", { body: { project: "SUP", title: "" }, headers: { "Idempotency-Key": "empty-title" } });
+    expect(refused.status).toBe(422);
+    expect((await api(token, "POST", "/tickets", { body: { project: "SUP", title: "" }, headers: { "Idempotency-Key": "empty-title" } })).status).toBe(422);
+  });
+
+  it("two retries racing with one key create one ticket", async () => {
+    const token = await tokenFor("agent@acme.test");
+    const body = { project: "SUP", title: "Monitoring: raced alert", description: "x" };
+    const answers = await Promise.all([1, 2, 3].map(() => api(token, "POST", "/tickets", { body, headers: { "Idempotency-Key": "raced-alert" } })));
+    for (const a of answers) expect([201, 409]).toContain(a.status);
+    expect(await db.ticket.count({ where: { title: body.title } })).toBe(1);
+  });
+
+  it("a token past its limit gets 429 with Retry-After; every answer carries RateLimit headers; failed authentications count per IP", async () => {
+    const saved = { ...process.env };
+    process.env.API_RATE_LIMIT_PER_MINUTE = "3";
+    process.env.API_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE = "2";
+    try {
+      const { secret } = await createApiToken(actor("agent@acme.test"), { name: "limited", expires: "7", scope: "read" });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await api(secret, "GET", "/me"));
+      // The minute may turn between two calls: then the count starts again.
+      const limited = answers.filter((a) => a.status === 429);
+      expect(answers[0]!.headers.get("ratelimit-limit")).toBe("3");
+      expect(answers[0]!.headers.get("ratelimit-remaining")).toBe("2");
+      if (limited.length) {
+        expect(limited[0]!.headers.get("retry-after")).toMatch(/^\d+$/);
+        expect(limited[0]!.body.error.code).toBe("RATE_LIMITED");
+      } else {
+        expect(answers.some((a) => a.headers.get("ratelimit-remaining") === "0")).toBe(true);
+      }
+      const ip = { "X-Forwarded-For": "203.0.113.77" };
+      const guesses = [];
+      for (let i = 0; i < 4; i++) guesses.push((await api(`hd_pat_${"g".repeat(43)}`, "GET", "/me", { headers: ip })).status);
+      expect(guesses).toContain(429);
+      expect(guesses[0]).toBe(401);
+    } finally {
+      process.env = saved;
+    }
   });
 });
 

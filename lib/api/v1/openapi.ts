@@ -61,6 +61,12 @@ export function openApiDocument(serverUrl = "/api/v1"): Json {
         ...(r.schema ? { content: { "application/json": { schema: hoist(schemaOf(r.schema, "output"), components, "output") } } } : {}),
       };
     }
+    // Every operation may be rate limited (rate-limit.ts).
+    responses["429"] ??= {
+      description: "Too many requests: wait Retry-After seconds",
+      headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "string" } } },
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
     const parameters = parametersOf(spec, components);
     if (spec.idempotent) parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "A retry with the same key returns the first answer and creates nothing twice", schema: { type: "string", maxLength: 200 } });
     if (["PATCH", "PUT", "DELETE"].includes(spec.method) || spec.path.endsWith("/transitions")) {

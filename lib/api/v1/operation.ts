@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { audit, requestMeta } from "@/lib/audit";
 import { authenticateApiToken } from "@/lib/domain/api-tokens/tokens";
+import { claimKey, completeKey, KEY_PATTERN, releaseKey, requestHash } from "./idempotency";
+import { hit, rateHeaders, rateLimits, type RateLimits } from "./rate-limit";
 import { isAppError, zodFieldErrors, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 
 // The REST API's one wrapper (issue 15), the twin of defineAction and
@@ -114,15 +116,22 @@ export interface Operation {
   handle: (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 }
 
-/** The caller of a request: a bearer token's user, or a 401 (no cookie is ever read here). */
-export async function bearerActor(request: Request): Promise<Actor> {
+/**
+ * The caller of a request: a bearer token's user, or a 401 (no cookie is
+ * ever read here). Failed authentications count against the IP: past the
+ * limit they are answered 429, which slows down guessing.
+ */
+export async function bearerActor(request: Request, limits: RateLimits = rateLimits()): Promise<Actor> {
   const header = request.headers.get("authorization");
   const challenge = { "WWW-Authenticate": 'Bearer realm="api"' };
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  const meta = requestMeta(request.headers);
+  const actor = match ? await authenticateApiToken(match[1]!, { meta }) : null;
+  if (actor) return actor;
+  const state = await hit(`ip:${meta.ip ?? "unknown"}`, limits.perIp);
+  if (state.exceeded) throw new ApiError("RATE_LIMITED", `Too many failed attempts from this address. Try again in ${state.reset} s.`, undefined, rateHeaders(state));
   if (!header) throw new ApiError("UNAUTHENTICATED", "Send a personal access token: Authorization: Bearer <token> (create one on /settings/tokens).", undefined, challenge);
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const actor = match ? await authenticateApiToken(match[1]!, { meta: requestMeta(request.headers) }) : null;
-  if (!actor) throw new ApiError("UNAUTHENTICATED", "This token is not valid: it may be mistyped, expired or revoked, or its user deactivated.", undefined, { ...challenge, "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' });
-  return actor;
+  throw new ApiError("UNAUTHENTICATED", "This token is not valid: it may be mistyped, expired or revoked, or its user deactivated.", undefined, { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' });
 }
 
 function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, code: ApiErrorCode, what: string): z.output<T> {
@@ -147,11 +156,15 @@ export function queryObject(url: URL): Record<string, string | string[]> {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-async function readJsonBody(request: Request): Promise<unknown> {
+async function readBodyText(request: Request): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw new ApiError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).");
   const text = await request.text();
   if (text.length > BODY_LIMIT_BYTES) throw new ApiError("BAD_REQUEST", "The body is larger than 1 MB.");
+  return text;
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -169,14 +182,37 @@ export function defineOperation<P extends z.ZodType = z.ZodUndefined, Q extends 
   run: (call: Call<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Response>,
 ): Operation {
   const handle = async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    let limitHeaders: Record<string, string> = {};
+    let idem: { userId: string; key: string } | null = null;
     try {
-      const actor = await bearerActor(request);
+      const limits = rateLimits();
+      const actor = await bearerActor(request, limits);
+      const state = await hit(`token:${actor.apiToken!.id}`, limits.perToken);
+      limitHeaders = rateHeaders(state);
+      if (state.exceeded) throw new ApiError("RATE_LIMITED", `This token made more than ${state.limit} requests this minute. Try again in ${state.reset} s.`, undefined, limitHeaders);
       if (spec.access === "write" && actor.apiToken?.scope !== "write") {
         throw new ApiError("FORBIDDEN", "This token is read-only: create a token with Read and write to make changes.");
       }
       const params = parsePart(spec.params, (await context?.params) ?? {}, "NOT_FOUND", "path");
       const query = parsePart(spec.query, queryObject(new URL(request.url)), "BAD_REQUEST", "query");
-      const body = spec.body ? parsePart(spec.body, await readJsonBody(request), "VALIDATION", "body") : undefined;
+      const text = spec.body ? await readBodyText(request) : "";
+
+      const key = spec.idempotent ? request.headers.get("idempotency-key") : null;
+      if (key !== null) {
+        if (!KEY_PATTERN.test(key)) throw new ApiError("BAD_REQUEST", "An Idempotency-Key is 1 to 200 visible ASCII characters.", { "Idempotency-Key": ["1 to 200 visible ASCII characters"] });
+        const claim = await claimKey(actor.id, key, requestHash(spec.method, new URL(request.url).pathname, text));
+        if (claim.kind === "other_request") throw new ApiError("VALIDATION", "This Idempotency-Key was used for another request. Use a new key for a new request.", { "Idempotency-Key": ["Used for another request"] });
+        if (claim.kind === "in_progress") throw new ApiError("CONFLICT", "The first request with this Idempotency-Key is still running. Retry in a moment.");
+        if (claim.kind === "replay") {
+          return new Response(claim.body || null, {
+            status: claim.status,
+            headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Idempotent-Replayed": "true", ...(claim.location ? { Location: claim.location } : {}), ...limitHeaders },
+          });
+        }
+        idem = { userId: actor.id, key };
+      }
+
+      const body = spec.body ? parsePart(spec.body, parseJson(text), "VALIDATION", "body") : undefined;
       const response = await run({ actor, params, query, body: body as z.output<B>, request });
       if (spec.access === "write" && response.status < 400) {
         await audit({
@@ -189,12 +225,31 @@ export function defineOperation<P extends z.ZodType = z.ZodUndefined, Q extends 
           ...requestMeta(request.headers),
         });
       }
-      return response;
+      return await finish(response, idem, limitHeaders);
     } catch (e) {
-      return errorResponseFor(e, spec.operationId);
+      const response = errorResponseFor(e, spec.operationId);
+      for (const [k, v] of Object.entries(limitHeaders)) if (!response.headers.has(k)) response.headers.set(k, v);
+      return finish(response, idem, {});
     }
   };
   return { spec: spec as unknown as OperationSpec<z.ZodType, z.ZodType, z.ZodType>, handle };
+}
+
+/**
+ * The answer, with the rate headers; for a POST sent with an Idempotency-Key
+ * the answer is kept for its retries — unless the server failed (5xx), which
+ * frees the key for a retry instead.
+ */
+async function finish(response: Response, idem: { userId: string; key: string } | null, headers: Record<string, string>): Promise<Response> {
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  if (!idem) return response;
+  if (response.status >= 500) {
+    await releaseKey(idem.userId, idem.key).catch((e) => console.error("[api] could not release an idempotency key", e));
+    return response;
+  }
+  const body = await response.clone().text();
+  await completeKey(idem.userId, idem.key, { status: response.status, body, location: response.headers.get("location") });
+  return response;
 }
 
 /** A route file's exports: each operation under its method (`export const { GET, POST } = routes(list, create)`). */

@@ -11,7 +11,8 @@ import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { softDeleteTicket } from "@/lib/domain/tickets/delete-ticket";
 import { addComment } from "@/lib/domain/tickets/add-comment";
-import { deskPage } from "@/lib/domain/desk/desk-query";
+import { decodeDeskCursor, decodeWalkCursor, deskPage } from "@/lib/domain/desk/desk-query";
+import { isWalkSort } from "@/lib/domain/desk/desk-sort";
 import { deskQuerySchema, BOX_KEYS, SORT_KEYS } from "@/lib/validation/desk";
 import { isUuid } from "@/lib/validation/text";
 import { ApiError, apiJson, defineOperation } from "./operation";
@@ -222,6 +223,11 @@ export const listTickets = defineOperation(
       const fields: FieldErrors = {};
       for (const issue of parsed.error.issues) (fields[snake(String(issue.path[0]))] ??= []).push(issue.message);
       throw new ApiError("BAD_REQUEST", Object.values(fields).flat()[0] ?? "A filter is not valid", fields);
+    }
+    // The desk shows its first page for a cursor it cannot read (an old link); an API caller is told.
+    const { sort, cursor } = parsed.data;
+    if (cursor && (isWalkSort(sort) ? decodeWalkCursor(sort, cursor) : decodeDeskCursor(sort, cursor)) === null) {
+      throw new ApiError("BAD_REQUEST", "Not a cursor of this list: pass next_cursor as it came, with the same sort", { cursor: ["Not a cursor of this list"] });
     }
     const page = await domain(actor, null, () => deskPage(actor, { filters: parsed.data, limit: query.limit }));
     return apiJson(200, { data: await loadApiTickets(actor, page.rows.map((r) => r.id)), next_cursor: page.nextCursor });
