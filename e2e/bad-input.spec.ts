@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -1237,6 +1238,52 @@ function routeCases(): HttpCase[] {
   ];
   for (const [label, run] of uploadCases) add({ title: `[bad input] route /api/uploads as admin: ${label} → 4xx`, as: "admin", expect: "4xx", run });
 
+  // /api/v1: bearer tokens only; every malformed part is a 4xx in the one error shape, before anything is written.
+  const v1 = (url: string, init: { method?: string; headers?: Record<string, string>; data?: string } = {}, who: keyof typeof API_TOKENS = "write") => (ctx: APIRequestContext) =>
+    get(ctx, `/api/v1${url}`, { ...init, headers: { ...bearer(who), ...(init.data !== undefined ? { "Content-Type": "application/json" } : {}), ...init.headers } });
+  const json = (o: unknown) => JSON.stringify(o);
+  const v1Cases: [string, string, (ctx: APIRequestContext, f: F) => Promise<HttpAnswer>][] = [
+    ["/api/v1/me", "no token", (ctx) => get(ctx, "/api/v1/me")],
+    ["/api/v1/me", "an unknown token", (ctx) => get(ctx, "/api/v1/me", { headers: { Authorization: `Bearer hd_pat_${"x".repeat(43)}` } })],
+    ["/api/v1/me", "a NUL in the token", (ctx) => get(ctx, "/api/v1/me", { headers: { Authorization: "Bearer hd_pat_%00" } })],
+    ["/api/v1/me", "POST", (ctx) => v1("/me", { method: "POST", data: "{}" })(ctx)],
+    ["/api/v1/tickets", "limit=%00", (ctx) => v1("/tickets?limit=%00")(ctx)],
+    ["/api/v1/tickets", "limit=101", (ctx) => v1("/tickets?limit=101")(ctx)],
+    ["/api/v1/tickets", "a NUL in q", (ctx) => v1("/tickets?q=a%00b")(ctx)],
+    ["/api/v1/tickets", "status=bogus", (ctx) => v1("/tickets?status=bogus")(ctx)],
+    ["/api/v1/tickets", "a cursor that is not one", (ctx) => v1("/tickets?cursor=%E0%A4")(ctx)],
+    ["/api/v1/tickets", "an unknown parameter", (ctx) => v1("/tickets?bogus=1")(ctx)],
+    ["/api/v1/tickets", "assignee=not-a-uuid", (ctx) => v1("/tickets?assignee=not-a-uuid")(ctx)],
+    ["/api/v1/tickets", "POST not JSON", (ctx) => v1("/tickets", { method: "POST", data: "{oops" })(ctx)],
+    ["/api/v1/tickets", "POST text/plain", (ctx) => v1("/tickets", { method: "POST", data: "{}", headers: { "Content-Type": "text/plain" } })(ctx)],
+    ["/api/v1/tickets", "POST a NUL in the title", (ctx) => v1("/tickets", { method: "POST", data: json({ project: "SUP", title: "a\u0000b" }) })(ctx)],
+    ["/api/v1/tickets", "POST an unknown field", (ctx) => v1("/tickets", { method: "POST", data: json({ project: "SUP", title: "x", status: "closed" }) })(ctx)],
+    ["/api/v1/tickets", "POST Globex's project key from Acme", (ctx) => v1("/tickets", { method: "POST", data: json({ project: "NOPE", title: "x" }) })(ctx)],
+    ["/api/v1/tickets", "POST with a read-only token", (ctx) => v1("/tickets", { method: "POST", data: json({ project: "SUP", title: "x" }) }, "read")(ctx)],
+    ["/api/v1/tickets", "POST a bad Idempotency-Key", (ctx) => v1("/tickets", { method: "POST", data: json({ project: "SUP", title: "" }), headers: { "Idempotency-Key": "has spaces" } })(ctx)],
+    ["/api/v1/tickets", "POST a list as the body", (ctx) => v1("/tickets", { method: "POST", data: "[]" })(ctx)],
+    ["/api/v1/tickets/[id]", "a malformed %-escape", (ctx) => v1("/tickets/%E0")(ctx)],
+    ["/api/v1/tickets/[id]", "61 characters", (ctx) => v1(`/tickets/${"A".repeat(61)}`)(ctx)],
+    ["/api/v1/tickets/[id]", "an unknown id", (ctx) => v1(`/tickets/${UNKNOWN_ID}`)(ctx)],
+    ["/api/v1/tickets/[id]", "Acme's ticket for Globex", (ctx, f) => v1(`/tickets/${f.support.id}`, {}, "globex")(ctx)],
+    ["/api/v1/tickets/[id]", "PATCH without a version", (ctx, f) => v1(`/tickets/${f.support.number}`, { method: "PATCH", data: json({ priority: "low" }) })(ctx)],
+    ["/api/v1/tickets/[id]", "PATCH a stale version", (ctx, f) => v1(`/tickets/${f.support.number}`, { method: "PATCH", data: json({ priority: "low", version: 1 }), headers: { "If-Match": '"999999"' } })(ctx)],
+    ["/api/v1/tickets/[id]", "PATCH If-Match garbage", (ctx, f) => v1(`/tickets/${f.support.number}`, { method: "PATCH", data: json({ priority: "low" }), headers: { "If-Match": "garbage" } })(ctx)],
+    ["/api/v1/tickets/[id]", "PATCH an unknown field", (ctx, f) => v1(`/tickets/${f.support.number}`, { method: "PATCH", data: json({ status: "closed", version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]", "PATCH a NUL in the title", (ctx, f) => v1(`/tickets/${f.support.number}`, { method: "PATCH", data: json({ title: "a\u0000", version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]", "DELETE with a read-only token", (ctx, f) => v1(`/tickets/${f.support.number}`, { method: "DELETE" }, "read")(ctx)],
+    ["/api/v1/tickets/[id]/transitions", "a NUL in to", (ctx, f) => v1(`/tickets/${f.support.number}/transitions`, { method: "POST", data: json({ to: "\u0000", version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/transitions", "no version", (ctx, f) => v1(`/tickets/${f.support.number}/transitions`, { method: "POST", data: json({ to: "in_progress" }) })(ctx)],
+    ["/api/v1/tickets/[id]/transitions", "a version of 2^40", (ctx, f) => v1(`/tickets/${f.support.number}/transitions`, { method: "POST", data: json({ to: "in_progress", version: 2 ** 40 }) })(ctx)],
+    ["/api/v1/tickets/[id]/replies", "a cursor that is not one", (ctx, f) => v1(`/tickets/${f.support.number}/replies?cursor=junk`)(ctx)],
+    ["/api/v1/tickets/[id]/replies", "limit=-1", (ctx, f) => v1(`/tickets/${f.support.number}/replies?limit=-1`)(ctx)],
+    ["/api/v1/tickets/[id]/replies", "POST an empty body", (ctx, f) => v1(`/tickets/${f.support.number}/replies`, { method: "POST", data: json({ body: "" }) })(ctx)],
+    ["/api/v1/tickets/[id]/replies", "POST a NUL", (ctx, f) => v1(`/tickets/${f.support.number}/replies`, { method: "POST", data: json({ body: "a\u0000" }) })(ctx)],
+    ["/api/v1/tickets/[id]/replies", "POST to Globex's ticket from Acme", (ctx, f) => v1(`/tickets/${f.globexTicket}/replies`, { method: "POST", data: json({ body: "hi" }) })(ctx)],
+  ];
+  for (const [route, label, run] of v1Cases) add({ title: `[bad input] route ${route} with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
+  add({ title: "[bad input] route /api/v1/openapi.json signed out: junk params → no 500", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/api/v1/openapi.json?x=%E0%00") });
+
   // /admin/audit/export: the audit log's filter, streamed as CSV (an audit.exported row when it runs); a refused filter is a 400 before anything streams.
   for (const [label, qs] of [
     ["an action with a NUL", "action=ticket.created%00"],
@@ -1634,6 +1681,23 @@ async function refreshAdmin(a: F["admin"]): Promise<F["admin"]> {
   };
 }
 
+// /api/v1's callers: a token per scope for Acme's admin and one for Globex's,
+// written as /settings/tokens would. Their last use is set in the future so
+// that using them writes no last-use row: a refused request must write nothing.
+const API_TOKENS = { write: `hd_pat_${randomBytes(32).toString("base64url")}`, read: `hd_pat_${randomBytes(32).toString("base64url")}`, globex: `hd_pat_${randomBytes(32).toString("base64url")}` };
+const bearer = (which: keyof typeof API_TOKENS) => ({ Authorization: `Bearer ${API_TOKENS[which]}` });
+
+async function issueApiTokens(): Promise<void> {
+  for (const [which, email, scope] of [["write", EMAILS.admin, "write"], ["read", EMAILS.admin, "read"], ["globex", "admin@globex.test", "write"]] as const) {
+    const secret = API_TOKENS[which];
+    await db.query(
+      `INSERT INTO "ApiToken" ("id", "organizationId", "userId", "name", "prefix", "tokenHash", "scope", "lastUsedAt", "createdAt")
+       SELECT gen_random_uuid(), u."organizationId", u."id", $2, $3, $4, $5::"ApiTokenScope", '2999-01-01', now() FROM "User" u WHERE u."email" = $1`,
+      [email, `Bad-input probe ${which}`, secret.slice(0, 13), createHash("sha256").update(secret).digest("hex"), scope],
+    );
+  }
+}
+
 const test = base.extend<{ f: F }>({
   f: async ({ baseURL: url }, use) => {
     if (!fixture) {
@@ -1642,6 +1706,7 @@ const test = base.extend<{ f: F }>({
       const admin = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [EMAILS.admin]);
       await openSessions(admin.id);
       fixture = await loadFixture();
+      await issueApiTokens();
     } else {
       fixture = await refreshVersions(fixture);
     }
