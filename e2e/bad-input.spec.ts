@@ -1280,6 +1280,18 @@ function routeCases(): HttpCase[] {
     ["/api/v1/tickets/[id]/replies", "POST an empty body", (ctx, f) => v1(`/tickets/${f.support.number}/replies`, { method: "POST", data: json({ body: "" }) })(ctx)],
     ["/api/v1/tickets/[id]/replies", "POST a NUL", (ctx, f) => v1(`/tickets/${f.support.number}/replies`, { method: "POST", data: json({ body: "a\u0000" }) })(ctx)],
     ["/api/v1/tickets/[id]/replies", "POST to Globex's ticket from Acme", (ctx, f) => v1(`/tickets/${f.globexTicket}/replies`, { method: "POST", data: json({ body: "hi" }) })(ctx)],
+    ["/api/v1/tickets/[id]/assign", "a malformed assignee id", (ctx, f) => v1(`/tickets/${f.support.number}/assign`, { method: "POST", data: json({ assignee_ids: ["nope"], version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/assign", "eleven assignees", (ctx, f) => v1(`/tickets/${f.support.number}/assign`, { method: "POST", data: json({ assignee_ids: Array.from({ length: 11 }, () => UNKNOWN_ID), version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/transfer", "no one to transfer to", (ctx, f) => v1(`/tickets/${f.support.number}/transfer`, { method: "POST", data: json({ version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/transfer", "an unknown user", (ctx, f) => v1(`/tickets/${f.support.number}/transfer`, { method: "POST", data: json({ to_user_id: UNKNOWN_ID, version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/accept", "If-Match garbage", (ctx, f) => v1(`/tickets/${f.support.number}/accept`, { method: "POST", data: "{}", headers: { "If-Match": "x" } })(ctx)],
+    ["/api/v1/tickets/[id]/close", "no version", (ctx, f) => v1(`/tickets/${f.support.number}/close`, { method: "POST", data: "{}" })(ctx)],
+    ["/api/v1/tickets/[id]/status", "a NUL in status", (ctx, f) => v1(`/tickets/${f.support.number}/status`, { method: "PUT", data: json({ status: "\u0000", version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/relationships", "an unknown relationship_type", (ctx, f) => v1(`/tickets/${f.support.number}/relationships`, { method: "POST", data: json({ target_ticket_id: f.support2.id, relationship_type: "sibling" }) })(ctx)],
+    ["/api/v1/tickets/[id]/relationships", "Globex's ticket as the target", (ctx, f) => v1(`/tickets/${f.support.number}/relationships`, { method: "POST", data: json({ target_ticket_id: f.globexTicket, relationship_type: "related" }) })(ctx)],
+    ["/api/v1/tickets/[id]/relationships", "itself as the target", (ctx, f) => v1(`/tickets/${f.support.number}/relationships`, { method: "POST", data: json({ target_ticket_id: f.support.id, relationship_type: "related" }) })(ctx)],
+    ["/api/v1/tickets/[id]/relationships/[relationship_id]", "a malformed link id", (ctx, f) => v1(`/tickets/${f.support.number}/relationships/nope`, { method: "DELETE" })(ctx)],
+    ["/api/v1/tickets/[id]/relationships/[relationship_id]", "an unknown link id", (ctx, f) => v1(`/tickets/${f.support.number}/relationships/${UNKNOWN_ID}`, { method: "DELETE" })(ctx)],
   ];
   for (const [route, label, run] of v1Cases) add({ title: `[bad input] route ${route} with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
   add({ title: "[bad input] route /api/v1/openapi.json signed out: junk params → no 500", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/api/v1/openapi.json?x=%E0%00") });

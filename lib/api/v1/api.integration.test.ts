@@ -279,6 +279,61 @@ describe("tickets", () => {
   });
 });
 
+describe("the ticket page's other buttons, and links", () => {
+  it("assign, accept, transfer, PUT status and close run the page's rules", async () => {
+    const t = await createTicket(actor("requester@acme.test"), { requestType: "support", title: "API: buttons", description: "x" });
+    const agent = await tokenFor("agent@acme.test");
+    const tech = actor("tech@acme.test");
+    let cur = (await api(agent, "GET", `/tickets/${t.number}`)).body;
+    const assigned = await api(agent, "POST", `/tickets/${t.number}/assign`, { body: { assignee_ids: [tech.id], version: cur.version } });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.assignee).toMatchObject({ id: tech.id });
+    // A requester may not assign.
+    const requester = await tokenFor("requester@acme.test");
+    expect((await api(requester, "POST", `/tickets/${t.number}/assign`, { body: { assignee_ids: [], version: assigned.body.version } })).status).toBe(403);
+
+    const techToken = await tokenFor("tech@acme.test");
+    const accepted = await api(techToken, "POST", `/tickets/${t.number}/accept`, { body: {} });
+    expect(accepted.status).toBe(200);
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id }, select: { acceptedById: true } })).toEqual({ acceptedById: tech.id });
+    const transferred = await api(techToken, "POST", `/tickets/${t.number}/transfer`, { body: { to_user_id: actor("agent@acme.test").id, version: accepted.body.version } });
+    // Handed away: the technician no longer sees the ticket, so the answer is 204 without it.
+    expect(transferred.status).toBe(204);
+    cur = (await api(agent, "GET", `/tickets/${t.number}`)).body;
+    expect(cur.assignee).toMatchObject({ id: actor("agent@acme.test").id });
+
+    const status = await api(agent, "PUT", `/tickets/${t.number}/status`, { body: { status: "in_progress" }, headers: { "If-Match": `"${cur.version}"` } });
+    expect(status.status).toBe(200);
+    expect(status.body.status).toBe("in_progress");
+    const closed = await api(agent, "POST", `/tickets/${t.number}/close`, { body: { version: status.body.version } });
+    expect([200, 409]).toContain(closed.status);
+    if (closed.status === 200) expect(closed.body.status).toBe("closed");
+    const history = await db.ticketHistory.findMany({ where: { ticketId: t.id }, select: { action: true } });
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["created", "assigned", "accepted", "unassigned", "status_change"]));
+  });
+
+  it("relationships as seed 000: link a child, list from both sides, unlink; another organization's target is 404; requesters cannot link", async () => {
+    const parent = await createTicket(actor("requester@acme.test"), { requestType: "support", title: "API: parent", description: "x" });
+    const child = await createTicket(actor("requester@acme.test"), { requestType: "support", title: "API: child", description: "x" });
+    const agent = await tokenFor("agent@acme.test");
+    const link = await api(agent, "POST", `/tickets/${child.number}/relationships`, { body: { target_ticket_id: parent.id, relationship_type: "child" } });
+    expect(link.status).toBe(201);
+    expect(link.body).toMatchObject({ target_ticket_id: parent.id, target_subject: "API: parent", relationship_type: "child", side: "child_of" });
+    const fromParent = await api(agent, "GET", `/tickets/${parent.number}/relationships`);
+    expect(fromParent.body.relationships).toEqual([expect.objectContaining({ id: link.body.id, target_ticket_id: child.id, relationship_type: "parent", side: "parent_of" })]);
+
+    expect((await api(agent, "POST", `/tickets/${child.number}/relationships`, { body: { target_ticket_id: globexTicket.id, relationship_type: "related" } })).status).toBe(404);
+    const requester = await tokenFor("requester@acme.test");
+    expect((await api(requester, "POST", `/tickets/${child.number}/relationships`, { body: { target_ticket_id: parent.number, relationship_type: "related" } })).status).toBe(403);
+    expect((await api(await tokenFor("agent@globex.test"), "GET", `/tickets/${parent.id}/relationships`)).status).toBe(404);
+    // A link id under another ticket of the caller's is not found there.
+    expect((await api(agent, "DELETE", `/tickets/${supTicket.number}/relationships/${link.body.id}`)).status).toBe(404);
+
+    expect((await api(agent, "DELETE", `/tickets/${parent.number}/relationships/${link.body.id}`)).status).toBe(204);
+    expect((await api(agent, "GET", `/tickets/${child.number}/relationships`)).body.relationships).toEqual([]);
+  });
+});
+
 describe("the thread", () => {
   it("internal notes for staff who may read them, never for the requester; paged by cursor", async () => {
     const agent = await tokenFor("agent@acme.test");

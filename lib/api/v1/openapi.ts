@@ -69,7 +69,8 @@ export function openApiDocument(serverUrl = "/api/v1"): Json {
     };
     const parameters = parametersOf(spec, components);
     if (spec.idempotent) parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "A retry with the same key returns the first answer and creates nothing twice", schema: { type: "string", maxLength: 200 } });
-    if (["PATCH", "PUT", "DELETE"].includes(spec.method) || spec.path.endsWith("/transitions")) {
+    const bodyProps = spec.body ? ((z.toJSONSchema(spec.body, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown> }).properties ?? {}) : {};
+    if ("version" in bodyProps) {
       parameters.push({ name: "If-Match", in: "header", required: false, description: "The ETag read (or send version in the body)", schema: { type: "string" } });
     }
     (paths[spec.path] ??= {})[spec.method.toLowerCase()] = {

@@ -1,11 +1,30 @@
 import "server-only";
 import type { Operation } from "./operation";
 import { getMe } from "./me";
+import { acceptTicketOp, assignTicketOp, closeTicketOp, createRelationshipOp, deleteRelationshipOp, listRelationshipsOp, putStatusOp, transferTicketOp } from "./ticket-actions";
 import { addReplyOp, createTicketOp, deleteTicketOp, getTicketOp, listRepliesOp, listTickets, transitionTicketOp, updateTicketOp } from "./tickets";
 
 /**
  * Every operation of /api/v1, in the document's order. A route file exports
- * operations from here; api-routes.test.ts fails when a route file serves a
+ * operations from here; routes.integration.test.ts fails when a route file serves a
  * method with no operation in this list, or an operation has no route.
  */
-export const OPERATIONS: readonly Operation[] = [getMe, listTickets, createTicketOp, getTicketOp, updateTicketOp, deleteTicketOp, transitionTicketOp, listRepliesOp, addReplyOp];
+export const OPERATIONS: readonly Operation[] = [
+  getMe,
+  listTickets,
+  createTicketOp,
+  getTicketOp,
+  updateTicketOp,
+  deleteTicketOp,
+  transitionTicketOp,
+  putStatusOp,
+  assignTicketOp,
+  transferTicketOp,
+  acceptTicketOp,
+  closeTicketOp,
+  listRepliesOp,
+  addReplyOp,
+  listRelationshipsOp,
+  createRelationshipOp,
+  deleteRelationshipOp,
+];

@@ -50,7 +50,7 @@ export function apiFields(fields: FieldErrors | undefined, strip?: string): Fiel
 }
 
 /** Runs a domain call, giving its refusals the API's field names; a conflict carries the ticket's current version. */
-async function domain<T>(actor: Actor, ticketId: string | null, run: () => Promise<T>, strip?: string): Promise<T> {
+export async function domain<T>(actor: Actor, ticketId: string | null, run: () => Promise<T>, strip?: string): Promise<T> {
   try {
     return await run();
   } catch (e) {
@@ -140,14 +140,14 @@ export async function resolveTicketRef(actor: Actor, ref: string): Promise<strin
   return row.id;
 }
 
-async function oneTicket(actor: Actor, id: string): Promise<ApiTicket> {
+export async function oneTicket(actor: Actor, id: string): Promise<ApiTicket> {
   const [t] = await loadApiTickets(actor, [id]);
   if (!t) throw notFound();
   return t;
 }
 
 const etag = (t: { version: number }) => `"${t.version}"`;
-const ticketResponse = (status: number, t: ApiTicket, headers: Record<string, string> = {}) => apiJson(status, t, { ETag: etag(t), ...headers });
+export const ticketResponse = (status: number, t: ApiTicket, headers: Record<string, string> = {}) => apiJson(status, t, { ETag: etag(t), ...headers });
 
 /**
  * The version a write is based on: If-Match ("3", W/"3") or the body's
