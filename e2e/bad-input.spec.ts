@@ -1292,6 +1292,17 @@ function routeCases(): HttpCase[] {
     ["/api/v1/tickets/[id]/relationships", "itself as the target", (ctx, f) => v1(`/tickets/${f.support.number}/relationships`, { method: "POST", data: json({ target_ticket_id: f.support.id, relationship_type: "related" }) })(ctx)],
     ["/api/v1/tickets/[id]/relationships/[relationship_id]", "a malformed link id", (ctx, f) => v1(`/tickets/${f.support.number}/relationships/nope`, { method: "DELETE" })(ctx)],
     ["/api/v1/tickets/[id]/relationships/[relationship_id]", "an unknown link id", (ctx, f) => v1(`/tickets/${f.support.number}/relationships/${UNKNOWN_ID}`, { method: "DELETE" })(ctx)],
+    ["/api/v1/projects", "POST", (ctx) => v1("/projects", { method: "POST", data: "{}" })(ctx)],
+    ["/api/v1/projects/[key]/columns", "a malformed %-escape", (ctx) => v1("/projects/%E0/columns")(ctx)],
+    ["/api/v1/projects/[key]/columns", "an 11-character key", (ctx) => v1(`/projects/${"K".repeat(11)}/columns`)(ctx)],
+    ["/api/v1/tags", "a NUL in q", (ctx) => v1("/tags?q=a%00")(ctx)],
+    ["/api/v1/tags", "an unknown parameter", (ctx) => v1("/tags?x=1")(ctx)],
+    ["/api/v1/users", "limit=0", (ctx) => v1("/users?limit=0")(ctx)],
+    ["/api/v1/users", "a NUL in q", (ctx) => v1("/users?q=%00")(ctx)],
+    ["/api/v1/notifications", "unread=maybe", (ctx) => v1("/notifications?unread=maybe")(ctx)],
+    ["/api/v1/notifications/read-all", "with a read-only token", (ctx) => v1("/notifications/read-all", { method: "POST" }, "read")(ctx)],
+    ["/api/v1/notifications/[notification_id]/read", "a malformed id", (ctx) => v1("/notifications/nope/read", { method: "POST" })(ctx)],
+    ["/api/v1/notifications/[notification_id]/read", "an unknown id", (ctx) => v1(`/notifications/${UNKNOWN_ID}/read`, { method: "POST" })(ctx)],
   ];
   for (const [route, label, run] of v1Cases) add({ title: `[bad input] route ${route} with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
   add({ title: "[bad input] route /api/v1/openapi.json signed out: junk params → no 500", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/api/v1/openapi.json?x=%E0%00") });

@@ -365,6 +365,44 @@ describe("the thread", () => {
   });
 });
 
+describe("projects, tags, staff and notifications", () => {
+  it("projects are the caller's (members') with kanban columns; tags and staff for staff only; bounded", async () => {
+    const requester = await tokenFor("requester@acme.test");
+    const theirs = await api(requester, "GET", "/projects");
+    expect(theirs.body.data.map((p: { key: string }) => p.key).sort()).toEqual(["CHG", "SUP"]);
+    const agent = await tokenFor("agent@acme.test");
+    expect((await api(agent, "GET", "/projects")).body.data.map((p: { key: string }) => p.key).sort()).toEqual(["CHG", "ENG", "SUP"]);
+    const columns = await api(agent, "GET", "/projects/eng/columns");
+    expect(columns.status).toBe(200);
+    expect(columns.body.data.length).toBeGreaterThan(1);
+    expect(columns.body.data.map((c: { position: number }) => c.position)).toEqual([...columns.body.data.map((c: { position: number }) => c.position)].sort((a, b) => a - b));
+    expect((await api(requester, "GET", "/projects/ENG/columns")).status).toBe(404);
+    expect((await api(await tokenFor("agent@globex.test"), "GET", "/projects/ENG/columns")).status).toBe(404);
+
+    const staff = await api(agent, "GET", "/users?q=tech");
+    expect(staff.body.data).toEqual([expect.objectContaining({ id: actor("tech@acme.test").id })]);
+    expect((await api(agent, "GET", "/users?q=globex")).body.data).toEqual([]);
+    expect((await api(requester, "GET", "/users?q=a")).status).toBe(403);
+    expect((await api(agent, "GET", "/users?limit=21")).status).toBe(400);
+    expect((await api(agent, "GET", "/tags")).status).toBe(200);
+    expect((await api(requester, "GET", "/tags")).status).toBe(403);
+  });
+
+  it("notifications: the caller's own, marked read one by one or all at once; someone else's is 404", async () => {
+    const requester = await tokenFor("requester@acme.test");
+    await addComment(actor("agent@acme.test"), { ticketId: supTicket.id, body: "A public answer that notifies the requester." });
+    const unread = await api(requester, "GET", "/notifications?unread=true");
+    expect(unread.status).toBe(200);
+    expect(unread.body.data.length).toBeGreaterThan(0);
+    const first = unread.body.data[0];
+    expect((await api(await tokenFor("requester2@acme.test"), "POST", `/notifications/${first.id}/read`)).status).toBe(404);
+    expect((await api(requester, "POST", `/notifications/${first.id}/read`)).status).toBe(204);
+    expect((await api(requester, "GET", "/notifications?unread=true")).body.data.map((n: { id: string }) => n.id)).not.toContain(first.id);
+    expect((await api(requester, "POST", "/notifications/read-all")).status).toBe(204);
+    expect((await api(requester, "GET", "/notifications?unread=true")).body.data).toEqual([]);
+  });
+});
+
 describe("audit", () => {
   it("every write through the API is audited with its operation; the first use of a token each day once", async () => {
     const me = actor("manager@acme.test");

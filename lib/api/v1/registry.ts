@@ -1,6 +1,7 @@
 import "server-only";
 import type { Operation } from "./operation";
 import { getMe } from "./me";
+import { listColumnsOp, listNotificationsOp, listProjectsOp, listTagsOp, listUsersOp, markAllReadOp, markNotificationReadOp } from "./directory";
 import { acceptTicketOp, assignTicketOp, closeTicketOp, createRelationshipOp, deleteRelationshipOp, listRelationshipsOp, putStatusOp, transferTicketOp } from "./ticket-actions";
 import { addReplyOp, createTicketOp, deleteTicketOp, getTicketOp, listRepliesOp, listTickets, transitionTicketOp, updateTicketOp } from "./tickets";
 
@@ -27,4 +28,11 @@ export const OPERATIONS: readonly Operation[] = [
   listRelationshipsOp,
   createRelationshipOp,
   deleteRelationshipOp,
+  listProjectsOp,
+  listColumnsOp,
+  listTagsOp,
+  listUsersOp,
+  listNotificationsOp,
+  markNotificationReadOp,
+  markAllReadOp,
 ];
