@@ -1303,6 +1303,14 @@ function routeCases(): HttpCase[] {
     ["/api/v1/notifications/read-all", "with a read-only token", (ctx) => v1("/notifications/read-all", { method: "POST" }, "read")(ctx)],
     ["/api/v1/notifications/[notification_id]/read", "a malformed id", (ctx) => v1("/notifications/nope/read", { method: "POST" })(ctx)],
     ["/api/v1/notifications/[notification_id]/read", "an unknown id", (ctx) => v1(`/notifications/${UNKNOWN_ID}/read`, { method: "POST" })(ctx)],
+    ["/api/v1/tickets/[id]/items", "a quantity of 99", (ctx, f) => v1(`/tickets/${f.draft.id}/items`, { method: "POST", data: json({ action: "add", component_type: "ram", quantity: 99, version: f.draft.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/items", "an unknown action", (ctx, f) => v1(`/tickets/${f.draft.id}/items`, { method: "POST", data: json({ action: "launch", component_type: "ram", version: f.draft.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/items", "a support ticket", (ctx, f) => v1(`/tickets/${f.support.number}/items`, { method: "POST", data: json({ action: "add", component_type: "ram", version: f.support.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/items/validate", "51 items", (ctx, f) => v1(`/tickets/${f.draft.id}/items/validate`, { method: "POST", data: json({ items: Array.from({ length: 51 }, () => ({})) }) })(ctx)],
+    ["/api/v1/tickets/[id]/items/validate", "Globex's asset", (ctx, f) => v1(`/tickets/${f.draft.id}/items/validate`, { method: "POST", data: json({ items: [], asset_id: UNKNOWN_ID }) })(ctx)],
+    ["/api/v1/tickets/[id]/items/[item_id]", "a malformed item id", (ctx, f) => v1(`/tickets/${f.draft.id}/items/nope`, { method: "PATCH", data: json({ quantity: 2, version: f.draft.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/items/[item_id]", "an unknown item", (ctx, f) => v1(`/tickets/${f.draft.id}/items/${UNKNOWN_ID}?version=${f.draft.version}`, { method: "DELETE" })(ctx)],
+    ["/api/v1/tickets/[id]/items/[item_id]/fulfil", "an unknown item", (ctx, f) => v1(`/tickets/${f.draft.id}/items/${UNKNOWN_ID}/fulfil`, { method: "POST", data: json({ version: f.draft.version }) })(ctx)],
   ];
   for (const [route, label, run] of v1Cases) add({ title: `[bad input] route ${route} with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
   add({ title: "[bad input] route /api/v1/openapi.json signed out: junk params → no 500", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/api/v1/openapi.json?x=%E0%00") });

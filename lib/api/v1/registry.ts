@@ -1,6 +1,7 @@
 import "server-only";
 import type { Operation } from "./operation";
 import { getMe } from "./me";
+import { addItemOp, deleteItemOp, fulfilItemOp, listItemsOp, updateItemOp, validateItemsOp } from "./items";
 import { listColumnsOp, listNotificationsOp, listProjectsOp, listTagsOp, listUsersOp, markAllReadOp, markNotificationReadOp } from "./directory";
 import { acceptTicketOp, assignTicketOp, closeTicketOp, createRelationshipOp, deleteRelationshipOp, listRelationshipsOp, putStatusOp, transferTicketOp } from "./ticket-actions";
 import { addReplyOp, createTicketOp, deleteTicketOp, getTicketOp, listRepliesOp, listTickets, transitionTicketOp, updateTicketOp } from "./tickets";
@@ -25,6 +26,12 @@ export const OPERATIONS: readonly Operation[] = [
   closeTicketOp,
   listRepliesOp,
   addReplyOp,
+  listItemsOp,
+  addItemOp,
+  updateItemOp,
+  deleteItemOp,
+  validateItemsOp,
+  fulfilItemOp,
   listRelationshipsOp,
   createRelationshipOp,
   deleteRelationshipOp,
