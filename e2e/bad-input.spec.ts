@@ -1311,6 +1311,13 @@ function routeCases(): HttpCase[] {
     ["/api/v1/tickets/[id]/items/[item_id]", "a malformed item id", (ctx, f) => v1(`/tickets/${f.draft.id}/items/nope`, { method: "PATCH", data: json({ quantity: 2, version: f.draft.version }) })(ctx)],
     ["/api/v1/tickets/[id]/items/[item_id]", "an unknown item", (ctx, f) => v1(`/tickets/${f.draft.id}/items/${UNKNOWN_ID}?version=${f.draft.version}`, { method: "DELETE" })(ctx)],
     ["/api/v1/tickets/[id]/items/[item_id]/fulfil", "an unknown item", (ctx, f) => v1(`/tickets/${f.draft.id}/items/${UNKNOWN_ID}/fulfil`, { method: "POST", data: json({ version: f.draft.version }) })(ctx)],
+    ["/api/v1/tickets/[id]/attachments", "not multipart", (ctx, f) => v1(`/tickets/${f.support.number}/attachments`, { method: "POST", data: "{}" })(ctx)],
+    ["/api/v1/tickets/[id]/attachments", "a broken multipart body", (ctx, f) => v1(`/tickets/${f.support.number}/attachments`, { method: "POST", data: "--x\r\nbroken", headers: { "Content-Type": "multipart/form-data; boundary=x" } })(ctx)],
+    ["/api/v1/tickets/[id]/attachments", "an unknown purpose", (ctx, f) => v1(`/tickets/${f.support.number}/attachments?purpose=bogus`, { method: "POST", data: "x", headers: { "Content-Type": "multipart/form-data; boundary=x" } })(ctx)],
+    ["/api/v1/uploads", "no file field", (ctx) => v1("/uploads", { method: "POST", data: "--x\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nhi\r\n--x--\r\n", headers: { "Content-Type": "multipart/form-data; boundary=x" } })(ctx)],
+    ["/api/v1/uploads", "with a read-only token", (ctx) => v1("/uploads", { method: "POST", data: "x", headers: { "Content-Type": "multipart/form-data; boundary=x" } }, "read")(ctx)],
+    ["/api/v1/attachments/[attachment_id]", "a malformed id", (ctx) => v1("/attachments/nope")(ctx)],
+    ["/api/v1/attachments/[attachment_id]", "Acme's file for Globex", (ctx, f) => v1(`/attachments/${f.attachmentId}`, {}, "globex")(ctx)],
   ];
   for (const [route, label, run] of v1Cases) add({ title: `[bad input] route ${route} with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
   add({ title: "[bad input] route /api/v1/openapi.json signed out: junk params → no 500", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/api/v1/openapi.json?x=%E0%00") });

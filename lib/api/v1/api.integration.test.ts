@@ -50,19 +50,24 @@ async function api(token: string | null, method: string, path: string, opts: { b
     const request = new Request(`http://localhost/api/v1${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
     const res = await op.handle(request, { params: Promise.resolve(params) });
     const text = await res.text();
-    const body = text ? JSON.parse(text) : null;
+    const body = text && (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text || null;
     expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(500);
-    const documented = doc.paths[op.spec.path]![method.toLowerCase()]!.responses[String(res.status)];
-    expect(documented, `${method} ${path} answered ${res.status}, which ${op.spec.operationId} does not document`).toBeDefined();
-    const schema = documented!.content?.["application/json"]?.schema;
-    if (schema) {
-      const validate = ajv.compile(rebase(schema));
-      expect(validate(body), `${method} ${path} → ${res.status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text}`).toBe(true);
-    }
-    if (res.status < 300) succeeded.add(op.spec.operationId);
+    checkContract(op, res.status, body, `${method} ${path}`);
     return { status: res.status, body, headers: res.headers };
   }
   throw new Error(`No documented operation for ${method} ${path}`);
+}
+
+/** Holds an answer to the document: its status documented, its body valid against the documented schema. */
+function checkContract(op: (typeof OPERATIONS)[number], status: number, body: unknown, what: string) {
+  const documented = doc.paths[op.spec.path]![op.spec.method.toLowerCase()]!.responses[String(status)];
+  expect(documented, `${what} answered ${status}, which ${op.spec.operationId} does not document`).toBeDefined();
+  const schema = documented!.content?.["application/json"]?.schema;
+  if (schema) {
+    const validate = ajv.compile(rebase(schema));
+    expect(validate(body), `${what} → ${status} does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`).toBe(true);
+  }
+  if (status < 300) succeeded.add(op.spec.operationId);
 }
 
 /** A schema from the document with its #/components refs pointing at the registered document. */
@@ -428,6 +433,51 @@ describe("a change's items", () => {
     const done = await api(tech, "POST", `/tickets/${change.number}/items/${items.data[0].id}/fulfil`, { body: { fulfilled_with: "2 × Samsung 32GB", version: started.body.version } });
     expect(done.status).toBe(200);
     expect(done.body.data[0]).toMatchObject({ fulfilled: true, fulfilled_with: "2 × Samsung 32GB" });
+  });
+});
+
+describe("attachments", () => {
+  function multipart(name: string, bytes: Uint8Array | string, type = "application/octet-stream") {
+    const form = new FormData();
+    form.set("file", new File([bytes], name, { type }));
+    return form;
+  }
+  async function upload(token: string, path: string, form: FormData) {
+    // Encoded as a client would send it (with its Content-Length), then handed to the operation.
+    const encoded = new Response(form);
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    const headers = { "Content-Type": encoded.headers.get("content-type")!, "Content-Length": String(body.length) };
+    const [pathname, search] = path.split("?");
+    const op = OPERATIONS.find((o) => o.spec.method === "POST" && new RegExp(`^${o.spec.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname!))!;
+    const id = /\/tickets\/([^/]+)\//.exec(pathname!)?.[1];
+    const res = await op.handle(new Request(`http://localhost/api/v1${pathname}${search ? `?${search}` : ""}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, ...headers }, body }), { params: Promise.resolve(id ? { id } : {}) });
+    const json = await res.json();
+    checkContract(op, res.status, json, `POST ${path}`);
+    return { status: res.status, body: json };
+  }
+
+  it("uploads with the page's checks, lists what the caller may open, downloads; a staged upload goes with a new ticket", async () => {
+    const requester = await tokenFor("requester@acme.test");
+    const up = await upload(requester, `/tickets/${supTicket.number}/attachments`, multipart("notes.txt", "Printer log\n"));
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ name: "notes.txt", mime_type: "text/plain; charset=utf-8", pending: false });
+    expect((await upload(requester, `/tickets/${supTicket.number}/attachments`, multipart("setup.exe", "MZ\u0000\u0000"))).status).toBe(415);
+    expect((await upload(requester, `/tickets/${supTicket.number}/attachments`, multipart("fake.pdf", "MZ\u0000\u0000"))).status).toBe(415);
+    expect((await upload(requester, `/tickets/${otherRequesters.number}/attachments`, multipart("a.txt", "x"))).status).toBe(404);
+
+    const listed = await api(requester, "GET", `/tickets/${supTicket.number}/attachments`);
+    expect(listed.body.data.map((a: { id: string }) => a.id)).toContain(up.body.id);
+    const file = await api(requester, "GET", `/attachments/${up.body.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toMatch(/attachment/);
+    expect((await api(await tokenFor("agent@globex.test"), "GET", `/attachments/${up.body.id}`)).status).toBe(404);
+
+    const staged = await upload(requester, "/uploads", multipart("photo-notes.txt", "see photo\n"));
+    expect(staged.status).toBe(201);
+    expect(staged.body.pending).toBe(true);
+    const created = await api(requester, "POST", "/tickets", { body: { project: "SUP", title: "With a staged file", description: "x", attachment_ids: [staged.body.id] } });
+    expect(created.status).toBe(201);
+    expect((await api(requester, "GET", `/tickets/${created.body.number}/attachments`)).body.data.map((a: { id: string }) => a.id)).toEqual([staged.body.id]);
   });
 });
 

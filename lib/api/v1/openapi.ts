@@ -59,6 +59,7 @@ export function openApiDocument(serverUrl = "/api/v1"): Json {
         description: r.description,
         ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: "string" } }])) } : {}),
         ...(r.schema ? { content: { "application/json": { schema: hoist(schemaOf(r.schema, "output"), components, "output") } } } : {}),
+        ...(spec.binary && Number(status) < 300 ? { content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } } : {}),
       };
     }
     // Every operation may be rate limited (rate-limit.ts).
@@ -81,6 +82,9 @@ export function openApiDocument(serverUrl = "/api/v1"): Json {
       "x-access": spec.access,
       security: [{ bearer: [] }],
       ...(parameters.length ? { parameters } : {}),
+      ...(spec.upload
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", contentMediaType: "application/octet-stream" } }, required: ["file"] } } } } }
+        : {}),
       ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: hoist(schemaOf(spec.body, "input"), components, "input") } } } } : {}),
       responses,
     };

@@ -15,7 +15,7 @@ import { isAppError, zodFieldErrors, type AppErrorCode, type FieldErrors } from 
 // The operation's schemas are also its OpenAPI document (openapi.ts).
 
 /** The API's codes: the domain's, and what only HTTP can get wrong. */
-export type ApiErrorCode = AppErrorCode | "BAD_REQUEST" | "RATE_LIMITED";
+export type ApiErrorCode = AppErrorCode | "BAD_REQUEST" | "RATE_LIMITED" | "LENGTH_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE";
 
 /**
  * One status per code; a Record over the union, so a new code does not
@@ -32,6 +32,9 @@ export const API_STATUS: Record<ApiErrorCode, number> = {
   INVALID_TRANSITION: 409,
   VALIDATION: 422,
   RATE_LIMITED: 429,
+  LENGTH_REQUIRED: 411,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export class ApiError extends Error {
@@ -100,6 +103,10 @@ export interface OperationSpec<P extends z.ZodType, Q extends z.ZodType, B exten
   body?: B;
   /** Honoured on POST: a retry with the same key returns the first answer (idempotency.ts). */
   idempotent?: boolean;
+  /** The body is multipart/form-data with one field "file" (read by the handler). */
+  upload?: boolean;
+  /** The 200 answer is the file's bytes, not JSON. */
+  binary?: boolean;
   responses: Record<number, ResponseSpec>;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Operation } from "./operation";
 import { getMe } from "./me";
+import { downloadAttachmentOp, listAttachmentsOp, stageUploadOp, uploadToTicketOp } from "./attachments";
 import { addItemOp, deleteItemOp, fulfilItemOp, listItemsOp, updateItemOp, validateItemsOp } from "./items";
 import { listColumnsOp, listNotificationsOp, listProjectsOp, listTagsOp, listUsersOp, markAllReadOp, markNotificationReadOp } from "./directory";
 import { acceptTicketOp, assignTicketOp, closeTicketOp, createRelationshipOp, deleteRelationshipOp, listRelationshipsOp, putStatusOp, transferTicketOp } from "./ticket-actions";
@@ -32,6 +33,10 @@ export const OPERATIONS: readonly Operation[] = [
   deleteItemOp,
   validateItemsOp,
   fulfilItemOp,
+  listAttachmentsOp,
+  uploadToTicketOp,
+  stageUploadOp,
+  downloadAttachmentOp,
   listRelationshipsOp,
   createRelationshipOp,
   deleteRelationshipOp,

@@ -225,8 +225,9 @@ export async function authenticateApiToken(secret: string, opts: { now?: Date; m
   );
   if (!row) return null;
   const last = row.lastUsedAt ? new Date(row.lastUsedAt) : null;
-  if (!last || now.getTime() - last.getTime() >= LAST_USED_GRANULARITY_MS) {
-    const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
+  // A new day writes at once, however close to the last use: its first use is audited.
+  const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
+  if (firstToday || now.getTime() - last.getTime() >= LAST_USED_GRANULARITY_MS) {
     const meta = clippedMeta(opts.meta ?? {});
     await db.$transaction(async (tx) => {
       // Compare-and-set on the time read: of two requests at once, one writes (and audits).
