@@ -437,7 +437,7 @@ describe("a change's items", () => {
 });
 
 describe("attachments", () => {
-  function multipart(name: string, bytes: Uint8Array | string, type = "application/octet-stream") {
+  function multipart(name: string, bytes: string, type = "application/octet-stream") {
     const form = new FormData();
     form.set("file", new File([bytes], name, { type }));
     return form;
