@@ -32,6 +32,7 @@ test("[screens] every admin page fits a laptop and a phone without scrolling sid
     ["contacts", "/admin/contacts", "Contacts"],
     ["settings", "/admin/settings", "Settings"],
     ["audit", "/admin/audit", "Audit log"],
+    ["tokens", "/admin/tokens", "API tokens"],
   ];
   const admin = await as(USERS.acmeAdmin);
   for (const [label, size] of SIZES) {
@@ -44,5 +45,5 @@ test("[screens] every admin page fits a laptop and a phone without scrolling sid
     }
   }
   // The count of pages checked, so that an empty list cannot pass.
-  expect(pages).toHaveLength(13);
+  expect(pages).toHaveLength(14);
 });

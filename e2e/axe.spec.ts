@@ -20,7 +20,7 @@ async function expectScheme(page: Page, scheme: Scheme) {
 
 const PAGES: Record<string, string[]> = {
   [USERS.acmeAgent]: ["/desk", "/desk?state=all", "/tickets/SUP-2", "/board/SUP", "/board/ENG", "/board/CHG", "/notifications", "/settings/notifications", "/settings/canned-responses", "/portal"],
-  [USERS.acmeRequester]: ["/portal", "/portal/new", "/portal/tickets/SUP-2", "/notifications", "/settings/notifications", "/settings/password"],
+  [USERS.acmeRequester]: ["/portal", "/portal/new", "/portal/tickets/SUP-2", "/notifications", "/settings/notifications", "/settings/password", "/settings/tokens"],
   [USERS.acmeAdmin]: [
     "/admin",
     "/admin/users",
@@ -31,6 +31,7 @@ const PAGES: Record<string, string[]> = {
     "/admin/assets",
     "/admin/contacts",
     "/admin/audit",
+    "/admin/tokens",
     "/admin/settings",
   ],
 };

@@ -108,6 +108,8 @@ interface F {
     contact2: { id: string };
     globexCustomerId: string;
   };
+  /** Personal access tokens (issue 15): the requester's own, the admin's (another user's, for the requester) and one of Globex's admin. */
+  tokens: { requester: string; admin: string; globex: string };
 }
 
 /** Shape-only stand-in used while the test list is collected (before the server and data exist). */
@@ -155,6 +157,7 @@ const DUMMY: F = (() => {
       contact2: { id: id() },
       globexCustomerId: id(),
     },
+    tokens: { requester: id(), admin: id(), globex: id() },
   };
 })();
 
@@ -239,6 +242,30 @@ const ACTIONS: Record<string, Base[]> = {
   savePreferencesAction: [{ as: "admin", input: () => ({ deskColumns: { visibility: { title: true }, sizing: { title: 240 } }, boxOrder: ["mine", "unassigned"] }) }],
   // Only the own theme: a user field sent with it is refused (lib/validation/theme.ts).
   setThemeAction: [{ as: "requester", input: () => ({ theme: "dark" }) }],
+  // Personal access tokens (/settings/tokens, /admin/tokens): every variant is refused before anything is written (the bases are not run).
+  createApiTokenAction: [
+    {
+      as: "requester",
+      input: () => ({ name: "Probe token", expires: "30", scope: "read" }),
+      extras: [
+        { label: "a blank name", input: () => ({ name: "   ", expires: "30", scope: "read" }), expect: { field: ["name"] } },
+        { label: "a lifetime that is not offered", input: () => ({ name: "Probe token", expires: "1000", scope: "read" }), expect: { field: ["expires"] } },
+        { label: "a lifetime as a number", input: () => ({ name: "Probe token", expires: 30, scope: "read" }), expect: { field: ["expires"] } },
+        { label: "a scope that does not exist", input: () => ({ name: "Probe token", expires: "30", scope: "admin" }), expect: { field: ["scope"] } },
+        { label: "a user to hold the token", input: (f) => ({ name: "Probe token", expires: "30", scope: "read", userId: f.users.admin }), expect: { field: ["userId"] } },
+      ],
+    },
+  ],
+  revokeApiTokenAction: [
+    {
+      as: "requester",
+      input: (f) => ({ tokenId: f.tokens.requester }),
+      extras: [
+        { label: "another user's token", input: (f) => ({ tokenId: f.tokens.admin }), expect: "refused" },
+        { label: "another organization's token", input: (f) => ({ tokenId: f.tokens.globex }), expect: "refused" },
+      ],
+    },
+  ],
   markNotificationReadAction: [{ as: "requester", input: (f) => ({ id: f.notificationId }) }],
   markAllNotificationsReadAction: [{ as: "requester", input: () => ({}) }],
   // Every variant is refused by the schema before the current password is even checked (which would count against the sign-in limit).
@@ -846,6 +873,7 @@ const PAGE_PARAMS: Record<string, string[]> = {
   "/admin/teams/[id]": ["q", "page"],
   "/admin/contacts": ["cq", "cafter", "cbefore", "q", "customer", "after", "before"],
   "/admin/audit": ["action", "actor", "from", "to", "tz", "older", "newer"],
+  "/admin/tokens": ["before"],
 };
 const BAD_QUERY_VALUES: [string, string][] = [
   ["%00", "%00"],
@@ -931,6 +959,13 @@ const EXTRA_QUERIES: Record<string, [string, string][]> = {
     ["a cursor that is not a cursor", "older=%%%25"],
     ["LIKE wildcards in action", "action=%25_%5C"],
     ["repeated params (?action=a&action=b&from=x&from=2026-01-01)", "action=a&action=b&from=x&from=2026-01-01"],
+  ],
+  "/admin/tokens": [
+    ["a malformed cursor", "before=not-a-uuid"],
+    ["a 36-dash cursor", `before=${DASHES}`],
+    ["an unknown cursor", `before=${UNKNOWN_ID}`],
+    ["a cursor with a NUL", `before=${UNKNOWN_ID}%00`],
+    ["repeated params (?before=a&before=b)", `before=${UNKNOWN_ID}&before=x`],
   ],
 };
 
@@ -1506,9 +1541,10 @@ async function openSessions(adminId: string) {
   fs.writeFileSync(STATES, JSON.stringify({ adminId, states }));
 }
 
-/** The page to post an action to: a page whose bundle carries it (the portal one for a requester). */
+/** The page to post an action to: a page whose bundle carries it (the portal one for a requester, never an admin page for them). */
 function pageFor(a: ManifestAction, who: Who): string {
-  const workers = [...a.workers].sort((x, y) => Number(x.includes("portal") !== (who === "requester")) - Number(y.includes("portal") !== (who === "requester")));
+  const rank = (w: string) => Number(w.includes("portal") !== (who === "requester")) + (who === "requester" && w.includes("(admin)") ? 2 : 0);
+  const workers = [...a.workers].sort((x, y) => rank(x) - rank(y));
   return fillRoute(routeOf("/" + workers[0]!.replace(/^app\//, "")), GOOD_PARAMS);
 }
 
@@ -1552,7 +1588,7 @@ async function loadFixture(): Promise<F> {
   if (fs.existsSync(CACHE)) {
     const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as F;
     const alive = await db.query(`SELECT 1 FROM "Ticket" WHERE id = $1 AND "deletedAt" IS NULL AND title LIKE 'Bad-input probe%'`, [cached.support.id]).catch(() => []);
-    if (cached.users.admin === users.admin && cached.roles && cached.admin?.team && cached.admin?.customer && alive.length === 1) return refreshVersions(cached);
+    if (cached.users.admin === users.admin && cached.roles && cached.admin?.team && cached.admin?.customer && cached.tokens && alive.length === 1) return refreshVersions(cached);
   }
   const acmeOrg = org("acme");
   const globexOrg = org("globex");
@@ -1616,6 +1652,9 @@ async function loadFixture(): Promise<F> {
   });
   const probeContact2 = await must<{ id: string }>("admin", "createContactAction", { name: `Bad-input probe contact ${sfx} 2` });
   const globexCustomer = await one<{ id: string }>(`INSERT INTO "Customer" (id, "organizationId", name, "updatedAt") VALUES (gen_random_uuid(), $1, $2, now()) RETURNING id`, [globexOrg, `Bad-input probe ${sfx}`]);
+  // Personal access tokens: one each for the requester, the admin and Globex's admin (the secrets are not kept).
+  const probeToken = (who: Who | "globexAdmin") => must<{ id: string }>(who, "createApiTokenAction", { name: `Bad-input probe ${sfx}`, expires: "30", scope: "read" });
+  const tokens = { requester: (await probeToken("requester")).id, admin: (await probeToken("admin")).id, globex: (await probeToken("globexAdmin")).id };
   const project = (orgId: string, key: string) => one<{ id: string; name: string; leadId: string; description: string }>(`SELECT id, name, "leadId", description FROM "Project" WHERE "organizationId" = $1 AND key = $2`, [orgId, key]);
   const sup = await project(acmeOrg, "SUP");
   const agentTriage = await one<{ triage: boolean }>(`SELECT triage FROM "ProjectMember" WHERE "projectId" = $1 AND "userId" = $2`, [sup.id, users.agent]);
@@ -1669,6 +1708,7 @@ async function loadFixture(): Promise<F> {
       contact2: { id: probeContact2.id },
       globexCustomerId: globexCustomer.id,
     },
+    tokens,
   };
   fs.mkdirSync(path.dirname(CACHE), { recursive: true });
   fs.writeFileSync(CACHE, JSON.stringify(f, null, 2));

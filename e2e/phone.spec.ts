@@ -177,7 +177,7 @@ test("[phone] requester: header, Menu and every portal page fit the screen", asy
     await expect(requester).toHaveURL(/\/portal\/new$/);
     await expect(requester.getByLabel("Request type")).toBeVisible();
 
-    for (const path of ["/portal", "/portal/new", `/portal/tickets/${number}`, "/notifications", "/settings/password"]) {
+    for (const path of ["/portal", "/portal/new", `/portal/tickets/${number}`, "/notifications", "/settings/password", "/settings/tokens"]) {
       await requester.goto(path);
       await expect(requester.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await sideways(requester), `${path} at ${size.width} px scrolls sideways`).toBe(0);
@@ -289,8 +289,8 @@ test("[phone] every control on each role's pages is at least 44 × 44 px", async
   const admin = await as(USERS.acmeAdmin);
   const pages: [Page, string[]][] = [
     [agent, ["/desk", "/tickets/SUP-2", "/board/SUP", "/board/ENG", "/notifications", "/settings/notifications", "/settings/canned-responses"]],
-    [requester, ["/portal", "/portal/new", "/portal/tickets/SUP-2", "/settings/password"]],
-    [admin, ["/admin", "/admin/users", "/admin/roles", "/admin/projects", "/admin/teams", "/admin/tags", "/admin/assets", "/admin/contacts", "/admin/audit", "/admin/settings"]],
+    [requester, ["/portal", "/portal/new", "/portal/tickets/SUP-2", "/settings/password", "/settings/tokens"]],
+    [admin, ["/admin", "/admin/users", "/admin/roles", "/admin/projects", "/admin/teams", "/admin/tags", "/admin/assets", "/admin/contacts", "/admin/audit", "/admin/tokens", "/admin/settings"]],
   ];
   const found: string[] = [];
   for (const [page, paths] of pages) {

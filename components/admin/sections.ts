@@ -8,5 +8,6 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/teams", label: "Teams" },
   { href: "/admin/contacts", label: "Contacts" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/tokens", label: "Tokens" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;

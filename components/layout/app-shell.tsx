@@ -80,6 +80,9 @@ export function AppShell({ actor, orgName, timeZone = "UTC", children }: { actor
                 <Link href="/settings/password" className={MENU_ITEM}>
                   Password
                 </Link>
+                <Link href="/settings/tokens" className={MENU_ITEM}>
+                  API tokens
+                </Link>
                 <ThemeChoice initial={actor.theme ?? "system"} className="border-t border-slate-100" />
                 {/* On a phone the header has no room for it: here instead. */}
                 <SignOutButton className={`${MENU_ITEM} w-full border-t border-slate-100 text-left sm:hidden`} />

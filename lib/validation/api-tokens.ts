@@ -31,3 +31,28 @@ export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
 export const revokeTokenSchema = z.object({ tokenId: z.uuid({ error: "Token not found" }) }).strict();
 export type RevokeTokenInput = z.input<typeof revokeTokenSchema>;
+
+/** What a token list says of each token: usable, past its end, or revoked (revoked wins). */
+export const TOKEN_STATUSES = ["active", "expired", "revoked"] as const;
+export type TokenStatus = (typeof TOKEN_STATUSES)[number];
+export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
+
+/** The token's status at `now`, by the rule authentication applies (expired once expiresAt is not after now). */
+export function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): TokenStatus {
+  if (token.revokedAt) return "revoked";
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+/** The stored prefix as lists show it: "hd_pat_Ab12Cd…" (the rest of the secret is never kept). */
+export const shownPrefix = (prefix: string) => `${prefix}…`;
+
+/**
+ * /admin/tokens?before=<id>: the last token id of the page seen. Anything
+ * else (malformed, repeated, a NUL) reads as no cursor: the first page.
+ */
+export const tokensPageSchema = z.object({ before: z.uuid().optional() });
+export function readTokensPage(raw: Record<string, string | string[] | undefined>): { before: string | null } {
+  const parsed = tokensPageSchema.safeParse({ before: typeof raw.before === "string" ? raw.before : undefined });
+  return { before: parsed.success ? (parsed.data.before ?? null) : null };
+}

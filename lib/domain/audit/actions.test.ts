@@ -47,7 +47,10 @@ describe("audit action labels", () => {
   it("labels read as words, never as codes, and are distinct", () => {
     const labels = Object.values(AUDIT_ACTION_LABELS);
     expect(new Set(labels).size).toBe(labels.length);
-    for (const label of labels) expect(label).toMatch(/^[A-Z][a-z-]+( [a-z-]+)*$/);
+    // Words, an acronym among them ("API token created"), and at most one aside in parentheses; never a code.
+    const words = /^(?:[A-Z][a-z-]+|[A-Z]{2,})(?: (?:[a-z-]+|[A-Z]{2,}))*(?: \((?:[a-z-]+|[A-Z]{2,})(?: (?:[a-z-]+|[A-Z]{2,}))*\))?$/;
+    for (const label of labels) expect(label).toMatch(words);
+    for (const code of ["api_token.created", "auth.sign_in", "Api_token created", "SIGN_IN", "Signed in ()"]) expect(code).not.toMatch(words);
     expect(AUDIT_ACTIONS).toContain("auth.sign_in");
   });
 
