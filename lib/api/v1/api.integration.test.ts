@@ -450,7 +450,7 @@ describe("attachments", () => {
     const [pathname, search] = path.split("?");
     const op = OPERATIONS.find((o) => o.spec.method === "POST" && new RegExp(`^${o.spec.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname!))!;
     const id = /\/tickets\/([^/]+)\//.exec(pathname!)?.[1];
-    const res = await op.handle(new Request(`http://localhost/api/v1${pathname}${search ? `?${search}` : ""}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, ...headers }, body }), { params: Promise.resolve(id ? { id } : {}) });
+    const res = await op.handle(new Request(`http://localhost/api/v1${pathname}${search ? `?${search}` : ""}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, ...headers }, body }), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
     const json = await res.json();
     checkContract(op, res.status, json, `POST ${path}`);
     return { status: res.status, body: json };
