@@ -1,3 +1,4 @@
+import "server-only";
 import { errorBodySchema, type ResponseSpec } from "./operation";
 
 const WHAT: Record<number, string> = {
