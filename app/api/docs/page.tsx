@@ -36,8 +36,8 @@ interface Op {
   tags: string[];
   "x-access": "read" | "write";
   parameters?: Parameter[];
-  requestBody?: { content: { "application/json": { schema: Schema } } };
-  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
+  requestBody?: { content: Record<string, { schema: Schema } | undefined> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: Schema } | undefined> }>;
 }
 interface Doc {
   info: { title: string; description: string };
@@ -202,9 +202,11 @@ export default function ApiDocsPage() {
                     </table>
                   </div>
                 ) : null}
-                {op.requestBody ? (
+                {op.requestBody?.content["application/json"] ? (
+                  <p className="text-xs text-slate-700">Body (JSON): {typeOf(op.requestBody.content["application/json"].schema)}</p>
+                ) : op.requestBody?.content["multipart/form-data"] ? (
                   <p className="text-xs text-slate-700">
-                    Body (JSON): {typeOf(op.requestBody.content["application/json"].schema)}
+                    Body: multipart/form-data with one field <code className="font-mono">file</code>.
                   </p>
                 ) : null}
                 <ul className="space-y-0.5 text-xs text-slate-700" aria-label={`Answers of ${op.operationId}`}>
@@ -212,7 +214,8 @@ export default function ApiDocsPage() {
                     <li key={status}>
                       <span className={`mr-1 font-mono font-semibold ${Number(status) < 400 ? "text-emerald-800" : "text-red-800"}`}>{status}</span>
                       {r.description}
-                      {r.content && Number(status) < 400 ? <> — {typeOf(r.content["application/json"].schema)}</> : null}
+                      {r.content?.["application/json"] && Number(status) < 400 ? <> — {typeOf(r.content["application/json"].schema)}</> : null}
+                      {r.content?.["application/octet-stream"] ? <> — the file&apos;s bytes</> : null}
                     </li>
                   ))}
                 </ul>

@@ -140,6 +140,6 @@ export const replyBodySchema = z
   .meta({ id: "NewReply" });
 
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1, "limit is at least 1").max(100, "limit is at most 100").default(50),
+  limit: z.coerce.number({ error: "limit is a whole number from 1 to 100" }).int("limit is a whole number from 1 to 100").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50),
   cursor: z.string().max(300, "Not a cursor of this list").optional(),
 };

@@ -226,7 +226,7 @@ export async function authenticateApiToken(secret: string, opts: { now?: Date; m
   if (!row) return null;
   const last = row.lastUsedAt ? new Date(row.lastUsedAt) : null;
   // A new day writes at once, however close to the last use: its first use is audited.
-  const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
+  const firstToday = !last || last.toISOString().slice(0, 10) < now.toISOString().slice(0, 10);
   if (firstToday || now.getTime() - last.getTime() >= LAST_USED_GRANULARITY_MS) {
     const meta = clippedMeta(opts.meta ?? {});
     await db.$transaction(async (tx) => {
