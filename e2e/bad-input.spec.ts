@@ -1354,7 +1354,10 @@ function routeCases(): HttpCase[] {
     ["/api/v1/attachments/[attachment_id]", "a malformed id", (ctx) => v1("/attachments/nope")(ctx)],
     ["/api/v1/attachments/[attachment_id]", "Acme's file for Globex", (ctx, f) => v1(`/attachments/${f.attachmentId}`, {}, "globex")(ctx)],
   ];
-  for (const [route, label, run] of v1Cases) add({ title: `[bad input] route ${route} with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
+  // One route handler serves them all (app/api/v1/[...path]); grouped here by the operation's path.
+  for (const [route, label, run] of v1Cases) add({ title: `[bad input] route /api/v1/[...path] (${route}) with a token: ${label} → 4xx`, as: "anonymous", expect: "4xx", run });
+  add({ title: "[bad input] route /api/v1/[...path] (no operation): an unknown path → 404", as: "anonymous", expect: "404", run: (ctx) => v1("/tickets/SUP-1/nowhere")(ctx) });
+  add({ title: "[bad input] route /api/v1/[...path] (no operation): a method the path does not have → 4xx", as: "anonymous", expect: "4xx", run: (ctx) => v1("/me", { method: "DELETE" })(ctx) });
   add({ title: "[bad input] route /api/v1/openapi.json signed out: junk params → no 500", as: "anonymous", expect: "<500", run: (ctx) => get(ctx, "/api/v1/openapi.json?x=%E0%00") });
 
   // /admin/audit/export: the audit log's filter, streamed as CSV (an audit.exported row when it runs); a refused filter is a 400 before anything streams.

@@ -8,6 +8,8 @@ import { addComment } from "@/lib/domain/tickets/add-comment";
 import { seededDemo, type Demo } from "@/test/integration/helpers";
 import { OPERATIONS } from "./registry";
 import { openApiDocument } from "./openapi";
+import { dispatch, match } from "./router";
+import type { Method } from "./operation";
 
 // /api/v1 end to end below HTTP: each operation's route handler called with
 // a real Request and a real token on a real PostgreSQL. Every answer of a
@@ -36,26 +38,19 @@ interface Answer {
   headers: Headers;
 }
 
-/** Finds the documented operation for method + path (as a router would), calls it, and checks the answer against the document. */
+/** Sends a request through the API's router (as the route handler does) and checks the answer against the document. */
 async function api(token: string | null, method: string, path: string, opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const [pathname] = path.split("?");
-  for (const op of OPERATIONS) {
-    if (op.spec.method !== method) continue;
-    const names: string[] = [];
-    const pattern = new RegExp(`^${op.spec.path.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), "([^/]+)"))}$`);
-    const m = pattern.exec(pathname!);
-    if (!m) continue;
-    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
-    const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(opts.body !== undefined || opts.raw !== undefined ? { "Content-Type": "application/json" } : {}), ...opts.headers };
-    const request = new Request(`http://localhost/api/v1${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-    const res = await op.handle(request, { params: Promise.resolve(params) });
-    const text = await res.text();
-    const body = text && (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text || null;
-    expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(500);
-    checkContract(op, res.status, body, `${method} ${path}`);
-    return { status: res.status, body, headers: res.headers };
-  }
-  throw new Error(`No documented operation for ${method} ${path}`);
+  const found = match(method, pathname!);
+  if (!found || !("op" in found)) throw new Error(`No documented operation for ${method} ${path}`);
+  const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(opts.body !== undefined || opts.raw !== undefined ? { "Content-Type": "application/json" } : {}), ...opts.headers };
+  const request = new Request(`http://localhost/api/v1${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+  const res = await dispatch(method as Method, request);
+  const text = await res.text();
+  const body = text && (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text || null;
+  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(500);
+  checkContract(found.op, res.status, body, `${method} ${path}`);
+  return { status: res.status, body, headers: res.headers };
 }
 
 /** Holds an answer to the document: its status documented, its body valid against the documented schema. */
@@ -447,10 +442,10 @@ describe("attachments", () => {
     const encoded = new Response(form);
     const body = new Uint8Array(await encoded.arrayBuffer());
     const headers = { "Content-Type": encoded.headers.get("content-type")!, "Content-Length": String(body.length) };
-    const [pathname, search] = path.split("?");
-    const op = OPERATIONS.find((o) => o.spec.method === "POST" && new RegExp(`^${o.spec.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname!))!;
-    const id = /\/tickets\/([^/]+)\//.exec(pathname!)?.[1];
-    const res = await op.handle(new Request(`http://localhost/api/v1${pathname}${search ? `?${search}` : ""}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, ...headers }, body }), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
+    const found = match("POST", path.split("?")[0]!);
+    if (!found || !("op" in found)) throw new Error(`No documented operation for POST ${path}`);
+    const op = found.op;
+    const res = await dispatch("POST", new Request(`http://localhost/api/v1${path}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, ...headers }, body }));
     const json = await res.json();
     checkContract(op, res.status, json, `POST ${path}`);
     return { status: res.status, body: json };

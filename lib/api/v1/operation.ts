@@ -15,7 +15,7 @@ import { isAppError, zodFieldErrors, type AppErrorCode, type FieldErrors } from 
 // The operation's schemas are also its OpenAPI document (openapi.ts).
 
 /** The API's codes: the domain's, and what only HTTP can get wrong. */
-export type ApiErrorCode = AppErrorCode | "BAD_REQUEST" | "RATE_LIMITED" | "LENGTH_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE";
+export type ApiErrorCode = AppErrorCode | "BAD_REQUEST" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "LENGTH_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE";
 
 /**
  * One status per code; a Record over the union, so a new code does not
@@ -32,6 +32,7 @@ export const API_STATUS: Record<ApiErrorCode, number> = {
   INVALID_TRANSITION: 409,
   VALIDATION: 422,
   RATE_LIMITED: 429,
+  METHOD_NOT_ALLOWED: 405,
   LENGTH_REQUIRED: 411,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -259,12 +260,3 @@ async function finish(response: Response, idem: { userId: string; key: string } 
   return response;
 }
 
-/** A route file's exports: each operation under its method (`export const { GET, POST } = routes(list, create)`). */
-export function routes(...ops: Operation[]): Partial<Record<Method, Operation["handle"]>> {
-  const out: Partial<Record<Method, Operation["handle"]>> = {};
-  for (const op of ops) {
-    if (out[op.spec.method]) throw new Error(`Two operations for ${op.spec.method} ${op.spec.path}`);
-    out[op.spec.method] = op.handle;
-  }
-  return out;
-}

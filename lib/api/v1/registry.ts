@@ -8,9 +8,8 @@ import { acceptTicketOp, assignTicketOp, closeTicketOp, createRelationshipOp, de
 import { addReplyOp, createTicketOp, deleteTicketOp, getTicketOp, listRepliesOp, listTickets, transitionTicketOp, updateTicketOp } from "./tickets";
 
 /**
- * Every operation of /api/v1, in the document's order. A route file exports
- * operations from here; routes.integration.test.ts fails when a route file serves a
- * method with no operation in this list, or an operation has no route.
+ * Every operation of /api/v1, in the document's order: the OpenAPI document
+ * is written from this list and the router (router.ts) serves exactly it.
  */
 export const OPERATIONS: readonly Operation[] = [
   getMe,
