@@ -1,5 +1,6 @@
 import { formatDateTime, zoneLabel } from "@/lib/dates";
-import { shownPrefix, tokenStatus, TOKEN_SCOPE_LABELS, type TokenScope, type TokenStatus } from "@/lib/validation/api-tokens";
+import { shownPrefix, tokenStatus, TOKEN_SCOPE_LABELS, type TokenStatus } from "@/lib/validation/api-tokens";
+import type { TokenSummary } from "@/lib/domain/api-tokens/tokens";
 
 /** A time as the token tables show it, formatted on the server (no hydration drift): "2026-12-01 14:05", the zone on hover. */
 export interface ShownTime {
@@ -21,17 +22,8 @@ export interface TokenRow {
   owner?: { name: string; email: string; active: boolean };
 }
 
-interface Summary {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: TokenScope;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  user?: { name: string; email: string; active: boolean };
-}
+/** The domain's summary (lib/domain/api-tokens/tokens.ts), with its owner on /admin/tokens. */
+type Summary = TokenSummary & { user?: { name: string; email: string; active: boolean } };
 
 function shown(date: Date, timeZone: string): ShownTime {
   return { iso: date.toISOString(), text: formatDateTime(date, timeZone), title: `${formatDateTime(date, timeZone)} ${zoneLabel(date, timeZone)}` };

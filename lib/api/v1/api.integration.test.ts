@@ -352,6 +352,18 @@ describe("the thread", () => {
     expect((await api(agent, "GET", `/tickets/${supTicket.number}/replies?cursor=garbage`)).status).toBe(400);
   });
 
+  it("a system comment names another ticket by its number only to those who may see it, as on the ticket page", async () => {
+    const original = await createTicket(actor("requester2@acme.test"), { requestType: "support", title: "API: the original", description: "x" });
+    const duplicate = await createTicket(actor("requester@acme.test"), { requestType: "support", title: "API: the duplicate", description: "x" });
+    const agent = await tokenFor("agent@acme.test");
+    expect((await api(agent, "POST", `/tickets/${duplicate.number}/relationships`, { body: { target_ticket_id: original.id, relationship_type: "duplicate", close_duplicate: true } })).status).toBe(201);
+    const system = (r: { data: { type: string; body: string }[] }) => r.data.filter((c) => c.type === "system").map((c) => c.body);
+    expect(system((await api(agent, "GET", `/tickets/${duplicate.number}/replies`)).body)).toEqual([`Closed as a duplicate of ${original.number}`]);
+    const theirs = system((await api(await tokenFor("requester@acme.test"), "GET", `/tickets/${duplicate.number}/replies`)).body);
+    expect(theirs).toEqual(["Closed as a duplicate of another ticket"]);
+    expect(JSON.stringify(theirs)).not.toContain(original.id);
+  });
+
   it("replies as the composer does; a requester cannot write an internal note; another requester's ticket is 404", async () => {
     const requester = await tokenFor("requester@acme.test");
     const reply = await api(requester, "POST", `/tickets/${supTicket.number}/replies`, { body: { body: "Still on fire." } });

@@ -4,14 +4,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sqlRows } from "@/lib/db";
 import { isStaff } from "@/lib/auth/permissions";
 import { acceptTicket, setAssignees, transferTicket } from "@/lib/domain/tickets/assign-ticket";
-import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { linkTickets, unlinkTickets } from "@/lib/domain/relationships/link-tickets";
 import { ticketLinks } from "@/lib/domain/relationships/list-links";
 import { LINK_TYPES, type LinkSide } from "@/lib/domain/relationships/link-types";
 import { ApiError, apiJson, defineOperation } from "./operation";
 import { errorResponses } from "./responses";
 import { ticketRefParams, ticketSchema } from "./schemas";
-import { domain, loadApiTickets, oneTicket, resolveTicketRef, ticketResponse, versionOf } from "./tickets";
+import { domain, loadApiTickets, moveTicket, oneTicket, resolveTicketRef, ticketResponse, versionOf } from "./tickets";
 
 // The ticket page's other buttons, as seed 004 names them: assign, transfer,
 // accept, close, and PUT …/status (an alias of POST …/transitions); and the
@@ -108,12 +107,7 @@ export const closeTicketOp = defineOperation(
     body: z.object({ reason: z.string().optional(), ...versionBody }).strict().meta({ id: "Close" }),
     responses: moved,
   },
-  async ({ actor, params, body, request }) => {
-    const id = await resolveTicketRef(actor, params.id);
-    const version = versionOf(request, body.version);
-    await domain(actor, id, () => transitionTicket(actor, { ticketId: id, to: "closed", version, ...(body.reason !== undefined ? { reason: body.reason } : {}) }));
-    return ticketResponse(200, await oneTicket(actor, id));
-  },
+  async ({ actor, params, body, request }) => moveTicket(actor, params.id, request, { to: "closed", reason: body.reason, version: body.version }),
 );
 
 export const putStatusOp = defineOperation(
@@ -129,12 +123,7 @@ export const putStatusOp = defineOperation(
     body: z.object({ status: z.string(), reason: z.string().optional(), ...versionBody }).strict().meta({ id: "StatusChange" }),
     responses: moved,
   },
-  async ({ actor, params, body, request }) => {
-    const id = await resolveTicketRef(actor, params.id);
-    const version = versionOf(request, body.version);
-    await domain(actor, id, () => transitionTicket(actor, { ticketId: id, to: body.status, version, ...(body.reason !== undefined ? { reason: body.reason } : {}) }));
-    return ticketResponse(200, await oneTicket(actor, id));
-  },
+  async ({ actor, params, body, request }) => moveTicket(actor, params.id, request, { to: body.status, reason: body.reason, version: body.version }),
 );
 
 // ── Relationships (seed 000) ─────────────────────────────────────────────

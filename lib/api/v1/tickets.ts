@@ -11,6 +11,7 @@ import { updateTicket } from "@/lib/domain/tickets/update-ticket";
 import { transitionTicket } from "@/lib/domain/tickets/transition-ticket";
 import { softDeleteTicket } from "@/lib/domain/tickets/delete-ticket";
 import { addComment } from "@/lib/domain/tickets/add-comment";
+import { withVisibleReferences } from "@/lib/domain/relationships/visible-refs";
 import { decodeDeskCursor, decodeWalkCursor, deskPage } from "@/lib/domain/desk/desk-query";
 import { isWalkSort } from "@/lib/domain/desk/desk-sort";
 import { deskQuerySchema, BOX_KEYS, SORT_KEYS } from "@/lib/validation/desk";
@@ -353,13 +354,20 @@ export const transitionTicketOp = defineOperation(
     body: transitionBodySchema,
     responses: { 200: { description: "The moved ticket", schema: ticketSchema, headers: { ETag: "The new version" } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
   },
-  async ({ actor, params, body, request }) => {
-    const id = await resolveTicketRef(actor, params.id);
-    const version = versionOf(request, body.version);
-    await domain(actor, id, () => transitionTicket(actor, { ticketId: id, to: body.to, version, ...(body.reason !== undefined ? { reason: body.reason } : {}) }));
-    return ticketResponse(200, await oneTicket(actor, id));
-  },
+  async ({ actor, params, body, request }) => moveTicket(actor, params.id, request, { to: body.to, reason: body.reason, version: body.version }),
 );
+
+/**
+ * A move through transitionTicket — POST …/transitions and its aliases
+ * (…/close, PUT …/status): the ticket in the path, the version read, the
+ * ticket after the move.
+ */
+export async function moveTicket(actor: Actor, ref: string, request: Request, move: { to: string; reason?: string; version?: number }): Promise<Response> {
+  const id = await resolveTicketRef(actor, ref);
+  const version = versionOf(request, move.version);
+  await domain(actor, id, () => transitionTicket(actor, { ticketId: id, to: move.to, version, ...(move.reason !== undefined ? { reason: move.reason } : {}) }));
+  return ticketResponse(200, await oneTicket(actor, id));
+}
 
 // ── /tickets/{id}/replies ────────────────────────────────────────────────
 
@@ -411,7 +419,8 @@ async function replyPage(actor: Actor, ticketId: string, limit: number, cursor: 
      WHERE c."ticketId" = ${ticketId}::uuid ${internal} ${one} ${after}
      ORDER BY c."createdAt", c."id" LIMIT ${limit + 1}`;
   const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
+  // System comments name other tickets by reference: resolved as the ticket page resolves them, per viewer.
+  const { comments: page } = await withVisibleReferences(actor, { comments: more ? rows.slice(0, limit) : rows, history: [] }, { ownOnly: !isStaff(actor) });
   const last = page[page.length - 1];
   return {
     data: page.map(toReply),

@@ -22,6 +22,8 @@ import { canTransition, isReplyOnlyMove, moveName, STATUS_LABELS, type MoveName 
  *   may create                   mayCreateTicket, projectScope
  *   who is told of approval      APPROVER_PERMISSIONS (SQL pre-selection) + decideMove (lib/domain/notifications/notify.ts)
  *   desk boxes                   awaitingApprovalSql, readyToAssignSql (lib/domain/desk/desk-query.ts)
+ *   may hold / manage API tokens mayHoldApiTokens, mayManageOrganizationTokens (lib/domain/api-tokens/tokens.ts);
+ *                                a token's writes: its scope (lib/api/v1/operation.ts), then the rules above
  *
  * ticket.manage overrides permission checks, never separation of duties.
  */
